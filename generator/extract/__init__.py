@@ -1,0 +1,1 @@
+"""Extraction: one module per family, small functions over a spaCy Doc."""

@@ -1,0 +1,62 @@
+"""Article -> Briefing: actors first, then quotes, dates and questions that refer to them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..ingest import Article
+from ..model import Briefing, Source
+from . import actors as actors_mod
+from . import dates, questions, quotes, summary
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+def briefing_id(article: Article) -> str:
+    """`<date>-<title slug>`: sortable, readable, and stable for a given source."""
+    slug = actors_mod.slugify(article.title)[:60].rstrip("-")
+    return f"{article.published[:10]}-{slug}" if article.published else slug
+
+
+def extract(article: Article, nlp: Language) -> Briefing:
+    return from_doc(article, nlp(article.text))
+
+
+def from_doc(article: Article, doc: Doc) -> Briefing:
+    cast = actors_mod.extract_actors(doc)
+    found_quotes = [replace(q, paragraph=_para(article, q.span)) for q in quotes.extract_quotes(doc, cast)]
+    exprs = list(dates.extract_dates(doc, article.published_date))
+    timeline = [replace(t, paragraph=_para(article, t.span)) for t in dates.build_timeline(doc, exprs, cast)]
+    qs = list(questions.extract_questions(doc, cast))
+    text_summary, key_points = summary.summarize(doc)
+    return Briefing(
+        id=briefing_id(article),
+        title=article.title,
+        source=Source(
+            file=article.path,
+            name=article.name,
+            url=article.url,
+            author=article.author,
+            published=article.published,
+            sha256=article.sha256,
+            trimmed=article.trimmed,
+        ),
+        summary=text_summary,
+        key_points=key_points,
+        actors=cast.actors,
+        quotes=tuple(found_quotes),
+        timeline=tuple(timeline),
+        questions=tuple(qs),
+    )
+
+
+def _para(article: Article, span: tuple[int, int] | None) -> int | None:
+    return article.paragraph_of(span[0]) if span else None
+
+
+def slug(text: str) -> str:
+    return re.sub(r"-+", "-", actors_mod.slugify(text))
