@@ -2,54 +2,185 @@
 
 ruamel.yaml in round-trip mode keeps editors' comments and key order, and records the line and
 column of every key, which the validator uses to point at the offending field.
+
+The canonical form (what `extract` writes and `fmt` produces) is chosen for reviewing in pull
+requests: keys in schema order, block style, one line per text value (no folding, so a one-word
+edit is a one-line diff and no line ends in a space), UTF-8 as is, `span: [71, 73]` on one line,
+text with line breaks as `|` blocks. Loading and writing a canonical file gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
+import re
 import tempfile
+from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
 from .errors import BriefingsError, Problem
+from .safety import check_yaml
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "briefing.schema.json"
+SCHEMA_URL_PATH = "schema/briefing.schema.json"
+"""Where the site publishes the schema, relative to its root."""
 HEADER_PREFIX = "# yaml-language-server: $schema="
 MAX_YAML_BYTES = 5 * 1024 * 1024
+WIDTH = 1_000_000
+"""Never fold long text: folded lines shift on every edit and leave a space at each fold."""
+YAML11_NOT_STR = re.compile(
+    r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
+    r"|[-+]?(0b[01_]+|0[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?)"
+)
+"""Plain scalars that YAML 1.1 readers (PyYAML, many linters) take for booleans or numbers: quoted."""
+REGISTRY_NAME = "actors.yaml"
+"""The actor registry lives among the briefings but is not one."""
 
 
 def _yaml() -> YAML:
     y = YAML(typ="rt")
-    y.width = 100
+    y.width = WIDTH
     y.indent(mapping=2, sequence=4, offset=2)
     y.allow_unicode = True
-    y.preserve_quotes = True
     y.allow_duplicate_keys = False
     return y
 
 
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return data
+
+
 def header_for(out_dir: Path) -> str:
-    """The schema comment that lets editors' YAML plugins validate and complete."""
+    """The schema comment that lets editors' YAML plugins validate and complete.
+
+    A path relative to the folder, so it works offline, in a clone, and in the branch of a pull
+    request whose schema may differ from the published one.
+    """
+    folder = out_dir.resolve()
+    schema_file = SCHEMA_FILE
+    for parent in (folder, *folder.parents):
+        candidate = parent / "generator" / "schema" / SCHEMA_FILE.name
+        if candidate.is_file():
+            schema_file = candidate  # the project's own copy, not an installed one elsewhere
+            break
     try:
-        rel = os.path.relpath(SCHEMA_FILE, out_dir.resolve())
+        rel = os.path.relpath(schema_file, folder)
     except ValueError:
-        rel = SCHEMA_FILE.as_uri()
+        rel = schema_file.as_uri()
     return f"{HEADER_PREFIX}{Path(rel).as_posix()}\n"
 
 
+def canonical(node: Any, node_schema: dict[str, Any] | None = None) -> Any:
+    """Return `node` in canonical form, converting plain containers and reusing round-trip ones.
+
+    Round-trip maps keep their comments (ruamel attaches them to keys, so they move with them).
+    Keys follow the schema's order; keys the schema does not know keep their place after them.
+    """
+    if node_schema is None:
+        node_schema = schema()
+    if isinstance(node, dict):
+        out = node if isinstance(node, CommentedMap) else CommentedMap(node)
+        props: dict[str, Any] = node_schema.get("properties", {})
+        order = [k for k in props if k in out] + [k for k in out if k not in props]
+        if list(out) != order:
+            for key in order:
+                out.move_to_end(key)
+        for key in order:
+            value = out[key] = canonical(out[key], props.get(key, {}))
+            if isinstance(value, CommentedSeq) and value.fa.flow_style() and value.ca.items:
+                _lift_comments(out, key, value)
+        out.fa.set_block_style()
+        return out
+    if isinstance(node, list | tuple):
+        seq = node if isinstance(node, CommentedSeq) else CommentedSeq(node)
+        items: dict[str, Any] = node_schema.get("items", {})
+        for i, value in enumerate(seq):
+            seq[i] = canonical(value, items)
+        if _is_span(node_schema, seq):
+            seq.fa.set_flow_style()
+        else:
+            seq.fa.set_block_style()
+        return seq
+    if isinstance(node, datetime | date):
+        return node.isoformat()
+    if isinstance(node, str):
+        if "\n" in node.strip("\n"):
+            return LiteralScalarString(str(node))
+        return SingleQuotedScalarString(node) if YAML11_NOT_STR.fullmatch(node) else str(node)
+    return node
+
+
+def _lift_comments(parent: CommentedMap, key: Any, seq: CommentedSeq) -> None:
+    """Comments inside a sequence that becomes `[a, b]` go after it, instead of breaking it."""
+    tokens = [t for slot in seq.ca.items.values() for t in _flatten(slot)]
+    seq.ca.items.clear()
+    same_line: list[str] = []
+    below = ""
+    for token in tokens:
+        first, _, rest = token.value.partition("\n")
+        if first.strip():
+            same_line.append(first.strip())
+        below += rest
+    text = "  ".join(same_line) + "\n" + below
+    if not text.strip():
+        return
+    slot = parent.ca.items.setdefault(key, [None, None, None, None])
+    if slot[2] is not None:
+        slot[2].value = slot[2].value.rstrip("\n") + text
+    else:
+        token = tokens[0]
+        token.value = text
+        slot[2] = token
+
+
+def _flatten(slot: Any) -> list[Any]:
+    if slot is None:
+        return []
+    if isinstance(slot, list):
+        return [t for s in slot for t in _flatten(s)]
+    return [slot] if hasattr(slot, "value") else []
+
+
+def _is_span(node_schema: dict[str, Any], seq: list[Any]) -> bool:
+    """Short lists of numbers (offsets) read best on one line."""
+    if node_schema.get("items", {}).get("type") == "integer" and node_schema.get("maxItems"):
+        return True
+    return bool(seq) and len(seq) <= 4 and all(isinstance(v, int) and not isinstance(v, bool) for v in seq)
+
+
 def dumps(data: Any, header: str = "") -> str:
+    """Canonical YAML text of a briefing (plain dict or round-trip node), `header` first."""
     buf = io.StringIO()
-    _yaml().dump(data, buf)
-    return header + buf.getvalue()
+    _yaml().dump(canonical(data), buf)
+    text = buf.getvalue()
+    if header and not text.startswith(HEADER_PREFIX):
+        text = header + text
+    return text
+
+
+def format_text(text: str, path: Path) -> str:
+    """The canonical form of a briefing's YAML text; comments are kept."""
+    root = loads(text, str(path))
+    if not isinstance(root, CommentedMap):
+        what = "an empty file" if root is None else "not a mapping of keys to values"
+        raise BriefingsError(Problem(str(path), 1, None, f"not a briefing: {what}"))
+    return dumps(root, header_for(path.parent))
 
 
 def loads(text: str, path: str) -> Any:
     """Parse YAML text, raising BriefingsError naming file and line on any syntax problem."""
+    check_yaml(text, path)
     try:
         return _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -60,6 +191,65 @@ def loads(text: str, path: str) -> Any:
         raise BriefingsError(Problem(path, line, "yaml", f"invalid YAML: {what}", column=col)) from None
     except YAMLError as exc:
         raise BriefingsError(Problem(path, None, "yaml", f"invalid YAML: {exc}")) from None
+
+
+class _CoreLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's C parser with YAML 1.2 core types, exactly as ruamel reads them: `yes` stays text."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_core_int(self, node: Any) -> int:
+        text = str(self.construct_scalar(node)).replace("_", "")
+        sign = -1 if text.startswith("-") else 1
+        text = text.lstrip("+-")
+        for prefix, base in (("0b", 2), ("0x", 16), ("0o", 8)):
+            if text.startswith(prefix):
+                return sign * int(text[2:], base)
+        return sign * int(text, 10)
+
+
+def _core_types() -> None:
+    from ruamel.yaml import resolver as ruamel_resolver
+
+    for versions, tag, regexp, first in ruamel_resolver.implicit_resolvers:
+        if (1, 2) in versions:
+            _CoreLoader.add_implicit_resolver(tag, regexp, first)
+    _CoreLoader.add_constructor("tag:yaml.org,2002:int", _CoreLoader.construct_core_int)
+
+
+_core_types()
+
+
+def loads_plain(text: str, path: str) -> Any:
+    """Fast reading to plain data, for readers that need no comments or line numbers.
+
+    Same values as `loads` (YAML 1.2 core types, duplicate keys refused, the same safety limits),
+    several times faster. Raises BriefingsError; `loads` then says where, if a reader wants that.
+    """
+    check_yaml(text, path)
+    try:
+        return to_plain(yaml.load(text, Loader=_CoreLoader))  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise BriefingsError(
+            Problem(path, line, "yaml", f"invalid YAML: {getattr(exc, 'problem', exc)}")
+        ) from None
+
+
+def load_plain(path: Path) -> Any:
+    return loads_plain(read_text(path), str(path))
 
 
 def read_text(path: Path) -> str:
@@ -96,6 +286,23 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def briefing_files(paths: list[Path]) -> list[Path]:
+    """Briefing files: files as given, folders searched (skipping hidden folders and the registry)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(
+                f
+                for f in p.rglob("*")
+                if f.suffix in (".yaml", ".yml")
+                and f.name != REGISTRY_NAME
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        elif p.name != REGISTRY_NAME:
+            out.append(p)
+    return out
+
+
 def location(node: Any, key: str | int | None = None) -> tuple[int | None, int | None]:
     """1-based (line, column) of `key` inside a round-trip node, or of the node itself."""
     lc = getattr(node, "lc", None)
@@ -110,6 +317,8 @@ def location(node: Any, key: str | int | None = None) -> tuple[int | None, int |
             return line + 1, col + 1
     except (KeyError, IndexError, TypeError):
         pass
+    if key is not None:
+        return None, None  # a missing key: the caller points at the nearest parent instead
     return (lc.line + 1, lc.col + 1) if lc.line is not None else (None, None)
 
 
@@ -123,4 +332,28 @@ def to_plain(node: Any) -> Any:
         return node.isoformat()
     if isinstance(node, str):
         return str(node)
+    if isinstance(node, bool):
+        return bool(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
     return node
+
+
+def skeleton(
+    bid: str,
+    title: str,
+    file: str,
+    *,
+    name: str | None = None,
+    url: str | None = None,
+    author: str | None = None,
+    published: str | None = None,
+    sha256: str | None = None,
+) -> dict[str, Any]:
+    """An empty briefing for an editor to fill by hand: every list present, so the shape shows."""
+    from .model import Briefing, Source
+
+    source = Source(file=file, name=name, url=url, author=author, published=published, sha256=sha256)
+    return Briefing(id=bid, title=title, source=source).to_dict()

@@ -1,10 +1,16 @@
-"""Validation: the JSON Schema first, then meaning (references, ids, dates), as `Problem`s."""
+"""Validation: the JSON Schema first, then meaning (ids, references, dates, verbatim text), as `Problem`s.
+
+Every problem points at the line and column of the offending key, so an editor (or a GitHub
+annotation on a pull request) lands on it directly.
+"""
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -15,10 +21,23 @@ from jsonschema import Draft202012Validator
 from . import store
 from .errors import BriefingsError, Problem
 
+Where = list[Any]
+
 
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
     return Draft202012Validator(json.loads(store.SCHEMA_FILE.read_text(encoding="utf-8")))
+
+
+@dataclass
+class Context:
+    """What a briefing may refer to beyond itself: other briefings, its source text, the registry."""
+
+    root: Path = field(default_factory=Path.cwd)
+    """Source paths are relative to this folder (the repository root)."""
+    briefing_ids: set[str] = field(default_factory=set)
+    registry: Any = None
+    """`registry.Registry` of the folder, if it has an actors.yaml."""
 
 
 def field_name(path: Iterable[Any]) -> str:
@@ -33,10 +52,7 @@ def locate(root: Any, path: Iterable[Any]) -> tuple[int | None, int | None]:
     """Line and column of the deepest node on `path` that the YAML recorded."""
     node, line, col = root, None, None
     for part in path:
-        try:
-            here = store.location(node, part)
-        except Exception:
-            break
+        here = store.location(node, part)
         if here[0] is not None:
             line, col = here
         try:
@@ -48,47 +64,66 @@ def locate(root: Any, path: Iterable[Any]) -> tuple[int | None, int | None]:
     return line, col
 
 
-def check_data(root: Any, path: str) -> list[Problem]:
+def check_data(root: Any, path: str, context: Context | None = None) -> list[Problem]:
     """All problems in one loaded briefing (round-trip node from `store.load`)."""
-    plain = store.to_plain(root)
-    problems: list[Problem] = []
+    return located(root, path, issues(store.to_plain(root), context or Context()))
 
-    def problem(where: list[Any], message: str, severity: str = "error") -> None:
+
+def located(root: Any, path: str, found: Iterable[tuple[Where, str, str]]) -> list[Problem]:
+    """Problems at the line and column of their key in the round-trip node `root`."""
+    problems = []
+    for where, message, severity in found:
         line, col = locate(root, where)
-        problems.append(Problem(path, line, field_name(where), message, column=col, severity=severity))
+        field = field_name(where) if where else None
+        problems.append(Problem(path, line or (1 if not where else None), field, message, col, severity))
+    return problems
 
+
+def issues(plain: Any, context: Context) -> list[tuple[Where, str, str]]:
+    """What is wrong, as (JSON path, message, severity): the schema first, then meaning."""
     if not isinstance(plain, dict):
-        problem([], "a briefing must be a mapping of keys to values")
-        return problems
+        what = "the file is empty" if plain is None else "a briefing must be a mapping of keys to values"
+        return [([], what, ERROR)]
+    found: list[tuple[Where, str, str]] = []
     for err in sorted(validator().iter_errors(plain), key=lambda e: list(map(str, e.absolute_path))):
         where = list(err.absolute_path)
         if err.validator == "additionalProperties":
             extra = re.findall(r"'([^']+)'", err.message)
-            for key in extra or ["?"]:
-                problem([*where, key], "unknown key")
-            continue
-        if err.validator == "required":
-            problem(where, err.message.replace("is a required property", "is missing"))
-            continue
-        problem(where, _short(err.message))
-    if problems:
-        return problems
-    for where, message, severity in meaning(plain):
-        problem(where, message, severity)
-    return problems
+            found += [([*where, key], "unknown key", ERROR) for key in extra or ["?"]]
+        elif err.validator == "required":
+            found.append((where, err.message.replace("is a required property", "is missing"), ERROR))
+        else:
+            found.append((where, _short(err.message), ERROR))
+    if found:
+        return found
+    return [*meaning(plain, context), *against_source(plain, context)]
 
 
 def _short(message: str) -> str:
     return message if len(message) <= 200 else message[:197] + "..."
 
 
-def meaning(data: dict[str, Any]) -> Iterator[tuple[list[Any], str, str]]:
+def meaning(data: dict[str, Any], context: Context | None = None) -> Iterator[tuple[Where, str, str]]:
     """Checks the schema cannot express: unique ids, references, real dates, date order."""
+    context = context or Context()
     actor_ids: set[str] = set()
     for i, actor in enumerate(data.get("actors", [])):
         if actor["id"] in actor_ids:
             yield ["actors", i, "id"], f"duplicate actor id {actor['id']!r}", "error"
         actor_ids.add(actor["id"])
+    if context.registry is not None:
+        for i, actor in enumerate(data.get("actors", [])):
+            names = (actor["name"], *actor.get("aliases", ()))
+            entry = next((e for e in map(context.registry.lookup, names) if e is not None), None)
+            if entry is not None and entry.id != actor["id"]:
+                message = f"{entry.name!r} is {entry.id!r} in the actor registry: use that id"
+                yield ["actors", i, "id"], message, "warning"
+
+    def refs(where: Where, ids: Iterable[str]) -> Iterator[tuple[Where, str, str]]:
+        for j, actor_id in enumerate(ids):
+            if actor_id not in actor_ids:
+                yield [*where, j], f"unknown actor {actor_id!r} (not in this briefing's actors)", "error"
+
     quote_ids: set[str] = set()
     for i, quote in enumerate(data.get("quotes", [])):
         if quote["id"] in quote_ids:
@@ -96,39 +131,135 @@ def meaning(data: dict[str, Any]) -> Iterator[tuple[list[Any], str, str]]:
         quote_ids.add(quote["id"])
         speaker = quote.get("speaker")
         if speaker is not None and speaker not in actor_ids:
-            yield ["quotes", i, "speaker"], f"unknown actor {speaker!r}", "error"
+            yield (
+                ["quotes", i, "speaker"],
+                f"unknown actor {speaker!r} (not in this briefing's actors)",
+                "error",
+            )
     for i, entry in enumerate(data.get("timeline", [])):
         for key in ("date", "end"):
             value = entry.get(key)
             if value is not None and not real_date(value):
                 yield ["timeline", i, key], f"not a real date {value!r}", "error"
-        if entry.get("date") and entry.get("end") and sort_key(entry["end"]) < sort_key(entry["date"]):
-            yield ["timeline", i, "end"], f"ends ({entry['end']}) before it starts ({entry['date']})", "error"
-        for j, actor in enumerate(entry.get("actors", [])):
-            if actor not in actor_ids:
-                yield ["timeline", i, "actors", j], f"unknown actor {actor!r}", "error"
+        start, end = entry.get("date"), entry.get("end")
+        if start and end and real_date(start) and real_date(end) and last_day(end) < first_day(start):
+            yield ["timeline", i, "end"], f"ends ({end}) before it starts ({start})", "error"
+        if end and not start:
+            yield ["timeline", i, "end"], "an end without a date", "error"
+        yield from refs(["timeline", i, "actors"], entry.get("actors", []))
     for i, question in enumerate(data.get("questions", [])):
-        for j, actor in enumerate(question.get("actors", [])):
-            if actor not in actor_ids:
-                yield ["questions", i, "actors", j], f"unknown actor {actor!r}", "error"
-        if question.get("status") == "answered" and not question.get("answer"):
-            yield ["questions", i, "answer"], "status is 'answered' but there is no answer", "error"
-    if not (data.get("source") or {}).get("published"):
+        yield from refs(["questions", i, "actors"], question.get("actors", []))
+        status, answer, by = (
+            question.get("status", "open"),
+            question.get("answer"),
+            question.get("answered_by"),
+        )
+        if status == "answered" and not answer:
+            yield ["questions", i, "status"], "status is 'answered' but there is no answer", "error"
+        if answer and status == "open":
+            yield ["questions", i, "answer"], "has an answer but status is 'open'", "warning"
+        if by is not None and by not in context.briefing_ids:
+            yield ["questions", i, "answered_by"], f"no briefing with id {by!r}", "error"
+    published = (data.get("source") or {}).get("published")
+    if not published:
         yield ["source", "published"], "no publication date: relative dates stay unresolved", "warning"
+    elif not real_date(published[:10]):
+        yield ["source", "published"], f"not a real date {published!r}", "error"
+
+
+def against_source(data: dict[str, Any], context: Context) -> Iterator[tuple[Where, str, str]]:
+    """Quotes and evidence must be the article's own words; offsets must fall inside it."""
+    from . import ingest
+    from .paths import source_path
+
+    source = data.get("source") or {}
+    file = source_path(source.get("file") or "", context.root)
+    if file is None:
+        return
+    try:
+        article = ingest.read(file, published=source.get("published"))
+    except (BriefingsError, OSError, ValueError) as exc:
+        yield ["source", "file"], f"cannot read the source: {exc}", "warning"
+        return
+    haystack = squash(article.text)
+    same_text = source.get("sha256") in (None, article.sha256)
+    if not same_text:
+        yield ["source", "sha256"], "the source changed since extraction: re-extract with --update", "warning"
+    for i, quote in enumerate(data.get("quotes", [])):
+        if squash(quote["text"]) not in haystack:
+            yield (
+                ["quotes", i, "text"],
+                f"not found verbatim in {source['file']}: {_head(quote['text'])}",
+                "error",
+            )
+    for i, question in enumerate(data.get("questions", [])):
+        for j, snippet in enumerate(question.get("evidence", [])):
+            if squash(snippet) not in haystack:
+                where = ["questions", i, "evidence", j]
+                yield where, f"not found verbatim in {source['file']}: {_head(snippet)}", "error"
+    if not same_text:
+        return
+    for family in ("actors", "quotes", "timeline"):
+        for i, item in enumerate(data.get(family, [])):
+            span = item.get("span")
+            if span and not (0 <= span[0] <= span[1] <= len(article.text)):
+                size = len(article.text)
+                yield [family, i, "span"], f"offsets {span} outside the article text (0-{size})", "error"
+            para = item.get("paragraph")
+            if para is not None and para > len(article.paragraphs):
+                count = len(article.paragraphs)
+                yield [family, i, "paragraph"], f"paragraph {para} but the article has {count}", "error"
+
+
+_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+
+
+def squash(text: str) -> str:
+    """Compare words, not typography: one space for any whitespace, straight quotes and dashes."""
+    return re.sub(r"\s+", " ", text.translate(_MARKS)).strip()
+
+
+def _head(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= n else text[: n - 3] + "...")
 
 
 def real_date(value: str) -> bool:
     try:
-        if re.fullmatch(r"\d{4}-W\d{2}", value):
-            year, week = int(value[:4]), int(value[6:])
-            date.fromisocalendar(year, week, 1)
-        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            date.fromisoformat(value)
-        elif re.fullmatch(r"\d{4}-\d{2}", value):
-            return 1 <= int(value[5:]) <= 12
+        first_day(value)
         return True
     except ValueError:
         return False
+
+
+def first_day(value: str) -> date:
+    """First day of an ISO value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www); ValueError if not real."""
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return date.fromisoformat(value)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return date(int(value[:4]), int(value[5:]), 1)
+    if re.fullmatch(r"\d{4}", value):
+        return date(int(value), 1, 1)
+    if m := re.fullmatch(r"(\d{4})-(Q[1-4]|SP|SU|FA|WI)", value):  # TimeML quarters and seasons
+        return date(int(m[1]), {"SP": 3, "SU": 6, "FA": 9, "WI": 12}.get(m[2]) or 3 * int(m[2][1]) - 2, 1)
+    raise ValueError(value)
+
+
+def last_day(value: str) -> date:
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return date.fromisocalendar(int(value[:4]), int(value[6:]), 7)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        year, month = int(value[:4]), int(value[5:])
+        return date(year, month, calendar.monthrange(year, month)[1])
+    if re.fullmatch(r"\d{4}", value):
+        return date(int(value), 12, 31)
+    if re.fullmatch(r"\d{4}-(Q[1-4]|SP|SU|FA|WI)", value):
+        start = first_day(value)
+        year, month = start.year + (start.month + 1) // 12, (start.month + 1) % 12 + 1
+        return date(year, month, calendar.monthrange(year, month)[1])
+    return first_day(value)
 
 
 def sort_key(value: str) -> str:
@@ -139,28 +270,129 @@ def sort_key(value: str) -> str:
 
 
 def briefing_files(paths: list[Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*.y*ml") if f.name != "actors.yaml" and not f.name.startswith("."))
-        else:
-            out.append(p)
-    return out
+    return store.briefing_files(paths)
 
 
-def validate_file(path: Path) -> list[Problem]:
+def validate_file(path: Path, context: Context | None = None) -> list[Problem]:
     try:
-        root = store.load(path)
+        doc = _read(path)
     except BriefingsError as exc:
         return exc.problems
-    return check_data(root, str(path))
+    return doc.problems(issues(doc.plain, context or Context()))
 
 
-def validate_paths(paths: list[Path]) -> list[Problem]:
+def _registry(folder: Path) -> tuple[Any, list[Problem]]:
+    """The actor registry `folder/actors.yaml` (None if absent or broken) and its own problems."""
+    from . import registry
+
+    path = folder / store.REGISTRY_NAME
+    if not path.is_file():
+        return None, []
+    found = registry.check(path)
+    if any(p.severity == "error" for p in found):
+        return None, found
+    try:
+        return registry.load(path), found
+    except BriefingsError as exc:
+        return None, exc.problems
+
+
+@dataclass
+class _Doc:
+    """One briefing file: read fast as plain data; parsed again with line numbers only if needed."""
+
+    path: Path
+    text: str
+    plain: Any
+    _node: Any = None
+
+    @property
+    def node(self) -> Any:
+        if self._node is None:
+            self._node = store.loads(self.text, str(self.path))
+        return self._node
+
+    def problems(self, found: list[tuple[Where, str, str]]) -> list[Problem]:
+        return located(self.node, str(self.path), found) if found else []
+
+
+def _read(path: Path) -> _Doc:
+    text = store.read_text(path)
+    try:
+        return _Doc(path, text, store.loads_plain(text, str(path)))
+    except BriefingsError:
+        node = store.loads(text, str(path))  # the round-trip parser says where (or disagrees)
+        return _Doc(path, text, store.to_plain(node), node)
+
+
+def validate_paths(paths: list[Path], root: Path | None = None) -> list[Problem]:
+    """Validate every briefing under `paths`, with references checked across the whole set.
+
+    `answered_by` may name any briefing validated here or lying in the same folder, so a
+    pre-commit hook that passes only the changed files still resolves references.
+    """
+    files = store.briefing_files(paths)
     problems: list[Problem] = []
-    for f in briefing_files(paths):
+    docs: list[_Doc] = []
+    for f in files:
         if not f.exists():
             problems.append(Problem(str(f), None, None, "no such file"))
             continue
-        problems += validate_file(f)
-    return problems
+        try:
+            docs.append(_read(f))
+        except BriefingsError as exc:
+            problems += exc.problems
+    folders = {d.path.parent for d in docs}
+    known: set[str] = set()
+    for folder in folders:
+        known |= {s.stem for s in store.briefing_files([folder])}
+    by_id: dict[str, list[_Doc]] = {}
+    for doc in docs:
+        bid = doc.plain.get("id") if isinstance(doc.plain, dict) else None
+        if isinstance(bid, str):
+            known.add(bid)
+            by_id.setdefault(bid, []).append(doc)
+            if bid != doc.path.stem:
+                problems += doc.problems(
+                    [(["id"], f"id {bid!r} differs from the file name {doc.path.name!r}", "warning")]
+                )
+    for bid, holders in by_id.items():
+        if len(holders) < 2:
+            continue
+        # the file named after the id keeps it; the others are the copies to fix
+        owner = next((d for d in holders if d.path.stem == bid), holders[0])
+        for doc in holders:
+            if doc is not owner:
+                problems += doc.problems(
+                    [(["id"], f"duplicate briefing id {bid!r} (also {owner.path})", ERROR)]
+                )
+    registries = {folder: _registry(folder) for folder in folders}
+    for _, found in registries.values():
+        problems += found
+    for doc in docs:
+        context = Context(
+            root=root or Path.cwd(), briefing_ids=known, registry=registries[doc.path.parent][0]
+        )
+        problems += doc.problems(issues(doc.plain, context))
+    order = {str(f): i for i, f in enumerate(files)}
+    return sorted(problems, key=lambda p: (order.get(p.path, len(order)), p.line or 0))
+
+
+def github(problem: Problem) -> str:
+    """A GitHub Actions workflow command: the problem appears on the line in the pull request."""
+
+    def prop(value: str) -> str:
+        return _escape(value).replace(":", "%3A").replace(",", "%2C")
+
+    parts = [f"file={prop(problem.path)}"]
+    if problem.line is not None:
+        parts.append(f"line={problem.line}")
+        if problem.column is not None:
+            parts.append(f"col={problem.column}")
+    parts.append(f"title={prop(problem.field or 'briefing')}")
+    level = "warning" if problem.severity == "warning" else "error"
+    return f"::{level} {','.join(parts)}::{_escape(problem.message)}"
+
+
+def _escape(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 from ..ingest import Article
 from ..model import Briefing, Source
 from . import actors as actors_mod
-from . import dates, questions, quotes, summary
+from . import dates, questions, quotes, summary, tags
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from ..registry import Registry
 
 
 def briefing_id(article: Article) -> str:
@@ -23,16 +25,20 @@ def briefing_id(article: Article) -> str:
 
 
 def extract(article: Article, nlp: Language) -> Briefing:
-    return from_doc(article, nlp(article.text))
+    return from_doc(article, nlp(article.text), nlp=nlp)
 
 
-def from_doc(article: Article, doc: Doc) -> Briefing:
-    cast = actors_mod.extract_actors(doc)
+def from_doc(
+    article: Article, doc: Doc, nlp: Language | None = None, registry: Registry | None = None
+) -> Briefing:
+    """`nlp` (the pipeline that made `doc`) lets actors re-read ALL-CAPS headlines; `registry`
+    links actors to curated identities (briefings/actors.yaml)."""
+    cast = actors_mod.extract_actors(doc, nlp=nlp, registry=registry)
     found_quotes = [replace(q, paragraph=_para(article, q.span)) for q in quotes.extract_quotes(doc, cast)]
     exprs = list(dates.extract_dates(doc, article.published_date))
     timeline = [replace(t, paragraph=_para(article, t.span)) for t in dates.build_timeline(doc, exprs, cast)]
-    qs = list(questions.extract_questions(doc, cast))
-    text_summary, key_points = summary.summarize(doc)
+    qs = list(questions.extract_questions(doc, cast, article.published_date, timeline))
+    text_summary, key_points = summary.summarize(doc, cast, article.title)
     return Briefing(
         id=briefing_id(article),
         title=article.title,
@@ -47,6 +53,7 @@ def from_doc(article: Article, doc: Doc) -> Briefing:
         ),
         summary=text_summary,
         key_points=key_points,
+        tags=tags.extract_tags(doc, cast),
         actors=cast.actors,
         quotes=tuple(found_quotes),
         timeline=tuple(timeline),

@@ -1,35 +1,585 @@
-"""Quotes: text in quotation marks, with the subject of the nearest reporting verb as speaker."""
+"""Quotes: text between quotation marks, attributed through the reporting verb that frames it.
+
+Three steps, all linear in the article:
+
+1. `quotation_spans` pairs the marks of the raw text (curly or straight, double; single marks only
+   in articles that use no double marks, so apostrophes and nested quotes never end a quote).
+   A paragraph that opens a quote and does not close it continues in the next paragraph when
+   that one opens with a mark (the news convention), so each piece keeps its own offsets.
+2. Each piece is placed in the parse: the reporting verb that governs it (walking up from the
+   quote, or the frame right after / before the marks: `"...," X said`, `X said: "..."`), and
+   the subject of that verb as speaker. A quote with no frame continues the previous quote of
+   the same paragraph, or of the previous paragraph when it opens its own.
+3. Short quoted phrases that nobody is reported to say (names of things, titles, scare quotes)
+   are dropped by their structure: a premodifier of a noun, or a nominal phrase with no
+   reporting verb close above it.
+
+Reported speech (`X said that ...` without marks) is yielded as `kind="indirect"`, with the
+complement clause as text.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Quote
-from .actors import Cast
+from .actors import Cast, Mention
 
-QUOTED = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
-REPORTING = {"say", "tell", "add", "note", "warn", "remark", "state", "claim", "argue", "insist"}
+REPORTING = frozenset(
+    """
+    say tell add note warn remark state claim argue insist write tweet post email text announce declare
+    explain continue respond reply answer ask conclude report describe call dub label brand term name
+    pledge promise vow admit acknowledge concede confess recall recount cite quote suggest imply
+    propose urge demand complain lament accuse blame charge criticize criticise slam blast mock praise
+    thank hail predict assert contend maintain observe stress emphasize emphasise point comment
+    boast joke quip shout yell scream chant exclaim whisper bark muse wonder caution confirm deny
+    reveal testify counter retort interject agree disagree insist assure reassure tout deride decry
+    denounce dismiss proclaim pronounce read say
+    """.split()
+)
+"""Verbs that introduce what someone said (lemmas). A linguistic class, not a list of names."""
+
+SPEECH = frozenset(
+    "say tell add note warn remark state claim argue insist write tweet announce declare explain "
+    "respond reply answer conclude report suggest admit acknowledge concede predict assert contend "
+    "maintain observe stress emphasize emphasise confirm deny reveal testify promise pledge vow".split()
+)
+"""Reporting verbs whose complement clause is reported speech (for indirect quotes)."""
+
+OPEN_D, CLOSE_D, STRAIGHT_D = "“„«", "”»", '"'
+OPEN_S, CLOSE_S = "‘‹", "’›"
+CLOSERS = set(".,;:!?)]}—–-…") | {"'", "’", "”", '"'}
+OPENERS = set("([{—–-/:") | {"‘", "“", "'", '"'}
+SHORT = 4
+"""A quoted phrase of at most this many words needs a close reporting verb to count as a quote."""
+CLOSE_CUE = 3
+"""How many dependency arcs above a short nominal phrase its reporting verb may be."""
+MAX_HOPS = 8
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+PERSONAL = {"he", "she"}
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text between one pair of marks (or from an opening mark to the end of its paragraph)."""
+
+    start: int
+    end: int
+    continues: bool = False
+    """The paragraph ended inside the quote and the next paragraph carries it on."""
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _role(text: str, i: int, opening: str, closing: str, straight: str) -> str | None:
+    """'open', 'close' or '?' for the mark at `i`, from the glyph and the characters around it."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    opens = prev.isspace() or prev in OPENERS
+    closes = nxt.isspace() or nxt in CLOSERS
+    if ch in opening:
+        return "close" if closes and not opens and _is_word(prev) else "open"
+    if ch in closing:
+        if _is_word(prev) and _is_word(nxt):
+            return None
+        return "open" if opens and not closes else "close"
+    if ch in straight:
+        if opens and not closes:
+            return "open"
+        if closes and not opens:
+            return "close"
+        return "?"
+    return None
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of an article text: blocks separated by a blank line."""
+    out, pos = [], 0
+    for m in re.finditer(r"\n\s*\n", text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def quotation_spans(text: str) -> list[Piece]:
+    """Content offsets of every quotation in `text`, without the marks."""
+    doubles = any(c in text for c in OPEN_D + CLOSE_D + STRAIGHT_D)
+    opening, closing, straight = (OPEN_D, CLOSE_D, STRAIGHT_D) if doubles else (OPEN_S, CLOSE_S, "")
+    paras = paragraph_bounds(text)
+    starts = [s for s, _ in paras]
+    pieces: list[Piece] = []
+    open_at: int | None = None
+
+    def para(i: int) -> int:
+        return bisect_right(starts, i) - 1
+
+    def leave_paragraph(next_mark: int | None, role: str | None) -> None:
+        """Close an open quote when its paragraph ended: a continuation or a stray mark."""
+        nonlocal open_at
+        if open_at is None:
+            return
+        p = para(open_at)
+        if next_mark is not None and para(next_mark) == p:
+            return
+        carried = (
+            next_mark is not None
+            and role in ("open", "?")
+            and para(next_mark) == p + 1
+            and next_mark == paras[p + 1][0]
+        )
+        if carried:
+            pieces.append(Piece(open_at, paras[p][1], continues=True))
+        open_at = None
+
+    for i, ch in enumerate(text):
+        if ch not in opening and ch not in closing and ch not in straight:
+            continue
+        role = _role(text, i, opening, closing, straight)
+        if role is None:
+            continue
+        leave_paragraph(i, role)
+        if role == "?":
+            role = "close" if open_at is not None else "open"
+        if role == "open":
+            if i > 0 and text[i - 1] == "=":
+                open_at = None
+                continue
+            open_at = i + 1
+        elif open_at is not None:
+            if _worth_keeping(text[open_at:i]):
+                pieces.append(Piece(open_at, i))
+            open_at = None
+    leave_paragraph(None, None)
+    return pieces
+
+
+def _worth_keeping(content: str) -> bool:
+    return len(content.strip()) >= 2 and any(c.isalnum() for c in content) and "=" not in content[-2:]
+
+
+class _Context:
+    """Per-article lookups: tokens by offset, mentions by offset, actor kinds."""
+
+    def __init__(self, doc: Doc, cast: Cast) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.cast = cast
+        self.tok_starts = [t.idx for t in doc]
+        self.mentions: list[Mention] = sorted(cast.mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.kinds = {a.id: a.kind for a in cast.actors}
+        self.paras = paragraph_bounds(self.text)
+        self.para_starts = [s for s, _ in self.paras]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens that lie inside [start, end)."""
+        lo = bisect_left(self.tok_starts, start)
+        hi = bisect_left(self.tok_starts, end)
+        return [self.doc[i] for i in range(lo, hi) if self.doc[i].idx + len(self.doc[i]) <= end]
+
+    def token_at(self, offset: int) -> Token | None:
+        i = bisect_right(self.tok_starts, offset) - 1
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def para(self, offset: int) -> int:
+        return bisect_right(self.para_starts, offset) - 1
+
+    def mention_over(self, tok: Token) -> Mention | None:
+        """The mention that covers this token, if any."""
+        i = bisect_right(self.mention_starts, tok.idx) - 1
+        while i >= 0 and self.mentions[i].start > tok.idx - 200:
+            m = self.mentions[i]
+            if m.start <= tok.idx < m.end:
+                return m
+            i -= 1
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        lo = bisect_left(self.mention_starts, start)
+        hi = bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def by_surname(self, tok: Token) -> str | None:
+        """A name the entity recogniser missed or left ambiguous ("Clinton" with two Clintons):
+        the person whose full name has this word, the most recently mentioned one."""
+        word = tok.text.casefold()
+        owners = {a.id for a in self.cast.actors if a.kind == "person" and word in a.name.casefold().split()}
+        if len(owners) <= 1:
+            return owners.pop() if owners else None
+        i = bisect_left(self.mention_starts, tok.idx) - 1
+        while i >= 0:
+            if self.mentions[i].actor in owners:
+                return self.mentions[i].actor
+            i -= 1
+        return None
+
+    def last_mention(self, before: int, kinds: tuple[str, ...], within: int = 1500) -> str | None:
+        """Most recent mention of an actor of one of `kinds` that ends before `before`."""
+        i = bisect_left(self.mention_starts, before) - 1
+        while i >= 0 and self.mentions[i].start > before - within:
+            m = self.mentions[i]
+            if m.end <= before and self.kinds.get(m.actor) in kinds:
+                return m.actor
+            i -= 1
+        return None
+
+
+def _is_reporting(tok: Token) -> bool:
+    return tok.lemma_.lower() in REPORTING and tok.pos_ in ("VERB", "AUX", "NOUN")
+
+
+def _according_to(tok: Token) -> Token | None:
+    """The object of `according to`, the one reporting frame without a verb."""
+    if tok.lower_ == "according":
+        for c in tok.children:
+            if c.lower_ == "to":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """Who does the reporting: the verb's subject, or that of the clause it hangs from
+    ("X met Y, noting that ...", "X tweeted, saying ...")."""
+    obj = _according_to(verb)
+    if obj is not None:
+        return obj
+    for c in verb.children:
+        if c.dep_ in SUBJECTS and c.lower_ not in ("that", "which", "what"):
+            return c
+    if verb.dep_ == "agent":
+        return None
+    if (
+        depth < 2
+        and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl")
+        and verb.head is not verb
+    ):
+        if verb.dep_ == "relcl":
+            return verb.head
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def find_cue(ctx: _Context, start: int, end: int) -> tuple[Token | None, int]:
+    """The reporting verb that frames the quote at [start, end), and how many arcs away it is."""
+    inside = ctx.tokens(start, end)
+    if not inside:
+        return None, 0
+    ids = {t.i for t in inside}
+    lo, hi = ctx.paras[ctx.para(start)]
+    best: tuple[int, Token] | None = None
+    for t in inside:
+        if t.head.i in ids or t.head is t:
+            continue
+        node, hops = t.head, 1
+        while hops <= MAX_HOPS and lo <= node.idx < hi:
+            if node.i not in ids and (_is_reporting(node) or _according_to(node) is not None):
+                if best is None or hops < best[0]:
+                    best = (hops, node)
+                break
+            if node.head is node:
+                break
+            node, hops = node.head, hops + 1
+        for c in t.children:
+            if c.i not in ids and lo <= c.idx < hi and (_is_reporting(c) or _according_to(c) is not None):
+                if best is None or 1 < best[0]:
+                    best = (1, c)
+    if best is not None:
+        return best[1], best[0]
+    cue = _frame_after(ctx, end) or _frame_before(ctx, start)
+    return cue, 1 if cue is not None else 0
+
+
+def _frame_after(ctx: _Context, end: int) -> Token | None:
+    """`"...," X said` when the parse did not join the frame to the quote."""
+    tok = ctx.token_at(end)
+    if tok is None:
+        return None
+    doc = ctx.doc
+    for j in range(tok.i + 1, min(len(doc), tok.i + 12)):
+        t = doc[j]
+        if t.text in (".", "!", "?", "“", '"', "\n\n") or "\n" in t.text:
+            break
+        if _is_reporting(t) and t.pos_ != "NOUN" or _according_to(t) is not None:
+            return t
+    return None
+
+
+def _frame_before(ctx: _Context, start: int) -> Token | None:
+    """`X said: "..."` or `X said, "..."`, in the same paragraph or ending the previous one."""
+    tok = ctx.token_at(start - 1)
+    if tok is None:
+        return None
+    doc = ctx.doc
+    for j in range(tok.i - 1, max(-1, tok.i - 30), -1):
+        t = doc[j]
+        if t.text in (".", "!", "?", "”", '"') or "\n" in t.text:
+            if not (t.text.strip() == "" and doc[j - 1].text == ":" if j > 0 else False):
+                break
+            continue
+        if _is_reporting(t) and t.pos_ != "NOUN" or _according_to(t) is not None:
+            return t
+    return None
+
+
+def speaker_of(ctx: _Context, subj: Token | None) -> str | None:
+    """The actor a subject names: the mention over its head, the organisation or person a
+    spokesman speaks for, a pronoun's antecedent, or a definite description ("the ministry")."""
+    if subj is None:
+        return None
+    if subj.pos_ == "PRON":
+        if subj.lower_ in PERSONAL:
+            return ctx.last_mention(subj.idx, ("person",))
+        return None
+    m = ctx.mention_over(subj)
+    if m is not None:
+        return m.actor
+    for c in subj.children:
+        if c.dep_ in ("appos", "compound", "poss", "nmod", "conj"):
+            m = ctx.mention_over(c)
+            if m is not None and not (c.dep_ == "conj" and ctx.kinds.get(m.actor) != "person"):
+                return m.actor
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from"):
+            for o in c.children:
+                m = ctx.mention_over(o) if o.dep_ == "pobj" else None
+                if m is not None and ctx.kinds.get(m.actor) in ("organization", "place", "group"):
+                    return m.actor
+    if subj.pos_ == "PROPN":
+        hit = ctx.cast.resolve(subj.text) or ctx.by_surname(subj)
+        if hit:
+            return hit
+    if subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
+        return _definite(ctx, subj)
+    return None
+
+
+def _definite(ctx: _Context, noun: Token) -> str | None:
+    """`the ministry` -> the organisation most recently named with that head word."""
+    word = noun.lower_
+    i = bisect_left(ctx.mention_starts, noun.idx) - 1
+    while i >= 0:
+        m = ctx.mentions[i]
+        if ctx.kinds.get(m.actor) == "organization" and word in m.text.lower().split():
+            return m.actor
+        i -= 1
+    return None
+
+
+def _scare(ctx: _Context, start: int, end: int, framed: bool, hops: int) -> bool:
+    """A name of a thing, a title or a scare quote rather than words someone said."""
+    inside = ctx.tokens(start, end)
+    words = [t for t in inside if not t.is_punct]
+    if not words:
+        return True
+    ids = {t.i for t in inside}
+    heads = [t for t in inside if t.head.i not in ids or t.head is t]
+    after = ctx.token_at(end + 1)
+    while after is not None and after.is_punct and after.idx < end + 3 and after.i + 1 < len(ctx.doc):
+        after = ctx.doc[after.i + 1]
+    if (
+        after is not None
+        and after.pos_ in ("NOUN", "PROPN")
+        and len(words) <= SHORT
+        and any(h.head.i == after.i and h.dep_ in ("compound", "amod", "nmod", "nummod") for h in heads)
+    ):
+        return True
+    if len(words) > SHORT:
+        return False
+    clause = any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words)
+    if clause and framed:
+        return False
+    return not framed or hops > CLOSE_CUE
+
+
+def _kind(ctx: _Context, start: int, end: int) -> str:
+    """direct for a sentence or clause of the speaker's, partial for a fragment in the writer's."""
+    inside = ctx.tokens(start, end)
+    text = ctx.text[start:end].lstrip()
+    if text[:1].isupper():
+        return "direct"
+    ids = {t.i for t in inside}
+    for t in inside:
+        if (t.head.i not in ids or t.head is t) and t.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in SUBJECTS and c.i in ids for c in t.children):
+                return "direct"
+    return "partial"
+
+
+def _indirect(ctx: _Context, quoted: list[tuple[int, int]]) -> Iterator[tuple[int, int, Token]]:
+    """Complement clauses of speech verbs that contain no quotation: reported speech."""
+    marks = [s for s, _ in quoted]
+    for tok in ctx.doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH:
+            continue
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            words = [t for t in c.subtree if not (t.dep_ == "mark" and t.i == c.left_edge.i)]
+            while words and (words[0].is_punct or words[0].is_space):
+                words = words[1:]
+            while words and (words[-1].is_punct or words[-1].is_space):
+                words = words[:-1]
+            if len(words) < 4:
+                continue
+            s, e = words[0].idx, words[-1].idx + len(words[-1])
+            text = ctx.text[s:e]
+            if any(ch in text for ch in '“”"') or "\n" in text:
+                continue
+            i = bisect_left(marks, s - 1)
+            if i < len(quoted) and quoted[i][0] < e + 2:
+                continue
+            if i > 0 and quoted[i - 1][1] > s - 2:
+                continue
+            yield s, e, tok
 
 
 def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
-    n = 0
-    for m in QUOTED.finditer(doc.text):
-        start, end = m.span(1)
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) < 3:
+    """Direct and partial quotes with speakers, then reported speech, in text order."""
+    ctx = _Context(doc, cast)
+    text = ctx.text
+    pieces = quotation_spans(text)
+    reported = list(_indirect(ctx, [(p.start, p.end) for p in pieces]))
+    found: list[tuple[int, int, str | None, str, str | None]] = []
+    last: tuple[int, int, str | None, str | None] | None = None  # paragraph, end, speaker, cue
+    carried: tuple[str | None, str | None] | None = None
+    spans = [_trim(text, piece.start, piece.end) for piece in pieces]
+    cues = [find_cue(ctx, s, e) for s, e in spans]
+    chain: list[int] = []
+    for i, piece in enumerate(pieces):
+        chain.append(i)
+        if not piece.continues:
+            framed_by = next((cues[j] for j in chain if cues[j][0] is not None), None)
+            for j in chain:
+                if framed_by is not None and cues[j][0] is None:
+                    cues[j] = framed_by
+            chain = []
+    for piece, (start, end), (cue, hops) in zip(pieces, spans, cues, strict=True):
+        p = ctx.para(start)
+        speaker = speaker_of(ctx, subject_of(cue)) if cue is not None else None
+        cue_text = _cue_text(cue)
+        framed = cue is not None
+        if not framed:
+            frame = _follow_on(ctx, start, p, last, carried, reported)
+            if frame is not None:
+                speaker, cue_text = frame
+                framed, hops = True, 1
+        if _scare(ctx, start, end, framed, hops):
+            carried = None
             continue
-        sent = span.sent
-        speaker, cue = None, None
-        for tok in sent:
-            if tok.lemma_ in REPORTING and not (start <= tok.idx < end):
-                subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subj:
-                    st = subj[0]
-                    speaker = cast.at(st.left_edge.idx, st.right_edge.idx + len(st.right_edge))
-                    cue = tok.text
-        n += 1
-        kind = "direct" if start - sent.start_char <= 1 or len(span) >= len(sent) // 2 else "partial"
-        yield Quote(id=f"q{n}", text=m.group(1), speaker=speaker, kind=kind, cue=cue, span=(start, end))
+        if not framed:
+            verb, speaker = _clause_subject(ctx, start, end)
+            cue_text = _cue_text(verb)
+        found.append((start, end, speaker, _kind(ctx, start, end), cue_text))
+        last = (ctx.para(end), end, speaker, cue_text)
+        carried = (speaker, cue_text) if piece.continues else None
+    indirect = [(s, e, speaker_of(ctx, subject_of(v)), "indirect", v.text) for s, e, v in reported]
+    for n, (s, e, speaker, kind, cue_text) in enumerate(sorted(found + indirect), start=1):
+        yield Quote(id=f"q{n}", text=text[s:e], speaker=speaker, kind=kind, cue=cue_text, span=(s, e))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _follow_on(
+    ctx: _Context,
+    start: int,
+    p: int,
+    last: tuple[int, int, str | None, str | None] | None,
+    carried: tuple[str | None, str | None] | None,
+    reported: list[tuple[int, int, Token]],
+) -> tuple[str | None, str | None] | None:
+    """Speaker and cue of a quote with no frame of its own: the quote it continues, the clause
+    that introduces it with a colon, or the speaker of the paragraph before (news style puts
+    `"...," X said.` once and lets the following quote paragraphs run on)."""
+    if carried is not None:
+        return carried
+    if last is not None and last[0] == p:
+        return last[2], last[3]
+    colon = _colon_frame(ctx, start)
+    if colon is not None:
+        return colon
+    if start > ctx.paras[p][0] + 1 or p == 0:
+        return None
+    lo, hi = ctx.paras[p - 1]
+    said = [v for _, _, v in reported if lo <= v.idx < hi]
+    quote_end = last[1] if last is not None and last[0] == p - 1 else -1
+    if said and said[-1].idx > quote_end:
+        who = speaker_of(ctx, subject_of(said[-1]))
+        if who is not None:
+            return who, said[-1].text
+    if quote_end >= 0 and last is not None:
+        return last[2], last[3]
+    return _paragraph_subject(ctx, lo, hi)
+
+
+def _colon_frame(ctx: _Context, start: int) -> tuple[str | None, str | None] | None:
+    """`X boomed: "..."`: the clause before the colon is the frame, whatever its verb."""
+    tok = ctx.token_at(start - 1)
+    while tok is not None and tok.i > 0 and (tok.is_space or tok.is_quote or tok.text in OPEN_D + STRAIGHT_D):
+        tok = ctx.doc[tok.i - 1]
+    if tok is None or tok.text != ":" or tok.i == 0:
+        return None
+    root = ctx.doc[tok.i - 1].sent.root
+    subj = subject_of(root)
+    who = speaker_of(ctx, subj)
+    if who is None:
+        return None
+    return who, root.text
+
+
+def _paragraph_subject(ctx: _Context, lo: int, hi: int) -> tuple[str | None, str | None] | None:
+    """The person the previous paragraph's last sentence is about, who goes on to speak."""
+    tok = ctx.token_at(hi - 1)
+    if tok is None or tok.idx < lo:
+        return None
+    root = tok.sent.root
+    subj = subject_of(root)
+    if subj is None or subj.idx < lo:
+        return None
+    who = speaker_of(ctx, subj)
+    if who is None or ctx.kinds.get(who) != "person":
+        return None
+    return who, None
+
+
+def _cue_text(cue: Token | None) -> str | None:
+    if cue is None:
+        return None
+    return "according to" if cue.lower_ == "according" else cue.text
+
+
+def _clause_subject(ctx: _Context, start: int, end: int) -> tuple[Token | None, str | None]:
+    """No reporting verb: the words are those of the named actor the sentence is about
+    ("the US imposed sanctions for "supplying ..."")."""
+    inside = ctx.tokens(start, end)
+    if not inside:
+        return None, None
+    ids = {t.i for t in inside}
+    node = next((t for t in inside if t.head.i not in ids), None)
+    if node is None:
+        return None, None
+    root = node.head
+    hops = 0
+    while root.head is not root and hops < MAX_HOPS:
+        root, hops = root.head, hops + 1
+    if root.i in ids or root.pos_ not in ("VERB", "AUX"):
+        return None, None
+    subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None, None
+    m = ctx.mention_over(subj)
+    return (root, m.actor) if m is not None else (None, None)

@@ -1,15 +1,168 @@
-"""Summary and key points from the lead."""
+"""Summary and key points: the lead, cleaned of datelines and bylines, plus the densest sentences.
+
+News puts the essentials first, so the summary is the lead (1 to 3 sentences, at most
+`max_words`). Key points are the other sentences that carry the most facts: named actors,
+numbers and dates, with a small preference for the top of the story.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from .actors import Cast
+
+MAX_WORDS = 60
+KEY_POINTS = (3, 5)
+
+DATELINE = re.compile(
+    r"""^\s*(?:
+        \([A-Z][\w .&-]{1,30}\)\s*[-–—:]+                       # (CNN) -
+      | [A-Z][A-Z.'’ -]{1,40}[A-Z.]                              # WASHINGTON, NEW YORK
+        (?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z]?[\w.]+\.?)?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?  # , Sept. 12 / , Calif.
+        \s*(?:\([^)]{1,40}\))?\s*[-–—:_]+                       # (Reuters) -
+    )\s*""",
+    re.X,
+)
+BYLINE = re.compile(
+    r"^\s*(?:by\s+[A-Z]|posted\b|updated\b|published\b|photo\b|image\b|follow\b|share\b|click\b|"
+    r"reporting by\b|editing by\b|contact\b|advertisement\b|read more\b|related\b)",
+    re.I,
+)
+NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
-def summarize(doc: Doc, max_words: int = 60) -> tuple[str | None, tuple[str, ...]]:
-    sents = [s.text.strip() for s in doc.sents if len(s) > 5]
-    summary: list[str] = []
+def summarize(
+    doc: Doc, cast: Cast | None = None, title: str | None = None, max_words: int = MAX_WORDS
+) -> tuple[str | None, tuple[str, ...]]:
+    """(summary, key points) for an article Doc; the summary never repeats in the key points.
+
+    `title` is left out when the text repeats it as its first line.
+    """
+    sents = list(body_sentences(doc, title))
+    lead: list[Span] = []
+    words = 0
     for s in sents[:3]:
-        if summary and len(" ".join(summary + [s]).split()) > max_words:
+        n = len(clean(s.text).split())
+        if lead and words + n > max_words:
             break
-        summary.append(s)
-    return (" ".join(summary) or None), tuple(sents[1:4])
+        lead.append(s)
+        words += n
+    if not lead:
+        return None, ()
+    summary = " ".join(clean(s.text) for s in lead)
+    if len(summary.split()) > max_words:
+        summary = shorten(summary, max_words)
+    rest = [s for s in sents if s.start >= lead[-1].end]
+    return summary, key_points(rest, cast)
+
+
+def key_points(sents: list[Span], cast: Cast | None = None, most: int = KEY_POINTS[1]) -> tuple[str, ...]:
+    """The most informative sentences, in article order."""
+    total = max(len(sents), 1)
+    scored = []
+    for pos, s in enumerate(sents):
+        text = clean(s.text)
+        n = len(text.split())
+        if n < 8 or n > 70 or text.endswith("?"):
+            continue
+        scored.append((informativeness(s, cast) + 1.5 * (1 - pos / total), pos, text))
+    best = sorted(scored, key=lambda x: -x[0])[:most]
+    return tuple(text for _, _, text in sorted(best, key=lambda x: x[1]))
+
+
+def informativeness(sent: Span, cast: Cast | None) -> float:
+    """Distinct actors, numbers and dates: the facts a reader would want to keep."""
+    ents = sent.ents  # built anew on each access
+    actors = len(cast.in_span(sent.start_char, sent.end_char)) if cast is not None else 0
+    if cast is None:
+        actors = len({e.text for e in ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")})
+    numbers = sum(1 for e in ents if e.label_ in NUMERIC)
+    dates = sum(1 for e in ents if e.label_ == "DATE")
+    quoted = sent.text.lstrip()[:1] in "\"“'‘"
+    return min(actors, 4) + 0.8 * min(numbers, 3) + 0.8 * min(dates, 2) - (0.75 if quoted else 0.0)
+
+
+def body_sentences(doc: Doc, title: str | None = None) -> Iterator[Span]:
+    """Sentences of the body: no title line, subheadings, bylines, credits or fragments."""
+    for s in sentences(doc):
+        text = s.text.strip()
+        if not text or BYLINE.match(text) or is_heading(doc, s) or _repeats(doc, s, title):
+            continue
+        if len(clean(text).split()) < 5:
+            continue
+        yield s
+
+
+def sentences(doc: Doc) -> Iterator[Span]:
+    """The parser's sentences, split again at paragraph breaks and after a closing quote.
+
+    The small model sometimes runs two sentences together across a blank line or after '.”'.
+    """
+    for sent in doc.sents:
+        text, base = sent.text, sent.start_char
+        cuts = [0]
+        cuts += [m.end() for m in re.finditer(r"\n\s*\n|[.?!][”\"’'](?=\s+[A-Z“\"])", text)]
+        cuts.append(len(text))
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            piece = doc.char_span(base + a, base + b, alignment_mode="contract")
+            if piece is not None and piece.text.strip():
+                yield piece
+
+
+def _repeats(doc: Doc, sent: Span, title: str | None) -> bool:
+    """The first paragraph is the title again (corpora and some CMSs prepend it to the body)."""
+    if not title or sent.start_char > len(title) + 10:
+        return False
+    key = _norm(title)
+    text = doc_text(doc)
+    para = _norm(text[: text.find("\n\n")] if "\n\n" in text else text)
+    return bool(key) and (para.startswith(key) or key.startswith(para)) and _norm(sent.text) in para
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def clean(text: str) -> str:
+    """One line, without a leading dateline ("WASHINGTON (Reuters) -") or a stray quotation mark."""
+    text = re.sub(r"\s+", " ", text).strip()
+    marks = sum(text.count(q) for q in '"“”')
+    if marks % 2 and text[:1] in '"“”':
+        text = text[1:].lstrip()
+    elif marks % 2 and text[-1:] in '"“”' and text[-2:-1] not in ".?!,":
+        text = text[:-1].rstrip()
+    m = DATELINE.match(text)
+    if m and len(text) - m.end() > 20:
+        text = text[m.end() :]
+    return text
+
+
+def shorten(text: str, max_words: int) -> str:
+    """Cut at the last clause boundary within `max_words`, so the summary still reads."""
+    words = text.split()
+    head = " ".join(words[:max_words])
+    cut = max(head.rfind(", "), head.rfind("; "), head.rfind(" – "), head.rfind(" — "))
+    if cut > len(head) // 2:
+        head = head[:cut]
+    return head.rstrip(" ,;:–—") + "…"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, remembered: spaCy joins every token on each access, so a per-sentence lookup
+    would make extraction quadratic in the article's length (measured: most of its time)."""
+    text = doc.user_data.get("briefings.text")
+    if not isinstance(text, str):
+        text = doc.user_data["briefings.text"] = doc.text
+    return text
+
+
+def is_heading(doc: Doc, sent: Span) -> bool:
+    """A short line on its own without final punctuation: a subheading, not a sentence."""
+    text = doc_text(doc)
+    before = text[max(0, sent.start_char - 2) : sent.start_char]
+    after = text[sent.end_char : sent.end_char + 2]
+    alone = (sent.start_char == 0 or "\n" in before) and ("\n" in after or sent.end_char >= len(text) - 1)
+    return alone and len(sent) <= 12 and not sent.text.strip().endswith((".", '"', "”"))

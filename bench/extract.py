@@ -1,0 +1,197 @@
+"""Extraction speed against its limit, and the cost of re-running on unchanged sources.
+
+    .venv/bin/python bench/extract.py [--limit 200] [--rerun 1000] [--jobs 2]
+
+1. Throughput. Our words per second over a raw `nlp.pipe` over the same texts with the same
+   model, in the same process, single process. The texts are cut into chunks and the two are
+   timed alternately, chunk by chunk, so that load from other processes on a shared machine
+   falls on both alike. "extraction" is source files -> `Briefing`s (reading, parsing, every
+   extractor); "end to end" adds writing the YAML as `briefings extract` does. Target >= 0.8.
+2. Re-run. `briefings extract` over `--rerun` sources (PolNeAR train + dev texts, repeated with
+   a numbered title when more are asked for) into an empty folder, then again with nothing
+   changed: plain (existing briefings are kept), `--force` and `--update` (both answered from
+   the cache). Each run is its own process, as a user would run it, on a frozen copy of the
+   package so that edits made meanwhile cannot invalidate the cache. Target < 5% of the first.
+
+The PolNeAR texts come from ../shared/corpus/quotes/ (see its README); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "quotes"
+sys.path.insert(0, str(ROOT))
+
+
+def corpus(limit: int | None, files: tuple[str, ...] = ("polnear-train.jsonl",)) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for name in files:
+        with open(CORPUS / name, encoding="utf-8") as fh:
+            rows += [json.loads(line) for line in fh if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def write_sources(rows: list[dict[str, str]], folder: Path, n: int | None = None) -> list[Path]:
+    """One Markdown source per text (front matter like the scorer's); repeats get a numbered title."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n or len(rows)):
+        row = rows[i % len(rows)]
+        title = row["title"] if i < len(rows) else f"{row['title']} ({i // len(rows) + 1})"
+        path = folder / f"{i:05d}.md"
+        front = (
+            f"---\ntitle: {json.dumps(title)}\npublished: {row['dct']}\nsource: {row['publisher']}\n---\n\n"
+        )
+        path.write_text(front + row["text"] + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def throughput(limit: int, chunk: int, model: str | None, jobs: int) -> dict[str, float]:
+    import spacy
+
+    from generator import batch, ingest, nlp
+
+    rows = corpus(limit)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-extract-"))
+    try:
+        paths = write_sources(rows, tmp / "src")
+        out = tmp / "out"
+        raw_nlp = spacy.load(nlp.model_name(model))
+        ours_nlp = nlp.load(model)
+        warm = [ingest.read(p) for p in paths[:2]]
+        list(raw_nlp.pipe([a.text for a in warm]))
+        list(batch.extract_all(warm, model=model, progress=False))
+        t = {"raw": 0.0, "read": 0.0, "extract": 0.0, "write": 0.0}
+        words = 0
+        for n, i in enumerate(range(0, len(paths), chunk)):
+            part = paths[i : i + chunk]
+
+            def raw(part: list[Path] = part) -> None:
+                texts = [ingest.read(p).text for p in part]
+                t0 = time.perf_counter()
+                for _ in raw_nlp.pipe(texts, batch_size=batch.BATCH_SIZE):
+                    pass
+                t["raw"] += time.perf_counter() - t0
+
+            def ours(part: list[Path] = part) -> int:
+                t0 = time.perf_counter()
+                articles = [ingest.read(p) for p in part]
+                t1 = time.perf_counter()
+                results = list(batch.extract_all(articles, model=model, progress=False))
+                t2 = time.perf_counter()
+                for r in results:
+                    assert isinstance(r, batch.Briefing), r
+                    batch.write_fresh(out / f"{r.id}.yaml", r.to_dict())
+                t3 = time.perf_counter()
+                t["read"] += t1 - t0
+                t["extract"] += t2 - t1
+                t["write"] += t3 - t2
+                return sum(len(a.text.split()) for a in articles)
+
+            if n % 2:
+                words += ours()
+                raw()
+            else:
+                raw()
+                words += ours()
+        del ours_nlp
+        result = {
+            "articles": len(paths),
+            "words": words,
+            "raw_words_per_s": words / t["raw"],
+            "ours_extraction_words_per_s": words / (t["read"] + t["extract"]),
+            "ours_end_to_end_words_per_s": words / (t["read"] + t["extract"] + t["write"]),
+            **{f"seconds_{k}": v for k, v in t.items()},
+        }
+        result["ratio_extraction"] = result["ours_extraction_words_per_s"] / result["raw_words_per_s"]
+        result["ratio_end_to_end"] = result["ours_end_to_end_words_per_s"] / result["raw_words_per_s"]
+        if jobs > 1:
+            articles = [ingest.read(p) for p in paths]
+            t0 = time.perf_counter()
+            list(batch.extract_all(articles, model=model, progress=False))
+            one = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            list(batch.extract_all(articles, model=model, jobs=jobs, progress=False))
+            many = time.perf_counter() - t0
+            result[f"speedup_jobs_{jobs}"] = one / many
+        return result
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def rerun(n: int, model: str | None, jobs: int) -> dict[str, float]:
+    """Time whole `briefings extract` processes on a frozen copy of the package."""
+    rows = corpus(None, ("polnear-train.jsonl", "polnear-dev.jsonl"))
+    tmp = Path(tempfile.mkdtemp(prefix="bench-rerun-"))
+    try:
+        shutil.copytree(
+            ROOT / "generator", tmp / "pkg" / "generator", ignore=shutil.ignore_patterns("__pycache__")
+        )
+        write_sources(rows, tmp / "src", n)
+        env = {**os.environ, "PYTHONPATH": str(tmp / "pkg")}
+        if model:
+            env["BRIEFINGS_MODEL"] = model
+        base = [sys.executable, "-m", "generator.cli", "extract", "src", "--out", "out", "--jobs", str(jobs)]
+
+        def run(*extra: str) -> float:
+            t0 = time.perf_counter()
+            proc = subprocess.run([*base, *extra], cwd=tmp, env=env, capture_output=True, text=True)
+            took = time.perf_counter() - t0
+            if proc.returncode != 0:
+                sys.exit(f"extract {' '.join(extra)} failed:\n{proc.stderr[-2000:]}")
+            return took
+
+        first = run()
+        result = {"sources": n, "jobs": jobs, "seconds_first": first}
+        for name, extra in (("plain", ()), ("force", ("--force",)), ("update", ("--update",))):
+            took = run(*extra)
+            result[f"seconds_{name}"] = took
+            result[f"ratio_{name}"] = took / first
+        return result
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument(
+        "--limit", type=int, default=200, help="PolNeAR training texts for throughput (0 = all 840)"
+    )
+    ap.add_argument("--chunk", type=int, default=20, help="texts per alternately timed chunk")
+    ap.add_argument("--rerun", type=int, default=1000, help="sources for the re-run test (0 = skip)")
+    ap.add_argument("--jobs", type=int, default=1, help="also time --jobs N (throughput) / use it (re-run)")
+    ap.add_argument("--model", help="spaCy model (default: $BRIEFINGS_MODEL or the pinned one)")
+    ap.add_argument("--skip-throughput", action="store_true")
+    args = ap.parse_args()
+    if not args.skip_throughput:
+        r = throughput(args.limit, args.chunk, args.model, args.jobs)
+        print(json.dumps({"throughput": r}, indent=2))
+        print(
+            f"extraction: {r['ratio_extraction']:.2f} of raw nlp.pipe words/s "
+            f"({r['ours_extraction_words_per_s']:.0f} vs {r['raw_words_per_s']:.0f}; target >= 0.8); "
+            f"end to end with YAML: {r['ratio_end_to_end']:.2f}",
+            flush=True,
+        )
+    if args.rerun:
+        r = rerun(args.rerun, args.model, args.jobs)
+        print(json.dumps({"rerun": r}, indent=2))
+        print(
+            f"re-run on {r['sources']} unchanged sources: plain {r['ratio_plain']:.1%}, "
+            f"--force {r['ratio_force']:.1%}, --update {r['ratio_update']:.1%} of the first run "
+            f"({r['seconds_first']:.0f} s; target < 5%)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,320 @@
+"""Many articles -> many briefings: batched `nlp.pipe`, worker processes, a content-hash cache.
+
+Extraction is a pure function of (article, model, code). The cache key hashes exactly those, so
+an unchanged source is never parsed twice, and when every source is cached the spaCy model is
+not even loaded. Worker processes each load their own model (spaCy objects do not cross process
+boundaries cheaply); articles go out and finished `Briefing`s come back, in input order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+import json
+import math
+import multiprocessing
+import os
+import shutil
+import signal
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from . import nlp as nlp_mod
+from . import store
+from .errors import BriefingsError, Problem
+from .ingest import Article
+from .model import Briefing
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .registry import Registry
+
+CACHE_DIR = Path(".briefings") / "cache"
+BATCH_SIZE = 32
+"""Texts per `nlp.pipe` batch; news articles are long, so larger batches only cost memory."""
+
+Result = Briefing | BriefingsError
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of the package's own files and version.
+
+    Any change to the code (extraction, the model dataclasses, YAML writing, the schema) gives new
+    keys, so a cached briefing is always what this code would extract now. Hashing everything is
+    coarser than needed, but it cannot miss a module that extraction starts to import.
+    """
+    h = hashlib.sha256()
+    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+        h.update(importlib.metadata.version("briefings").encode())
+    root = Path(__file__).parent
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts and f.suffix not in (".pyc", ".pyo"):
+            h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _spacy_version() -> str:
+    try:
+        return importlib.metadata.version("spacy")
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
+class Cache:
+    """Extracted briefings and their YAML text on disk, keyed by content hashes.
+
+    Under `<root>/<salt>/` (one folder per code + model + spaCy version), `b/<key>.json` holds
+    `Briefing.to_dict()` for an article and `y/<key>.yaml` the canonical YAML for a briefing dict
+    and header, because writing YAML costs more than reading the cached briefing. Entries are
+    written atomically and a damaged one counts as a miss, so deleting the folder, or any file in
+    it, is always safe. Folders of other salts are pruned when `KEEP` newer ones exist.
+    """
+
+    KEEP = 4
+
+    def __init__(self, root: Path | str = CACHE_DIR, model: str | None = None) -> None:
+        self.root = Path(root)
+        self.salt = "\0".join((code_version(), nlp_mod.fingerprint(model), _spacy_version()))
+        self.dir = self.root / hashlib.sha256(self.salt.encode()).hexdigest()[:16]
+        self._pruned = False
+
+    def key(self, article: Article, extra: str = "") -> str:
+        """Hash of everything extraction reads: the article (text and metadata), model, code, and
+        `extra` (other inputs, e.g. the actor registry)."""
+        fields = asdict(article)
+        blob = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(f"{self.salt}\0{extra}\0{blob}".encode()).hexdigest()
+
+    def _path(self, kind: str, key: str, suffix: str) -> Path:
+        return self.dir / kind / key[:2] / f"{key}{suffix}"
+
+    def prune(self) -> None:
+        """Drop the folders of all but the `KEEP` most recently used salts (old code, other models)."""
+        self._pruned = True
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            os.utime(self.dir)
+            others = sorted(
+                (d for d in self.root.iterdir() if d.is_dir() and d != self.dir),
+                key=lambda d: d.stat().st_mtime,
+                reverse=True,
+            )
+            for d in others[self.KEEP - 1 :]:
+                shutil.rmtree(d, ignore_errors=True)
+        except OSError:
+            return
+
+    def get(self, key: str) -> Briefing | None:
+        try:
+            data = json.loads(self._path("b", key, ".json").read_text(encoding="utf-8"))
+            return Briefing.from_dict(data)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    def put(self, key: str, briefing: Briefing) -> None:
+        self._put(self._path("b", key, ".json"), json.dumps(briefing.to_dict(), ensure_ascii=False))
+
+    def dumps(self, data: dict[str, Any], header: str = "") -> str:
+        """`store.dumps(data, header)`, remembered by a hash of its input."""
+        blob = json.dumps(data, ensure_ascii=False, default=str)
+        key = hashlib.sha256(f"{self.salt}\0{header}\0{blob}".encode()).hexdigest()
+        path = self._path("y", key, ".yaml")
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass
+        text = store.dumps(data, header)
+        self._put(path, text)
+        return text
+
+    def _put(self, path: Path, text: str) -> None:
+        """Best effort: a cache that cannot be written only costs speed."""
+        if not self._pruned:
+            self.prune()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except OSError:
+            return
+
+
+class _Bar(Protocol):
+    def update(self, n_steps: int) -> None: ...
+
+
+class _NoBar:
+    def update(self, n_steps: int) -> None:
+        return None
+
+
+def _bar(total: int, show: bool | None) -> Any:
+    """A progress bar on stderr when it is a terminal (never in logs or pipes), else nothing."""
+    if show is None:
+        show = sys.stderr.isatty()
+    if not show or total <= 0:
+        return contextlib.nullcontext(_NoBar())
+    import click
+
+    return click.progressbar(length=total, label="extracting", file=sys.stderr, show_pos=True, show_eta=True)
+
+
+def extract_all(
+    articles: Sequence[Article],
+    *,
+    model: str | None = None,
+    jobs: int = 1,
+    cache: Cache | None = None,
+    batch_size: int = BATCH_SIZE,
+    progress: bool | None = None,
+    registry: Registry | None = None,
+) -> Iterator[Result]:
+    """One result per article, in order: a `Briefing`, or the `BriefingsError` it raised.
+
+    Cache hits cost a file read each. The misses are parsed with batched `nlp.pipe`, in this
+    process (`jobs` <= 1) or in `jobs` worker processes. A missing model raises BriefingsError
+    here, before anything is yielded, and only if some article needs it. The actor `registry`,
+    if any, is passed to extraction and is part of the cache key.
+    """
+    extra = json.dumps(asdict(registry), sort_keys=True, default=str) if registry is not None else ""
+    keys: list[str | None] = [cache.key(a, extra) if cache is not None else None for a in articles]
+    hits = [cache.get(k) if cache is not None and k else None for k in keys]
+    todo = [a for a, hit in zip(articles, hits, strict=True) if hit is None]
+    if todo and not nlp_mod.available(model):
+        raise nlp_mod._missing(nlp_mod.model_name(model))
+    return _merge(hits, keys, _fresh(todo, model, jobs, batch_size, progress, registry), cache)
+
+
+def _merge(
+    hits: list[Briefing | None], keys: list[str | None], fresh: Iterator[Result], cache: Cache | None
+) -> Iterator[Result]:
+    for hit, key in zip(hits, keys, strict=True):
+        if hit is not None:
+            yield hit
+            continue
+        result = next(fresh)
+        if cache is not None and key and isinstance(result, Briefing):
+            cache.put(key, result)
+        yield result
+
+
+def _fresh(
+    articles: list[Article],
+    model: str | None,
+    jobs: int,
+    batch_size: int,
+    progress: bool | None,
+    registry: Registry | None = None,
+) -> Iterator[Result]:
+    """Extract `articles` (lazily: nothing is loaded until the first result is asked for)."""
+    if not articles:
+        return
+    with _bar(len(articles), progress) as bar:
+        if jobs <= 1 or len(articles) < 2:
+            nlp = nlp_mod.load(model)
+            docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+            for article, doc in zip(articles, docs, strict=True):
+                yield _one(article, doc, nlp, registry)
+                bar.update(1)
+            return
+        size = max(1, min(batch_size, math.ceil(len(articles) / (jobs * 4))))
+        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(
+            min(jobs, len(chunks)), initializer=_init_worker, initargs=(model, batch_size, registry)
+        ) as pool:
+            for out in pool.imap(_work, chunks):
+                if isinstance(out, tuple):
+                    raise BriefingsError(list(out))
+                for r in out:
+                    yield r if isinstance(r, Briefing) else BriefingsError(r)
+                bar.update(len(out))
+
+
+def _one(article: Article, doc: Any, nlp: Any = None, registry: Registry | None = None) -> Result:
+    from .extract import pipeline
+
+    try:
+        return pipeline.from_doc(article, doc, nlp=nlp, registry=registry)
+    except BriefingsError as exc:
+        return exc
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(model: str | None, batch_size: int, registry: Registry | None = None) -> None:
+    """Load the model once per worker; a failure is reported with the first chunk, not retried."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER["batch_size"] = batch_size
+    _WORKER["registry"] = registry
+    try:
+        _WORKER["nlp"] = nlp_mod.load(model)
+    except BriefingsError as exc:
+        _WORKER["error"] = tuple(exc.problems)
+
+
+def _work(chunk: list[Article]) -> tuple[Problem, ...] | list[Briefing | list[Problem]]:
+    """Problems travel as data: BriefingsError does not survive pickling with its problems."""
+    if "error" in _WORKER:
+        return tuple(_WORKER["error"])
+    nlp: Language = _WORKER["nlp"]
+    out: list[Briefing | list[Problem]] = []
+    for article, doc in zip(
+        chunk, nlp.pipe([a.text for a in chunk], batch_size=_WORKER["batch_size"]), strict=True
+    ):
+        r = _one(article, doc, nlp, _WORKER.get("registry"))
+        out.append(r if isinstance(r, Briefing) else r.problems)
+    return out
+
+
+def write(target: Path, text: str) -> bool:
+    """Write `text` to `target` unless it already holds exactly that; True if written.
+
+    Leaving an identical file alone keeps its mtime, so `mkdocs serve` does not rebuild for it.
+    """
+    try:
+        if target.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    store.write_atomic(target, text)
+    return True
+
+
+def _dumps(data: dict[str, Any], header: str, cache: Cache | None) -> str:
+    return cache.dumps(data, header) if cache is not None else store.dumps(data, header)
+
+
+def write_fresh(target: Path, data: dict[str, Any], cache: Cache | None = None) -> bool:
+    """`merge.write_fresh` with cached rendering, leaving identical files alone; True if `target` changed."""
+    from .merge import machine_copy
+
+    changed = write(target, _dumps(data, store.header_for(target.parent), cache))
+    write(machine_copy(target), _dumps(data, "", cache))
+    return changed
+
+
+def machine_unchanged(target: Path, data: dict[str, Any], cache: Cache | None = None) -> bool:
+    """Whether `data` is exactly the machine output kept from the last run for `target`.
+
+    Then a three-way merge has nothing to bring in (every difference between the file and the
+    machine output is the editor's), so `--update` can skip the merge and leave the file alone.
+    """
+    from .merge import machine_copy
+
+    try:
+        kept = machine_copy(target).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return kept == _dumps(data, "", cache)

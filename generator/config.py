@@ -1,0 +1,60 @@
+"""Options of the `briefings` MkDocs plugin, as a MkDocs config schema.
+
+Each option is documented where it is declared, the way mkdocs-material does it, so that the
+schema is the reference. Paths are relative to the folder that holds `mkdocs.yml`.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class BriefingsConfig(Config):
+    """`plugins: - briefings: {...}` in mkdocs.yml."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (e.g. to preview only hand-written pages)."""
+
+    briefings_dir = c.Type(str, default="briefings")
+    """Folder of briefing YAML files; every `*.yaml` in it (except the registry) becomes a page."""
+
+    templates_dir = c.Type(str, default="templates")
+    """Folder of Jinja2 templates that override the built-in ones file by file (same names)."""
+
+    registry = c.Type(str, default="briefings/actors.yaml")
+    """Optional curated actor registry (`id`, `name`, `kind`, `description`, `aliases`);
+    a missing file means no registry."""
+
+    source_root = c.Optional(c.Type(str))
+    """Folder that `source.file` paths are relative to; default: the folder of mkdocs.yml
+    (where `briefings extract` runs). Only files inside it are read, and the source text is
+    shown only if its sha256 still matches."""
+
+    home_weeks = c.Type(int, default=3)
+    """How many of the latest weeks that have briefings the home page shows; older weeks go to
+    the monthly archive pages."""
+
+    listing_limit = c.Type(int, default=25)
+    """Most quotes per speaker on /quotes/ (the actor page has them all), so listing pages stay
+    small as the site grows."""
+
+    main_actors = c.Type(int, default=5)
+    """How many actors a digest entry names, and how many actor names are search tags."""
+
+    search_boost = c.Type((int, float), default=2.0)
+    """Search weight of briefing pages relative to other pages (Material's `search.boost`)."""
+
+    search_boost_sections = c.Type((int, float), default=3.0)
+    """Extra search weight of the quotes and actors sections of a briefing page."""
+
+    search_source_text = c.Type(bool, default=False)
+    """Index the full source text for search (off: the index stays small and quote phrases
+    find the quotes section, not the raw text)."""
+
+    feed_size = c.Type(int, default=50)
+    """Number of newest briefings in feed.xml (briefings.json always has all of them)."""
+
+    publish_yaml = c.Type(bool, default=True)
+    """Copy each YAML file next to its page (`/briefings/<id>.yaml`); the edit button links
+    there when the site has no `repo_url`/`edit_uri`."""

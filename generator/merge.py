@@ -1,0 +1,377 @@
+"""Re-extraction that keeps editors' work: a three-way merge of briefings.
+
+base   = the last machine output (kept under `.briefings/machine/`),
+ours   = the briefing as editors left it (a round-trip node: comments survive),
+theirs = the new machine output.
+
+The machine proposes, the editor decides. An item the editor deleted stays deleted; a field the
+editor changed keeps the editor's value; a field only the machine changed takes the new value
+(offsets that moved, say); an item only the new extraction finds is added; an item the machine no
+longer finds is removed only if no editor touched it. When both changed the same field, the
+editor's value stays and the clash is reported as a conflict, never resolved silently.
+
+Identity: actors by id (then name, then first-mention offsets), quotes by normalised text,
+timeline entries by (text, date), questions by question text (then evidence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from . import store
+from .errors import Problem
+from .validate import field_name, locate, squash
+
+MACHINE_DIR = Path(".briefings") / "machine"
+FAMILIES = ("actors", "quotes", "timeline", "questions")
+_MISSING: Any = object()
+
+Key = Callable[[dict[str, Any]], Any]
+
+
+def machine_copy(target: Path) -> Path:
+    """Where the last machine output of `target` (`<out>/<id>.yaml`) is kept: `<out>/../.briefings/machine/`.
+
+    Beside the output folder rather than inside it, so nothing that reads the briefings folder
+    (validate, fmt, the site) ever mistakes it for a briefing.
+    """
+    return target.parent.parent / MACHINE_DIR / target.name
+
+
+def _norm(text: Any) -> str:
+    return squash(str(text or "")).casefold()
+
+
+def _span(item: dict[str, Any]) -> Any:
+    span = item.get("span")
+    return tuple(span) if span else None
+
+
+# Keys tried in order; the later ones only pair an edited item with its machine original.
+KEYS: dict[str, tuple[list[Key], list[Key]]] = {
+    "actors": ([lambda a: a.get("id")], [lambda a: _norm(a.get("name")), _span]),
+    "quotes": ([lambda q: _norm(q.get("text"))], [_span]),
+    "timeline": ([lambda t: (_norm(t.get("text")), t.get("date"))], [_span]),
+    "questions": (
+        [
+            lambda q: _norm(q.get("question")),
+            lambda q: tuple(_norm(e) for e in q.get("evidence") or ()) or None,
+        ],
+        [],
+    ),
+}
+
+
+@dataclass
+class Merge:
+    """The outcome of one merge: the merged node and what happened, for the report."""
+
+    node: Any
+    path: str
+    added: dict[str, list[str]] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    removed: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    touched: set[int] = field(default_factory=set)
+    """`id()` of the items the merge added or changed: only those get their references checked."""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def summary(self) -> str:
+        parts = [f"{len(v)} {k} added" for k, v in self.added.items() if v]
+        parts += [f"{v} {k} updated" for k, v in self.updated.items() if v]
+        parts += [f"{len(v)} {k} removed" for k, v in self.removed.items() if v]
+        conflicts = sum(1 for p in self.problems if p.message.startswith("conflict"))
+        if conflicts:
+            parts.append(f"{conflicts} conflict{'s' if conflicts > 1 else ''}")
+        return ", ".join(parts) or "no changes"
+
+    def _report(self, where: list[Any], message: str) -> None:
+        line, col = locate(self.node, where)
+        self.problems.append(Problem(self.path, line, field_name(where), message, col, severity="warning"))
+
+
+def match(left: list[dict[str, Any]], right: list[dict[str, Any]], keys: Iterable[Key]) -> dict[int, int]:
+    """Pair items of two lists, each at most once, by the first key function that agrees."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for key in keys:
+        index: dict[Any, list[int]] = {}
+        for j, item in enumerate(right):
+            k = key(item)
+            if j not in taken and k not in (None, "", ()):
+                index.setdefault(k, []).append(j)
+        for i, item in enumerate(left):
+            if i in pairs:
+                continue
+            free = index.get(key(item), [])
+            if free:
+                j = free.pop(0)
+                pairs[i] = j
+                taken.add(j)
+    return pairs
+
+
+def three_way(base: dict[str, Any] | None, ours: Any, theirs: dict[str, Any], path: str = "") -> Merge:
+    """Merge `theirs` into `ours` in place, using `base` to tell edits from machine changes.
+
+    Without a base (no machine copy kept) and with an unchanged source, nothing tells a deleted
+    item from a new one, so the editor's file is kept as is; with a changed source, items only
+    the new extraction has are added and each one is reported.
+    """
+    theirs = store.to_plain(store.loads(store.dumps(theirs), path))
+    result = Merge(node=ours, path=path)
+    if not isinstance(ours, CommentedMap):
+        raise TypeError("ours must be a round-trip mapping (store.load)")
+    guessed = base is None
+    if base is None:
+        same = (ours.get("source") or {}).get("sha256") == (theirs.get("source") or {}).get("sha256")
+        base = theirs if same else {}
+    rename: dict[str, str] = {}
+    for family in FAMILIES:
+        _merge_family(result, family, base, theirs, rename, guessed)
+    if guessed:
+        result._report(
+            ["id"], "no machine copy to merge against: kept every field as edited, only added new items"
+        )
+        return result
+    _merge_fields(result, ours, base, theirs, [], skip={"id", *FAMILIES})
+    _drop_unused_actors(result, base, theirs)
+    return result
+
+
+def _items(data: dict[str, Any] | None, family: str) -> list[dict[str, Any]]:
+    value = (data or {}).get(family)
+    return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+
+def _merge_family(
+    result: Merge,
+    family: str,
+    base: dict[str, Any],
+    theirs: dict[str, Any],
+    rename: dict[str, str],
+    guessed: bool,
+) -> None:
+    ours = result.node
+    seq = ours.get(family)
+    if not isinstance(seq, list):
+        seq = ours[family] = CommentedSeq()
+    o_items = [store.to_plain(x) for x in seq]
+    b_items, t_items = _items(base, family), _items(theirs, family)
+    if family != "actors":
+        t_items = [_renamed(t, rename) for t in t_items]
+    primary, secondary = KEYS[family]
+    ob = match(o_items, b_items, [*primary, *secondary])
+    bt = match(b_items, t_items, primary)
+    ot = match(o_items, t_items, primary)
+    if family == "actors":
+        for i, b in ob.items():
+            old, new = b_items[b].get("id"), o_items[i].get("id")
+            if old and new and old != new:
+                rename[old] = new
+    t_reached: dict[int, Any] = {}
+    for i in range(len(o_items)):
+        j = ob.get(i)
+        k = bt.get(j) if j is not None else ot.get(i)
+        if k is not None:
+            t_reached[k] = seq[i]
+        if j is None or k is None:
+            continue
+        changed = _merge_fields(result, seq[i], b_items[j], t_items[k], [family, i], skip={"id"})
+        if changed:
+            result.touched.add(id(seq[i]))
+            result.updated[family] = result.updated.get(family, 0) + 1
+    gone = [i for i, b in ob.items() if bt.get(b) is None and o_items[i] == b_items[b]]
+    if family != "actors":
+        for i in sorted(gone, reverse=True):
+            result.removed.setdefault(family, []).append(_label(family, o_items[i]))
+            del seq[i]
+    used = {str(x.get("id")) for x in seq if isinstance(x, dict)}
+    anchor = -1
+    item_schema = store.schema()["properties"][family]["items"]
+    for k, item in enumerate(t_items):
+        if k in t_reached:
+            anchor = next((n for n, x in enumerate(seq) if x is t_reached[k]), anchor)
+            continue
+        if k in bt.values():
+            continue  # the editor deleted it
+        new = dict(item)
+        if family == "quotes" and str(new.get("id")) in used:
+            new["id"] = _free_id(used)
+        if "id" in new:
+            used.add(str(new["id"]))
+        anchor += 1
+        seq.insert(anchor, store.canonical(new, item_schema))
+        result.touched.add(id(seq[anchor]))
+        result.added.setdefault(family, []).append(_label(family, new))
+        if guessed:
+            result._report(
+                [family, anchor],
+                "added by the new extraction; with no machine copy to compare, it may be one an editor "
+                "deleted: delete it again if so",
+            )
+    _check_refs(result, family)
+
+
+def _free_id(used: set[str]) -> str:
+    n = 1
+    while f"q{n}" in used:
+        n += 1
+    return f"q{n}"
+
+
+def _label(family: str, item: dict[str, Any]) -> str:
+    if family == "actors":
+        return str(item.get("id"))
+    if family == "quotes":
+        return str(item.get("id"))
+    text = str(item.get("text") if family == "timeline" else item.get("question"))
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _renamed(item: dict[str, Any], rename: dict[str, str]) -> dict[str, Any]:
+    if not rename:
+        return item
+    out = dict(item)
+    if out.get("speaker") in rename:
+        out["speaker"] = rename[out["speaker"]]
+    if isinstance(out.get("actors"), list):
+        out["actors"] = [rename.get(a, a) for a in out["actors"]]
+    return out
+
+
+def _merge_fields(
+    result: Merge,
+    ours: Any,
+    base: dict[str, Any],
+    theirs: dict[str, Any],
+    where: list[Any],
+    skip: set[str],
+) -> bool:
+    """Three-way merge of one mapping's fields into `ours`; True if the machine changed any."""
+    changed = False
+    keys = [k for k in theirs if k not in skip] + [k for k in base if k not in theirs and k not in skip]
+    for key in keys:
+        bv, tv = base.get(key, _MISSING), theirs.get(key, _MISSING)
+        ov = store.to_plain(ours[key]) if key in ours else _MISSING
+        if bv == tv or ov == tv:
+            continue
+        if isinstance(ov, dict) and isinstance(tv, dict) and isinstance(bv, dict):
+            changed |= _merge_fields(result, ours[key], bv, tv, [*where, key], set())
+            continue
+        if ov == bv or (ov is _MISSING and bv is _MISSING):
+            if tv is _MISSING:
+                del ours[key]
+            else:
+                ours[key] = store.canonical(tv, {})
+            changed = True
+            continue
+        new = "(removed)" if tv is _MISSING else _show(tv)
+        result._report(
+            [*where, key],
+            f"conflict: edited, and the new extraction changed it too; kept the edit (new: {new})",
+        )
+    return changed
+
+
+def _show(value: Any) -> str:
+    text = re.sub(r"\s+", " ", str(value))
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _check_refs(result: Merge, family: str) -> None:
+    """New or updated items may point at an actor an editor deleted: drop the pointer and say so.
+
+    Items the merge did not touch keep whatever the editor wrote; `validate` reports those.
+    """
+    if family == "actors":
+        return
+    ours = result.node
+    ids = {a.get("id") for a in ours.get("actors") or [] if isinstance(a, dict)}
+    for i, item in enumerate(ours.get(family) or []):
+        if not isinstance(item, dict) or id(item) not in result.touched:
+            continue
+        if family == "quotes" and item.get("speaker") not in (None, *ids):
+            old = item["speaker"]
+            item["speaker"] = None
+            result._report(
+                [family, i, "speaker"], f"conflict: speaker {old!r} is no longer an actor; left empty"
+            )
+        refs = item.get("actors")
+        if isinstance(refs, list) and any(a not in ids for a in refs):
+            missing = [a for a in refs if a not in ids]
+            for j in reversed(range(len(refs))):
+                if refs[j] not in ids:
+                    del refs[j]
+            result._report(
+                [family, i, "actors"], f"conflict: dropped {', '.join(map(repr, missing))}: no longer actors"
+            )
+
+
+def _drop_unused_actors(result: Merge, base: dict[str, Any], theirs: dict[str, Any]) -> None:
+    """Actors the machine no longer finds go, unless an editor touched them or something points at them."""
+    ours = result.node
+    seq = ours.get("actors")
+    if not isinstance(seq, list):
+        return
+    b_items, t_items = _items(base, "actors"), _items(theirs, "actors")
+    t_ids = {a.get("id") for a in t_items}
+    untouched = {a.get("id") for a in b_items if a.get("id") not in t_ids}
+    pointed: set[Any] = set()
+    for family in ("quotes", "timeline", "questions"):
+        for item in ours.get(family) or []:
+            if isinstance(item, dict):
+                pointed.add(item.get("speaker"))
+                pointed.update(item.get("actors") or ())
+    by_id = {a.get("id"): a for a in b_items}
+    for i in reversed(range(len(seq))):
+        actor = store.to_plain(seq[i])
+        aid = actor.get("id") if isinstance(actor, dict) else None
+        if aid in untouched and aid not in pointed and actor == by_id.get(aid):
+            result.removed.setdefault("actors", []).append(str(aid))
+            del seq[i]
+
+
+def write_fresh(target: Path, data: dict[str, Any]) -> None:
+    """Write a new machine briefing and keep a copy of it as the base of later merges."""
+    _write_if_changed(target, store.dumps(data, store.header_for(target.parent)))
+    _write_if_changed(machine_copy(target), store.dumps(data))
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    """An identical file is left alone, so its mtime does not wake `mkdocs serve`."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    store.write_atomic(path, text)
+
+
+def update(target: Path, data: dict[str, Any]) -> Merge:
+    """Merge a new extraction into the briefing at `target`, which editors may have changed.
+
+    Raises BriefingsError if the editor's file cannot be read or parsed: an unreadable edit is
+    never replaced.
+    """
+    ours = store.load(target)
+    if not isinstance(ours, CommentedMap):
+        from .errors import BriefingsError
+
+        raise BriefingsError(Problem(str(target), 1, None, "not a briefing (a mapping of keys to values)"))
+    base_path = machine_copy(target)
+    base = store.to_plain(store.load(base_path)) if base_path.is_file() else None
+    result = three_way(base, ours, data, str(target))
+    text = store.dumps(result.node, store.header_for(target.parent))
+    _write_if_changed(target, text)
+    _write_if_changed(base_path, store.dumps(data))
+    return result

@@ -1,0 +1,154 @@
+"""The `briefings` MkDocs plugin: a thin adapter from MkDocs events to `generator.site`.
+
+on_config   gives the site a small, constant navigation (sections and listings only).
+on_files    loads and validates the YAML, renders every page, adds them with File.generated.
+on_page_*   points the edit link at the YAML file and raises the search weight of quotes/actors.
+on_serve    rebuilds when a briefing, the registry or a template changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkPage
+
+from .config import BriefingsConfig
+from .errors import BriefingsError
+from .site import data, render
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+NAV: list[Any] = [
+    {"Digest": "index.md"},
+    {"Archive": "archive/index.md"},
+    {"Actors": "actors/index.md"},
+    {"Timeline": "timeline/index.md"},
+    {"Quotes": "quotes/index.md"},
+    {"Questions": "questions/index.md"},
+    {"Tags": "tags/index.md"},
+]
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.root = Path.cwd()
+        self.yaml_of: dict[str, str] = {}
+        """Page src_uri -> the YAML's path relative to the site root (for edit links)."""
+        self.boost: dict[str, tuple[str, ...]] = {}
+
+    def _path(self, value: str) -> Path:
+        p = Path(value)
+        return p if p.is_absolute() else self.root / p
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        if config.nav is None:
+            config.nav = NAV
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        root = self._path(self.config.source_root or ".")
+        try:
+            loaded = data.load_site(
+                self._path(self.config.briefings_dir), root, self._path(self.config.registry)
+            )
+        except BriefingsError as exc:
+            raise PluginError(f"invalid briefings:\n{exc}") from None
+        for problem in loaded.warnings:
+            log.info("briefings: %s", problem)
+        options = render.Options(
+            home_weeks=self.config.home_weeks,
+            listing_limit=self.config.listing_limit,
+            main_actors=self.config.main_actors,
+            search_boost=self.config.search_boost,
+            search_source_text=self.config.search_source_text,
+            feed_size=self.config.feed_size,
+            site_name=config.site_name,
+            site_url=config.site_url,
+            directory_urls=config.use_directory_urls,
+            templates_dir=self._path(self.config.templates_dir),
+        )
+        pages = render.render_site(loaded.entries, options, loaded.registry)
+        self.yaml_of.clear()
+        self.boost.clear()
+        for page in pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                log.info("briefings: generated %s replaces the file in docs_dir", page.path)
+                files.remove(existing)
+            file = File.generated(config, page.path, content=page.content)
+            if page.yaml is not None:
+                rel = posixpath.relpath(page.yaml.resolve().as_posix(), self.root.as_posix())
+                file.edit_uri = rel
+                self.yaml_of[page.path] = rel
+                self.boost[page.path] = page.boost_sections
+                if self.config.publish_yaml:
+                    files.append(
+                        File.generated(
+                            config, posixpath.dirname(page.path) + ".yaml", abs_src_path=str(page.yaml)
+                        )
+                    )
+            files.append(file)
+        log.info("briefings: %d briefings, %d generated files", len(loaded.entries), len(pages))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Without a repository to edit in, the edit button opens the published YAML copy."""
+        src = page.file.src_uri
+        if src in self.yaml_of and page.edit_url is None and self.config.publish_yaml:
+            page.edit_url = "../" + posixpath.basename(posixpath.dirname(src)) + ".yaml"
+        return None
+
+    def on_page_content(
+        self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if render.EDIT_MARKER not in html:
+            return None
+        button = ""
+        if page.edit_url:
+            button = (
+                f'<a class="md-button bf-edit" href="{escape(page.edit_url)}" '
+                f'title="Open {escape(self.yaml_of.get(page.file.src_uri, "the YAML"))}">Edit YAML</a>'
+            )
+        return html.replace(render.EDIT_MARKER, button)
+
+    def on_page_context(self, context: Any, /, *, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+        """Quotes and actor names weigh more in search than the rest of a briefing page."""
+        anchors = self.boost.get(page.file.src_uri)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        entries = getattr(getattr(search, "search_index", None), "entries", None)
+        if not anchors or not isinstance(entries, list):
+            return context
+        wanted = {f"{page.url}#{a}" for a in anchors}
+        factor = float(self.config.search_boost_sections)
+        for entry in reversed(entries):
+            if not str(entry.get("location", "")).startswith(page.url):
+                break
+            if entry.get("location") in wanted:
+                entry["boost"] = float(entry.get("boost", 1)) * factor
+        return context
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        for value in (self.config.briefings_dir, self.config.templates_dir):
+            if self._path(value).exists():
+                server.watch(str(self._path(value)))
+        registry = self._path(self.config.registry)
+        if registry.exists() and not registry.is_relative_to(self._path(self.config.briefings_dir)):
+            server.watch(str(registry))
+        return server

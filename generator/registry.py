@@ -1,0 +1,224 @@
+"""The curated actor registry, `briefings/actors.yaml`: one identity per actor across briefings.
+
+Extraction names an actor the way one article does ("US", "Yellen"); the registry says that
+"US", "U.S." and "United States" are one actor with one id, so the same person or country has
+the same id in every briefing and the site can gather them. Editors curate it; `check` reports
+what would make linking ambiguous (an alias claimed by two actors) as `Problem`s.
+
+Format: a list of mappings (or a mapping of id to mapping) with `name` (canonical), optional
+`id` (default: slug of the name), `kind`, `aliases`, `description` and `wikidata` (Q-number).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import store
+from .errors import BriefingsError, Problem
+from .model import ACTOR_KINDS, Actor
+
+if TYPE_CHECKING:
+    from .extract.actors import Name
+
+FIELDS = ("id", "name", "kind", "aliases", "description", "wikidata")
+WIKIDATA = re.compile(r"Q[1-9]\d*")
+
+
+def _slug(text: str) -> str:
+    from .extract.actors import slugify
+
+    return slugify(text)
+
+
+def _key(text: str) -> str:
+    from .extract.actors import name_key
+
+    return name_key(text)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One curated actor."""
+
+    id: str
+    name: str
+    kind: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    wikidata: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Registry:
+    entries: tuple[Entry, ...] = ()
+
+    def ids(self) -> set[str]:
+        return {e.id for e in self.entries}
+
+    def get(self, actor_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.id == actor_id), None)
+
+    def lookup(self, name: str) -> Entry | None:
+        """The one entry with this name or alias (case and dots ignored); None if none or several."""
+        key = _key(name)
+        hits = [e for e in self.entries if key in {_key(n) for n in e.names}]
+        return hits[0] if len(hits) == 1 else None
+
+    def link(self, built: list[tuple[Actor, list[Name]]]) -> list[tuple[Actor, list[Name]]]:
+        """Give actors found in an article their registry identity; actors that turn out to be one
+        (the article's "US" and "United States") become one, with the article's spellings kept."""
+        out: list[tuple[Actor, list[Name]]] = []
+        index: dict[str, int] = {}
+        for actor, names in built:
+            entry = self._entry_for(actor)
+            if entry is None:
+                out.append((actor, names))
+                continue
+            spellings = [n for n in (actor.name, *actor.aliases) if _key(n) != _key(entry.name)]
+            linked = replace(
+                actor,
+                id=entry.id,
+                name=entry.name,
+                kind=entry.kind or actor.kind,
+                aliases=tuple(dict.fromkeys(spellings)),
+            )
+            if entry.id not in index:
+                index[entry.id] = len(out)
+                out.append((linked, list(names)))
+                continue
+            first, first_names = out[index[entry.id]]
+            merged = replace(
+                first,
+                aliases=tuple(dict.fromkeys((*first.aliases, *linked.aliases))),
+                mentions=first.mentions + linked.mentions,
+                role=first.role or linked.role,
+                affiliation=first.affiliation or linked.affiliation,
+                span=min(s for s in (first.span, linked.span) if s is not None)
+                if first.span or linked.span
+                else None,
+            )
+            out[index[entry.id]] = (merged, sorted(first_names + list(names), key=lambda n: n.start))
+        return out
+
+    def _entry_for(self, actor: Actor) -> Entry | None:
+        found = {e.id: e for e in (self.lookup(n) for n in (actor.name, *actor.aliases)) if e is not None}
+        if len(found) != 1:
+            return None
+        entry = next(iter(found.values()))
+        if entry.kind and actor.kind != entry.kind and {actor.kind, entry.kind} != {"place", "organization"}:
+            return None
+        return entry
+
+
+def _items(data: Any) -> list[Any] | None:
+    if isinstance(data, dict):
+        return [{"id": k, **v} if isinstance(v, dict) else {"id": k, "name": v} for k, v in data.items()]
+    if isinstance(data, list):
+        return list(data)
+    return None
+
+
+def problems_in(root: Any, path: str) -> Iterator[Problem]:
+    """What is wrong in a loaded registry (round-trip node from `store.load`)."""
+    data = store.to_plain(root)
+    items = _items(data)
+    if items is None:
+        yield Problem(path, 1, None, "the registry must be a list or mapping of actors")
+        return
+    nodes = list(root.values()) if isinstance(root, dict) else list(root)
+    claimed: dict[str, str] = {}
+    ids: set[str] = set()
+    for i, item in enumerate(items):
+        node = nodes[i] if i < len(nodes) else None
+        where = f"[{i}]"
+
+        def at(key: str | None, node: Any = node) -> int | None:
+            line = store.location(node, key)[0] if key is not None else None
+            return line or store.location(node)[0]
+
+        if not isinstance(item, dict):
+            yield Problem(path, at(None), where, "each actor is a mapping with at least a name")
+            continue
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            yield Problem(path, at("name"), f"{where}.name", "each actor needs a name")
+            continue
+        for key in item:
+            if key not in FIELDS:
+                yield Problem(
+                    path,
+                    at(key),
+                    f"{where}.{key}",
+                    f"unknown field (expected {', '.join(FIELDS)})",
+                    severity="warning",
+                )
+        aid = item.get("id") or _slug(name)
+        if not isinstance(aid, str) or aid != _slug(aid):
+            yield Problem(path, at("id"), f"{where}.id", f"{aid!r} is not a slug like {_slug(str(aid))!r}")
+        elif aid in ids:
+            yield Problem(path, at("id"), f"{where}.id", f"duplicate id {aid!r}")
+        ids.add(str(aid))
+        kind = item.get("kind")
+        if kind is not None and kind not in ACTOR_KINDS:
+            yield Problem(
+                path, at("kind"), f"{where}.kind", f"{kind!r} is not one of {', '.join(ACTOR_KINDS)}"
+            )
+        wikidata = item.get("wikidata")
+        if wikidata is not None and not (isinstance(wikidata, str) and WIKIDATA.fullmatch(wikidata)):
+            yield Problem(
+                path, at("wikidata"), f"{where}.wikidata", f"{wikidata!r} is not a Wikidata id like Q30"
+            )
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            yield Problem(path, at("aliases"), f"{where}.aliases", "aliases must be a list of names")
+            aliases = []
+        for n in (name, *aliases):
+            key = _key(n)
+            if key in claimed and claimed[key] != aid:
+                yield Problem(
+                    path,
+                    at("aliases"),
+                    f"{where}.aliases",
+                    f"{n!r} is also a name of {claimed[key]!r}: ambiguous",
+                )
+            claimed.setdefault(key, str(aid))
+
+
+def check(path: Path) -> list[Problem]:
+    """Problems in a registry file (empty list when it is fine)."""
+    try:
+        root = store.load(path)
+    except BriefingsError as exc:
+        return exc.problems
+    return list(problems_in(root, str(path)))
+
+
+def load(path: Path) -> Registry:
+    """Read a registry; a missing file is an empty registry, a broken one a `BriefingsError`."""
+    if not path.is_file():
+        return Registry()
+    root = store.load(path)
+    errors = [p for p in problems_in(root, str(path)) if p.severity == "error"]
+    if errors:
+        raise BriefingsError(errors)
+    entries = []
+    for item in _items(store.to_plain(root)) or []:
+        entries.append(
+            Entry(
+                id=item.get("id") or _slug(item["name"]),
+                name=item["name"],
+                kind=item.get("kind"),
+                aliases=tuple(item.get("aliases") or ()),
+                description=item.get("description"),
+                wikidata=item.get("wikidata"),
+            )
+        )
+    return Registry(tuple(entries))

@@ -1,0 +1,295 @@
+"""Actors: entity repairs, kinds from context, one identity per actor, roles from the text."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from generator.extract.actors import (
+    Cast,
+    appositive_role,
+    caps_runs,
+    extract_actors,
+    find_names,
+    name_key,
+    premodifier_role,
+    slugify,
+)
+
+
+def with_ents(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """Parse `text`, then set exactly these entities (substring, label; n-th occurrence in order),
+    so a test pins the repair and not the statistical model's guess."""
+    doc = nlp(text)
+    spans, pos = [], 0
+    for sub, label in ents:
+        start = text.index(sub, pos)
+        span = doc.char_span(start, start + len(sub), label=label)
+        assert span is not None, sub
+        spans.append(span)
+        pos = start + len(sub)
+    doc.ents = spans
+    return doc
+
+
+def names(nlp, text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(n.text, n.kind) for n in find_names(with_ents(nlp, text, ents))]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # glued pairs split when a part is named elsewhere; compounds and unknown pairs stay whole
+        (
+            "A possible Xi-Biden meeting. President Joe Biden agreed.",
+            [("Xi-Biden", "PERSON"), ("Joe Biden", "PERSON")],
+            [("Xi", "person"), ("Biden", "person"), ("Joe Biden", "person")],
+        ),
+        ("The Indo-Pacific tour went ahead.", [("Indo-Pacific", "LOC")], [("Indo-Pacific", "place")]),
+        ("Shares in Coca-Cola rose.", [("Coca-Cola", "ORG")], [("Coca-Cola", "organization")]),
+        # spaced dashes, brackets and scores join two names
+        (
+            "Romania - Cosmin Contra scored.",
+            [("Romania - Cosmin Contra", "ORG")],
+            [("Romania", "organization"), ("Cosmin Contra", "organization")],
+        ),
+        ("Durham 114 ( S. Watkin 4-28 ) .", [("Durham 114", "PERSON")], [("Durham", "person")]),
+        # determiners and dangling prepositions are trimmed; "of" inside a name stays
+        (
+            "He met the Department of Boundary and Ocean Affairs of the ministry.",
+            [("the Department of Boundary and Ocean Affairs of", "ORG")],
+            [("Department of Boundary and Ocean Affairs", "organization")],
+        ),
+        ("The Bank of England held rates.", [("The Bank of England", "ORG")], [("Bank of England", "organization")]),
+        # fragments of job titles are no actors; a country after a title is
+        ("US Secretary of State Antony Blinken", [("US", "GPE"), ("State", "ORG")], [("US", "place")]),
+        ("the President of France spoke", [("France", "GPE")], [("France", "place")]),
+        # a lower-case prefix makes a modifier, not an actor
+        ("ex-England fast bowler Martin McCague", [("ex-England", "PERSON")], []),
+        ("England won.", [("England", "GPE")], [("England", "place")]),
+        # a byline in mixed case glued to a dateline in capitals is two names; "Micron Inc" is one
+        (
+            "Adrian Warner BERLIN said",
+            [("Adrian Warner BERLIN", "ORG")],
+            [("Adrian Warner", "organization"), ("BERLIN", "organization")],
+        ),
+        ("Micron Technology PLC rose", [("Micron Technology PLC", "ORG")], [("Micron Technology PLC", "organization")]),
+        # two full names joined by "and" are two; "Ministry of Ecology and Environment" is one
+        (
+            "Laurent Cabannes and Laurent Benezech scored.",
+            [("Laurent Cabannes and Laurent Benezech", "PERSON")],
+            [("Laurent Cabannes", "person"), ("Laurent Benezech", "person")],
+        ),
+        (
+            "the Ministry of Ecology and Environment announced",
+            [("Ministry of Ecology and Environment", "ORG")],
+            [("Ministry of Ecology and Environment", "organization")],
+        ),
+        # events are no actors
+        ("They reached the UEFA Cup final.", [("UEFA Cup", "ORG")], []),
+        ("the US Grains Council said", [("US Grains Council", "ORG")], [("US Grains Council", "organization")]),
+        # entity labels we do not keep
+        ("It rose 5 percent on Friday.", [("Friday", "DATE")], []),
+    ],
+)
+def test_repairs(nlp, text, ents, expected):
+    assert names(nlp, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # initials before a surname make a person
+        ("P. Simmons took four wickets.", [("P. Simmons", "ORG")], [("P. Simmons", "person")]),
+        ("U.S. Steel rose.", [("U.S. Steel", "ORG")], [("U.S. Steel", "organization")]),
+        # a name with a bracketed place after it in a list is a person
+        (
+            "Scott Draper ( Australia ) beat Tim Henman ( Britain ) 6-3 .",
+            [("Scott Draper", "ORG"), ("Australia", "GPE"), ("Tim Henman", "PERSON"), ("Britain", "GPE")],
+            [("Scott Draper", "person"), ("Australia", "place"), ("Tim Henman", "person"), ("Britain", "place")],
+        ),
+        (
+            "Red Star ( 2 ) lost.",
+            [("Red Star", "ORG")],
+            [("Red Star", "organization")],
+        ),
+    ],
+)
+def test_kind_from_context(nlp, text, ents, expected):
+    assert names(nlp, text, ents) == expected
+
+
+def kinds(cast: Cast) -> dict[str, str]:
+    return {a.name: a.kind for a in cast.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a lone one-word "person" with no first name, title or voice is rather a team or a place
+        (
+            "Kent beat Surrey by an innings at Headingley .",
+            [("Kent", "PERSON"), ("Surrey", "PERSON"), ("Headingley", "PERSON")],
+            {"Kent": "organization", "Surrey": "organization", "Headingley": "place"},
+        ),
+        # ... but not when the text gives it a voice or a title
+        ("Putin said the talks would go on.", [("Putin", "PERSON")], {"Putin": "person"}),
+        ("Mr Such bowled well.", [("Such", "PERSON")], {"Such": "person"}),
+        # half of a glued pair keeps the pair's kind
+        ("A Xi-Biden meeting is planned.", [("Xi-Biden", "PERSON")], {"Xi-Biden": "person"}),
+    ],
+)
+def test_lone_names(nlp, text, ents, expected):
+    assert kinds(extract_actors(with_ents(nlp, text, ents))) == expected
+
+
+def test_caps_headline_is_reread(nlp):
+    text = "SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH . BUCHAREST 1996-08-30 Romania beat Lithuania 2-1 ."
+    doc = nlp(text)
+    assert [doc[s:e].text for s, e in caps_runs(doc)] == ["SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH . BUCHAREST"]
+    cast = extract_actors(doc, nlp=nlp)
+    found = {a.name: a for a in cast.actors}
+    assert "BUCHAREST" in found and found["BUCHAREST"].kind == "place"
+    assert "SOCCER" not in found
+    assert found["Romania"].mentions == 2  # the headline mention joins the body's
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The NATO summit opened in Madrid on Monday.", "Prices at the US Federal Reserve rose."],
+)
+def test_caps_runs_ignore_single_acronyms(nlp, text):
+    assert caps_runs(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # surname and first name join the full name
+        (
+            "Lü Xiang told reporters. Lü said more. Dong Chunling agreed, Dong said.",
+            [("Lü Xiang", "PERSON"), ("Lü", "PERSON"), ("Dong Chunling", "PERSON"), ("Dong", "PERSON")],
+            {"Lü Xiang": ("Lü",), "Dong Chunling": ("Dong",)},
+        ),
+        # abbreviations and dotted spellings join the name they abbreviate
+        (
+            "The United States and China met. The US said the U.S. would act.",
+            [("United States", "GPE"), ("China", "GPE"), ("US", "GPE"), ("U.S.", "GPE")],
+            {"United States": ("US", "U.S."), "China": ()},
+        ),
+        # two people called Wang: a bare "Wang" stays unresolved, not guessed
+        (
+            "Wang Wenbin and Wang Wentao met. Wang said it went well.",
+            [("Wang Wenbin", "PERSON"), ("Wang Wentao", "PERSON"), ("Wang", "PERSON")],
+            {"Wang Wenbin": (), "Wang Wentao": ()},
+        ),
+        # a short name that fits no fuller one is its own actor
+        (
+            "Biden met Kerry.",
+            [("Biden", "PERSON"), ("Kerry", "PERSON")],
+            {"Biden": (), "Kerry": ()},
+        ),
+    ],
+)
+def test_one_identity_per_actor(nlp, text, ents, expected):
+    cast = extract_actors(with_ents(nlp, text, ents))
+    assert {a.name: a.aliases for a in cast.actors} == expected
+
+
+def test_unresolved_and_lookup(nlp):
+    text = "Wang Wenbin and Wang Wentao met the US delegation. Wang said the U.S. side agreed."
+    cast = extract_actors(
+        with_ents(nlp, text, [("Wang Wenbin", "PERSON"), ("Wang Wentao", "PERSON"), ("US", "GPE"), ("Wang", "PERSON"), ("U.S.", "GPE")])
+    )
+    assert [(u.text, u.candidates) for u in cast.unresolved] == [("Wang", ("wang-wenbin", "wang-wentao"))]
+    assert cast.resolve("U.S.") == cast.resolve("us") == "us"
+    assert cast.resolve("Wang") is None
+    assert cast.get("wang-wentao").name == "Wang Wentao"
+    assert cast.at(0, 11) == "wang-wenbin"
+    assert cast.in_span(0, len(text)) == ["wang-wenbin", "wang-wentao", "us"]
+    us = cast.get("us")
+    assert us.mentions == 2 and cast.actors[0].id == "us"  # salience: most mentioned first
+    assert all(m.kind == "name" for m in cast.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "affiliation"),
+    [
+        # premodifiers: a leading organisation or nationality is the affiliation
+        (
+            "Chinese Foreign Ministry spokesperson Wang Wenbin said on Friday that talks would continue.",
+            "Wang Wenbin",
+            "spokesperson",
+            "Chinese Foreign Ministry",
+        ),
+        ("Chinese Vice President Han Zheng met the veterans.", "Han Zheng", "Vice President", "Chinese"),
+        ("US Secretary of State Antony Blinken will travel to Asia.", "Antony Blinken", "Secretary of State", "US"),
+        # possessives
+        ("China's Minister of Commerce Wang Wentao has met the delegation.", "Wang Wentao", "Minister of Commerce", "China"),
+        ("Washington's China Coordinator Mark Lambert attended.", "Mark Lambert", "China Coordinator", "Washington"),
+        # appositives, with "of" / "at" giving the affiliation
+        (
+            "Wang Wentao met Sanjay Mehrotra, president and CEO of US chip giant Micron Technology, on Wednesday.",
+            "Sanjay Mehrotra",
+            "president and CEO",
+            "Micron Technology",
+        ),
+        (
+            "Lü Xiang, a research fellow at the Chinese Academy of Social Sciences, told the paper.",
+            "Lü Xiang",
+            "research fellow",
+            "Chinese Academy of Social Sciences",
+        ),
+        # a counterpart holds the same post as the person it is set against
+        (
+            "China's climate change envoy Xie Zhenhua will hold talks with his US counterpart John Kerry.",
+            "John Kerry",
+            "climate change envoy (counterpart of Xie Zhenhua)",
+            "US",
+        ),
+        # negatives: lists, ages, participles and bare names give no role
+        ("Andy Caddick, Phil Simmons and Chris Lewis played on Friday.", "Andy Caddick", None, None),
+        ("Tim O'Gorman, 109, took the side to 471.", "Tim O'Gorman", None, None),
+        ("Joe Biden visited Ohio on Monday.", "Joe Biden", None, None),
+        ("Nasser Hussain, considered surplus by the selectors, struck 158.", "Nasser Hussain", None, None),
+    ],
+)
+def test_roles(nlp, text, person, role, affiliation):
+    cast = extract_actors(nlp(text))
+    actor = cast.get(slugify(person))
+    assert actor is not None, [a.name for a in cast.actors]
+    assert (actor.role, actor.affiliation) == (role, affiliation)
+
+
+def test_role_functions_on_non_person_span(nlp):
+    doc = nlp("The committee met in Paris on Monday.")
+    paris = next(e for e in doc.ents if e.text == "Paris")
+    assert premodifier_role(paris) is None
+    assert appositive_role(paris) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("U.S.", "us"), ("  United   States ", "united states"), ("Lü’s", "lü's"), ("N. Korea", "n korea")],
+)
+def test_name_key(text, key):
+    assert name_key(text) == key
+
+
+@pytest.mark.parametrize(("text", "slug"), [("Lü Xiang", "lu-xiang"), ("U.S.", "u-s"), ("!!", "actor")])
+def test_slugify(text, slug):
+    assert slugify(text) == slug
+
+
+def test_span_offsets_point_into_text(nlp):
+    text = "Chinese Foreign Ministry spokesperson Wang Wenbin said the US would act. Wang Wenbin added more."
+    cast = extract_actors(nlp(text))
+    for m in cast.mentions:
+        assert text[m.start : m.end] == m.text
+    for a in cast.actors:
+        assert a.span is not None and text[a.span[0] : a.span[1]] in (a.name, *a.aliases)
+
+
+def test_entity_span_type_is_spacy_span(nlp):
+    doc = with_ents(nlp, "Kerry spoke.", [("Kerry", "PERSON")])
+    assert isinstance(find_names(doc)[0].span, Span)

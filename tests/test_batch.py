@@ -1,0 +1,256 @@
+"""Batch extraction: cache keys, cache hits without a model, order, worker processes, writing."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import batch, ingest
+from generator import nlp as nlp_mod
+from generator.errors import BriefingsError, Problem
+from generator.model import Briefing, Source
+
+TEXTS = [
+    (
+        "Talks resume in Geneva",
+        'Foreign Minister Anna Berg said on Monday that talks would resume. "We are ready," Berg said.',
+    ),
+    (
+        "Budget vote delayed",
+        "The city council delayed its budget vote until March 3. Mayor Tom Reyes called it regrettable.",
+    ),
+    (
+        "Port strike ends",
+        "Dock workers in Rotterdam ended a two-week strike on Friday, the union said.",
+    ),
+]
+
+
+def article(title: str, text: str, **meta: str) -> ingest.Article:
+    return ingest.from_paragraphs(f"{title}.txt", title, [text], published="2024-05-06", **meta)
+
+
+@pytest.fixture
+def articles() -> list[ingest.Article]:
+    return [article(t, x) for t, x in TEXTS]
+
+
+@pytest.fixture
+def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any attempt to load (or find) a spaCy model fail the test."""
+
+    def fail(*_: object) -> None:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(nlp_mod, "load", fail)
+    monkeypatch.setattr(nlp_mod, "available", lambda *_: False)
+
+
+BASE = ("Title", "Some text about Anna Berg.")
+
+
+@pytest.mark.parametrize(
+    ("change", "same"),
+    [
+        ({}, True),
+        ({"text": "Some text about Anna Berg!"}, False),
+        ({"title": "Another title"}, False),
+        ({"published": "2024-05-07"}, False),
+        ({"path": "elsewhere/Title.txt"}, False),
+        ({"author": "A. Writer"}, False),
+    ],
+)
+def test_key_covers_everything_extraction_reads(tmp_path: Path, change: dict[str, str], same: bool) -> None:
+    cache = batch.Cache(tmp_path)
+    a = article(*BASE)
+    assert (cache.key(a) == cache.key(replace(a, **change))) is same
+
+
+@pytest.mark.parametrize(("model", "same"), [(None, True), ("some_other_model", False)])
+def test_key_covers_the_model(tmp_path: Path, model: str | None, same: bool) -> None:
+    a = article(*BASE)
+    assert (batch.Cache(tmp_path).key(a) == batch.Cache(tmp_path, model).key(a)) is same
+
+
+def test_code_version_is_a_stable_hash() -> None:
+    v = batch.code_version()
+    assert len(v) == 64 and v == batch.code_version()
+
+
+def test_second_run_is_answered_from_the_cache_without_a_model(
+    nlp: object, tmp_path: Path, articles: list[ingest.Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = list(batch.extract_all(articles, cache=batch.Cache(tmp_path), progress=False))
+    assert all(isinstance(r, Briefing) for r in first)
+
+    def fail(*_: object) -> None:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(nlp_mod, "load", fail)
+    monkeypatch.setattr(nlp_mod, "available", lambda *_: False)
+    again = list(batch.extract_all(articles, cache=batch.Cache(tmp_path), progress=False))
+    assert again == first
+
+
+def test_hits_and_misses_keep_input_order(
+    nlp: object, tmp_path: Path, articles: list[ingest.Article]
+) -> None:
+    cache = batch.Cache(tmp_path)
+    list(batch.extract_all(articles[1:2], cache=cache, progress=False))
+    mixed = list(batch.extract_all(articles, cache=cache, progress=False))
+    fresh = list(batch.extract_all(articles, progress=False))
+    assert [r.title for r in mixed if isinstance(r, Briefing)] == [t for t, _ in TEXTS]
+    assert mixed == fresh
+
+
+def test_missing_model_is_reported_before_anything_runs(
+    tmp_path: Path, articles: list[ingest.Article]
+) -> None:
+    with pytest.raises(BriefingsError, match="model not installed"):
+        batch.extract_all(articles, model="no_such_model_xyz", cache=batch.Cache(tmp_path))
+
+
+def test_nothing_to_extract_needs_no_model(no_model: None) -> None:
+    assert list(batch.extract_all([], model="no_such_model_xyz")) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "hit"),
+    [(None, True), ("{not json", False), ('{"id": "x"}', False), ("", False)],
+)
+def test_damaged_entry_is_a_miss(
+    nlp: object, tmp_path: Path, articles: list[ingest.Article], content: str | None, hit: bool
+) -> None:
+    cache = batch.Cache(tmp_path)
+    list(batch.extract_all(articles[:1], cache=cache, progress=False))
+    key = cache.key(articles[0])
+    entry = next(tmp_path.rglob(f"{key}.json"))
+    if content is not None:
+        entry.write_text(content, encoding="utf-8")
+    assert (cache.get(key) is not None) is hit
+
+
+def test_errors_come_back_in_place_and_are_not_cached(
+    nlp: object, tmp_path: Path, articles: list[ingest.Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.extract import pipeline
+
+    real = pipeline.from_doc
+
+    def flaky(a: ingest.Article, doc: object, **kw: object) -> Briefing:
+        if a.title == TEXTS[1][0]:
+            raise BriefingsError(Problem(a.path, None, None, "cannot extract"))
+        return real(a, doc, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "from_doc", flaky)
+    cache = batch.Cache(tmp_path)
+    results = list(batch.extract_all(articles, cache=cache, progress=False))
+    assert [type(r).__name__ for r in results] == ["Briefing", "BriefingsError", "Briefing"]
+    assert cache.get(cache.key(articles[1])) is None
+    assert cache.get(cache.key(articles[0])) is not None
+
+
+def test_worker_processes_give_the_same_briefings(nlp: object, articles: list[ingest.Article]) -> None:
+    one = list(batch.extract_all(articles, progress=False))
+    two = list(batch.extract_all(articles, jobs=2, batch_size=1, progress=False))
+    assert two == one
+
+
+@pytest.mark.parametrize(("show", "printed"), [(True, True), (False, False), (None, False)])
+def test_progress_bar_only_when_asked_or_on_a_terminal(
+    nlp: object,
+    articles: list[ingest.Article],
+    capsys: pytest.CaptureFixture[str],
+    show: bool | None,
+    printed: bool,
+) -> None:
+    list(batch.extract_all(articles, progress=show))
+    assert ("extracting" in capsys.readouterr().err) is printed
+
+
+@pytest.mark.parametrize(("old", "new", "written"), [("a: 1\n", "a: 1\n", False), ("a: 1\n", "a: 2\n", True)])
+def test_write_leaves_an_identical_file_alone(tmp_path: Path, old: str, new: str, written: bool) -> None:
+    target = tmp_path / "b.yaml"
+    target.write_text(old, encoding="utf-8")
+    os.utime(target, (1_000_000, 1_000_000))
+    assert batch.write(target, new) is written
+    assert target.read_text(encoding="utf-8") == new
+    assert (target.stat().st_mtime != 1_000_000) is written
+
+
+def test_machine_copy_decides_whether_an_update_has_anything_to_merge(
+    nlp: object, tmp_path: Path, articles: list[ingest.Article]
+) -> None:
+    (b,) = batch.extract_all(articles[:1], progress=False)
+    assert isinstance(b, Briefing)
+    target = tmp_path / "briefings" / f"{b.id}.yaml"
+    data = b.to_dict()
+    assert not batch.machine_unchanged(target, data)
+    cache = batch.Cache(tmp_path / "cache")
+    assert batch.write_fresh(target, data, cache) is True
+    assert batch.write_fresh(target, data, cache) is False
+    assert batch.machine_unchanged(target, data, cache)
+    assert not batch.machine_unchanged(target, {**data, "title": "Changed"}, cache)
+
+
+def test_cached_rendering_is_the_plain_rendering(
+    nlp: object, tmp_path: Path, articles: list[ingest.Article]
+) -> None:
+    from generator import store
+
+    cache = batch.Cache(tmp_path)
+    for b in batch.extract_all(articles, progress=False):
+        assert isinstance(b, Briefing)
+        plain = store.dumps(b.to_dict(), "# header\n")
+        assert cache.dumps(b.to_dict(), "# header\n") == plain
+        assert cache.dumps(b.to_dict(), "# header\n") == plain
+
+
+def test_old_salts_are_pruned(tmp_path: Path) -> None:
+    for i in range(batch.Cache.KEEP + 2):
+        old = tmp_path / f"old{i}"
+        old.mkdir()
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    cache = batch.Cache(tmp_path)
+    cache.put("ab" * 32, Briefing(id="x", title="X", source=Source(file="x.txt")))
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert len(left) == batch.Cache.KEEP and cache.dir.name in left
+    assert f"old{batch.Cache.KEEP + 1}" in left and "old0" not in left
+
+
+def test_only_the_components_extraction_reads_are_loaded(nlp: object) -> None:
+    names = set(nlp.component_names)  # type: ignore[attr-defined]
+    assert set(nlp_mod.COMPONENTS) <= names
+    assert "senter" not in names  # shipped disabled with the model; excluded, not just disabled
+
+
+def test_cli_force_rerun_loads_no_model(nlp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.cli import cli
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for title, text in TEXTS:
+        (src / f"{title.split()[0].lower()}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["extract", "src", "--out", "out", "--published", "2024-05-06", "--force"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    before = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()}
+
+    def fail(*_: object) -> None:
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(nlp_mod, "load", fail)
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 0, again.output
+    assert {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir()} == before
+
+
+@pytest.mark.parametrize(("extra", "same"), [("", True), ('{"entries": []}', False)])
+def test_key_covers_other_inputs_such_as_the_registry(tmp_path: Path, extra: str, same: bool) -> None:
+    a = article(*BASE)
+    assert (batch.Cache(tmp_path).key(a) == batch.Cache(tmp_path).key(a, extra)) is same

@@ -1,0 +1,260 @@
+"""Temporal expressions: detection, anchoring on the publication date, tense, granularity."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.extract.actors import extract_actors
+from generator.extract.dates import build_timeline, extract_dates
+
+FRI = date(2023, 11, 3)  # the seed article: published on a Friday
+
+
+def found(nlp, text: str, published: date | None) -> list[tuple[str, str | None, str | None]]:
+    return [(x.text, x.date, x.end) for x in extract_dates(nlp(text), published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # same weekday as publication: that day, whatever the tense
+        ("The ministry announced the talks on Friday.", FRI, [("Friday", "2023-11-03", None)]),
+        ("Also on Friday, the ministry briefed reporters.", FRI, [("Friday", "2023-11-03", None)]),
+        # present tense of a scheduled event looks ahead
+        ("The expo, which opens in Shanghai on Sunday, draws buyers.", FRI, [("Sunday", "2023-11-05", None)]),
+        # past tense looks back
+        ("On Monday, the vice president met veterans in Beijing.", FRI, [("Monday", "2023-10-30", None)]),
+        ("The minister has met the chief executive on Wednesday.", FRI, [("Wednesday", "2023-11-01", None)]),
+        ("On Thursday (local time), the US imposed sanctions.", FRI, [("Thursday", "2023-11-02", None)]),
+        # future across a year end, past across a leap day
+        ("The delegation will arrive on Monday.", date(2023, 12, 29), [("Monday", "2024-01-01", None)]),
+        ("The minister resigned on Thursday.", date(2024, 3, 1), [("Thursday", "2024-02-29", None)]),
+        # plans look ahead even in the past tense; a pluperfect deadline does not
+        ("Protesters planned a rally on Saturday.", date(2000, 1, 7), [("Saturday", "2000-01-08", None)]),
+        ("The offer had been due to expire Friday.", date(1989, 10, 30), [("Friday", "1989-10-27", None)]),
+        ("The vote is scheduled for Wednesday.", date(2023, 5, 29), [("Wednesday", "2023-05-31", None)]),
+        (
+            "Officials postponed the hearing until Tuesday.",
+            date(2000, 3, 30),
+            [("Tuesday", "2000-04-04", None)],
+        ),
+        # a reduced participle and a possessive report what happened
+        (
+            "The decision, announced Wednesday, angered the family.",
+            date(2000, 1, 6),
+            [("Wednesday", "2000-01-05", None)],
+        ),
+        ("They will fight Wednesday's ruling.", date(2000, 1, 7), [("Wednesday's", "2000-01-05", None)]),
+        # last / next / this
+        ("He left last Friday.", FRI, [("last Friday", "2023-10-27", None)]),
+        ("The talks resume next Tuesday.", date(2023, 11, 1), [("next Tuesday", "2023-11-07", None)]),
+        (
+            "The summit runs from Monday to Wednesday.",
+            FRI,
+            [("Monday to Wednesday", "2023-11-06", "2023-11-08")],
+        ),
+    ],
+)
+def test_weekdays_by_tense(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Talks run from November 4 to 7 in California.",
+            FRI,
+            [("November 4 to 7", "2023-11-04", "2023-11-07")],
+        ),
+        ("Talks run Nov. 4-7 in California.", FRI, [("Nov. 4-7", "2023-11-04", "2023-11-07")]),
+        (
+            "The fair runs from 30 November to 2 December.",
+            FRI,
+            [("30 November to 2 December", "2023-11-30", "2023-12-02")],
+        ),
+        ("The deal was signed on Nov. 4, 2023.", None, [("Nov. 4, 2023", "2023-11-04", None)]),
+        ("The deal was signed on 4 November 2023.", None, [("4 November 2023", "2023-11-04", None)]),
+        ("The deal was signed on 2023-11-04.", None, [("2023-11-04", "2023-11-04", None)]),
+        ("The deal was signed on 11/4/2023.", None, [("11/4/2023", "2023-11-04", None)]),
+        ("The deal was signed on 25/12/2023.", None, [("25/12/2023", "2023-12-25", None)]),
+        (
+            "The strike began on Friday, Oct. 23.",
+            date(1998, 11, 20),
+            [("Friday, Oct. 23", "1998-10-23", None)],
+        ),
+        # a month-day without a year: the occurrence the tense points at, across year ends
+        ("The contract will end on January 15.", date(2023, 12, 20), [("January 15", "2024-01-15", None)]),
+        ("The plant closed on Dec. 28.", date(2024, 1, 3), [("Dec. 28", "2023-12-28", None)]),
+        (
+            "Shares were bought from Aug. 26 to Oct. 20.",
+            date(1989, 10, 30),
+            [("Aug. 26 to Oct. 20", "1989-08-26", "1989-10-20")],
+        ),
+        (
+            "He was shot to death last Oct. 23 at home.",
+            date(1999, 4, 19),
+            [("last Oct. 23", "1998-10-23", None)],
+        ),
+        # months
+        ("Sales fell in October.", date(1998, 1, 8), [("October", "1997-10", None)]),
+        ("The summit will be held in April.", date(1998, 12, 5), [("April", "1999-04", None)]),
+        ("Prices rose in January 1998.", None, [("January 1998", "1998-01", None)]),
+        ("Prices rose in June last year.", date(1998, 2, 19), [("June last year", "1997-06", None)]),
+        ("The rebels attacked last November.", date(2000, 1, 13), [("last November", "1999-11", None)]),
+        ("The accession is planned for early March.", date(1999, 2, 10), [("early March", "1999-03", None)]),
+    ],
+)
+def test_absolute_dates_and_months(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The ministry confirmed it today.", date(2024, 1, 1), [("today", "2024-01-01", None)]),
+        ("The ministry confirmed it yesterday.", date(2024, 1, 1), [("yesterday", "2023-12-31", None)]),
+        ("The ministry will confirm it tomorrow.", date(2024, 2, 28), [("tomorrow", "2024-02-29", None)]),
+        ("The ministry will confirm it tomorrow.", date(2023, 2, 28), [("tomorrow", "2023-03-01", None)]),
+        ("Consultations will be held next week.", FRI, [("next week", "2023-W45", None)]),
+        ("Consultations will be held next week.", date(2023, 12, 29), [("next week", "2024-W01", None)]),
+        ("Consultations were held last week.", date(2021, 1, 6), [("last week", "2020-W53", None)]),
+        ("Consultations are held this week.", FRI, [("this week", "2023-W44", None)]),
+        ("A meeting is possible later this month.", FRI, [("later this month", "2023-11", None)]),
+        ("Prices rose last month.", date(2024, 1, 15), [("last month", "2023-12", None)]),
+        ("Prices will rise next month.", date(2023, 12, 10), [("next month", "2024-01", None)]),
+        ("Prices rose earlier this year.", FRI, [("earlier this year", "2023", None)]),
+        ("Prices rose last year.", date(2024, 1, 2), [("last year", "2023", None)]),
+        ("Prices will rise next year.", date(2023, 12, 31), [("next year", "2024", None)]),
+        ("The plant closed two years ago.", date(1998, 4, 24), [("two years ago", "1996", None)]),
+        ("The plant closed five months ago.", date(1998, 3, 31), [("five months ago", "1997-10", None)]),
+        ("The plant closed 10 days ago.", date(1998, 3, 22), [("10 days ago", "1998-03-12", None)]),
+        ("The stock began trading this summer.", date(1989, 11, 1), [("this summer", "1989-SU", None)]),
+        ("Kopp vanished last fall.", date(1999, 6, 7), [("last fall", "1998-FA", None)]),
+        ("It was the winter of 1994.", None, [("the winter of 1994", "1994-WI", None)]),
+        (
+            "The family will gather on Christmas Day.",
+            date(2023, 12, 20),
+            [("Christmas Day", "2023-12-25", None)],
+        ),
+        ("He arrived on Thanksgiving Day.", date(2000, 1, 7), [("Thanksgiving Day", "1999-11-25", None)]),
+    ],
+)
+def test_relative_expressions(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Citadel posted a third-quarter net loss.", date(1989, 11, 2), [("third-quarter", "1989-Q3", None)]),
+        (
+            "It took a charge in the 1988 second quarter.",
+            None,
+            [("the 1988 second quarter", "1988-Q2", None)],
+        ),
+        (
+            "It could take effect in next year's first quarter.",
+            date(1989, 10, 31),
+            [("next year's first quarter", "1990-Q1", None)],
+        ),
+        (
+            "Profit rose in the fourth quarter of 2022.",
+            None,
+            [("the fourth quarter of 2022", "2022-Q4", None)],
+        ),
+        (
+            "Profit rose in the third quarter. Sales in the quarter were flat.",
+            date(1989, 11, 2),
+            [("the third quarter", "1989-Q3", None), ("the quarter", "1989-Q3", None)],
+        ),
+        ("The first such signing since 2017 was in Iowa.", FRI, [("since 2017", "2017", None)]),
+        ("The dam was built in 1998.", None, [("1998", "1998", None)]),
+        ("Prices soared in the 1990s.", None, [("the 1990s", "1990", "1999")]),
+        ("Atlanta won the games for nineteen ninety-six.", None, [("nineteen ninety-six", "1996", None)]),
+        ("A president by the year two thousand.", None, [("the year two thousand", "2000", None)]),
+        (
+            "In 1995 the firm opened. The following year it closed.",
+            None,
+            [("1995", "1995", None), ("The following year", "1996", None)],
+        ),
+    ],
+)
+def test_quarters_years_decades(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war lasted three years.",
+        "The meeting starts at 5 p.m. sharp.",
+        "The company hired 2000 people.",
+        "The ticket costs $2017 in total.",
+        "The 75-year-old returned to the stage.",
+        "He may decide soon.",
+        "Octel shares rose and Separately the index fell.",
+        "The March for Life drew crowds.",
+        "In today's world, nobody writes letters.",
+        "He spoke on ABC News' This Week program.",
+        "The bill passed 130 to 20 in the senate.",
+        "Markets will open Mondays and Fridays.",
+    ],
+)
+def test_not_calendar_dates(nlp, text):
+    assert found(nlp, text, FRI) == []
+
+
+def test_dateline_dates_the_dispatch(nlp):
+    text = "WASHINGTON, August 11 (Xinhua) -- The secretary arrived on Monday."
+    assert found(nlp, text, date(1998, 8, 12)) == [
+        ("August 11", "1998-08-11", None),
+        ("Monday", "1998-08-10", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The delegation arrived on Monday.", [("Monday", None, None)]),
+        ("Consultations will be held next week.", [("next week", None, None)]),
+        ("The deal was signed on November 4, 2023.", [("November 4, 2023", "2023-11-04", None)]),
+        ("The deal was signed on November 4.", [("November 4", None, None)]),
+    ],
+)
+def test_without_publication_date(nlp, text, expected):
+    assert found(nlp, text, None) == expected
+
+
+def test_timeline_event_and_actors(nlp):
+    doc = nlp(
+        "Also on Friday, the Chinese Ministry of Commerce briefed that China's Minister of Commerce "
+        "Wang Wentao has met with Sanjay Mehrotra, president and CEO of US chip giant Micron Technology "
+        "on Wednesday. The sixth China International Import Expo, which opens in Shanghai on Sunday, "
+        "will draw buyers."
+    )
+    cast = extract_actors(doc)
+    timeline = build_timeline(doc, list(extract_dates(doc, FRI)), cast)
+    assert [(t.text, t.date) for t in timeline] == [
+        ("Wednesday", "2023-11-01"),
+        ("Friday", "2023-11-03"),
+        ("Sunday", "2023-11-05"),
+    ]
+    met, briefed, opens = timeline
+    assert met.event is not None and "Wang Wentao has met with Sanjay Mehrotra" in met.event
+    assert "Wednesday" not in met.event and "briefed" not in met.event
+    assert "wang-wentao" in met.actors and "sanjay-mehrotra" in met.actors
+    assert briefed.event is not None and "Ministry of Commerce briefed" in briefed.event
+    assert opens.event is not None and opens.event.startswith("The sixth China International Import Expo")
+    assert "opens in Shanghai" in opens.event and "Sunday" not in opens.event
+    assert met.span is not None and doc.text[met.span[0] : met.span[1]] == "Wednesday"
+
+
+def test_timeline_sorts_weeks_quarters_and_unresolved(nlp):
+    doc = nlp(
+        "Profit fell in the third quarter. Talks are set for next week. He left on Monday. It rose in 1990."
+    )
+    timeline = build_timeline(doc, list(extract_dates(doc, FRI)), extract_actors(doc))
+    assert [t.date for t in timeline] == ["1990", "2023-Q3", "2023-10-30", "2023-W45"]

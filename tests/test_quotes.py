@@ -1,0 +1,175 @@
+"""Quotes: marks paired on raw text, then speakers through the reporting verb's subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.actors import extract_actors
+from generator.extract.quotes import extract_quotes, quotation_spans
+
+
+def spans(text: str) -> list[tuple[str, bool]]:
+    return [(text[p.start : p.end], p.continues) for p in quotation_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “we will win” today.", [("we will win", False)]),
+        ('He said "we will win" today.', [("we will win", False)]),
+        ("“One,” he said. “Two more.”", [("One,", False), ("Two more.", False)]),
+        ("“He told me ‘never again’ and left,” she said.", [("He told me ‘never again’ and left,", False)]),
+        ("The envoys’ meeting shaped the US’ own strategy and leaders’ views.", []),
+        ("Candidates aren’t told; it’s the voters’ choice.", []),
+        ('<tweet author="@someone" date="2016-01-19">Great rally</tweet>', []),
+        ("He said ‘we will win’ today.", [("we will win", False)]),
+        (
+            "“The first part runs to the end of this paragraph.\n\n“The second part closes it,” she said.",
+            [("The first part runs to the end of this paragraph.", True), ("The second part closes it,", False)],
+        ),
+        ("“An opening mark that nobody closes.\n\nA paragraph of narrative.", []),
+        ("A stray closing mark” in the text.", []),
+    ],
+)
+def test_quotation_spans(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert spans(text) == expected
+
+
+def quotes_of(nlp, text: str) -> list[tuple[str, str | None, str]]:
+    doc = nlp(text)
+    cast = extract_actors(doc)
+    out = []
+    for q in extract_quotes(doc, cast):
+        assert q.span is not None and doc.text[q.span[0] : q.span[1]] == q.text
+        actor = cast.get(q.speaker)
+        out.append((q.text, actor.name if actor else None, q.kind))
+    return out
+
+
+def quoted(nlp, text: str) -> list[tuple[str, str | None, str]]:
+    return [q for q in quotes_of(nlp, text) if q[2] != "indirect"]
+
+
+YELLEN = "Janet Yellen"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“We have no interest in such a divided world,” Janet Yellen said.",
+            [("We have no interest in such a divided world,", YELLEN, "direct")],
+        ),
+        (
+            "Janet Yellen said: “We have no interest in such a divided world.”",
+            [("We have no interest in such a divided world.", YELLEN, "direct")],
+        ),
+        (
+            "“We have no interest in such a divided world,” said Janet Yellen.",
+            [("We have no interest in such a divided world,", YELLEN, "direct")],
+        ),
+        (
+            "Janet Yellen called a full decoupling of the two economies “simply not practical.”",
+            [("simply not practical.", YELLEN, "partial")],
+        ),
+        (
+            "Janet Yellen, speaking at an event in Washington on Thursday, said that a full decoupling "
+            "was “simply not practical,” according to a report.",
+            [("simply not practical,", YELLEN, "partial")],
+        ),
+        (
+            "“A full separation would hurt everyone,” Janet Yellen said. “We have no interest in such a world.”",
+            [
+                ("A full separation would hurt everyone,", YELLEN, "direct"),
+                ("We have no interest in such a world.", YELLEN, "direct"),
+            ],
+        ),
+        (
+            "“The talks were long and the results were modest,” according to Janet Yellen.",
+            [("The talks were long and the results were modest,", YELLEN, "direct")],
+        ),
+        (
+            '"We have no interest in such a divided world," Janet Yellen told reporters.',
+            [("We have no interest in such a divided world,", YELLEN, "direct")],
+        ),
+        (
+            "Janet Yellen met bankers in Washington.\n\n“The first part runs to the end of the paragraph.\n\n"
+            "“The second part closes it,” she said.",
+            [
+                ("The first part runs to the end of the paragraph.", YELLEN, "direct"),
+                ("The second part closes it,", YELLEN, "direct"),
+            ],
+        ),
+        (
+            "“The structural problems remain, and the relationship is fragile,” experts said.",
+            [("The structural problems remain, and the relationship is fragile,", None, "direct")],
+        ),
+        (
+            "“This is a disaster for everyone who took part in the talks.”",
+            [("This is a disaster for everyone who took part in the talks.", None, "direct")],
+        ),
+    ],
+)
+def test_direct_and_partial(nlp, text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert quoted(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Janet Yellen spoke in Washington on Thursday. “We have no interest in a divided world,” Yellen said.", YELLEN),
+        ("Janet Yellen spoke in Washington on Thursday. “We have no interest in a divided world,” she said.", YELLEN),
+        (
+            "Janet Yellen spoke in Washington on Thursday.\n\n“We have no interest in a divided world,” she added.",
+            YELLEN,
+        ),
+        (
+            "Janet Yellen spoke to bankers on Thursday.\n\n“We have no interest in a divided world.”",
+            YELLEN,
+        ),
+        ("Lü Xiang, a research fellow, spoke on Friday. “It needs to show more sincerity in action,” Lü said.", "Lü Xiang"),
+    ],
+)
+def test_speaker_resolution(nlp, text: str, speaker: str) -> None:
+    assert [q[1] for q in quoted(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The arrangement of an “Indo-Pacific” tour for Antony Blinken showed a sense of bloc confrontation.",
+        "The US side needs to restrain departments to avoid unexpected events, such as the “spying balloon,” "
+        "because the relationship is still fragile, Dong Chunling said.",
+        "She starred in the film “Trainwreck” last year before moving to New York.",
+        "The crowd wore “Make America Great Again” hats at the rally in Iowa.",
+        "The envoys’ meeting shaped the US’ own strategy, Janet Yellen said.",
+    ],
+)
+def test_not_quotes(nlp, text: str) -> None:
+    assert quoted(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dong Chunling told the Global Times that the slew of cooperation activities has sent a positive signal.",
+            [("the slew of cooperation activities has sent a positive signal", "Dong Chunling", "indirect")],
+        ),
+        (
+            "Relations remain fragile after years of friction, Janet Yellen said on Thursday.",
+            [("Relations remain fragile after years of friction", YELLEN, "indirect")],
+        ),
+        ("Janet Yellen visited Beijing in July and met officials there.", []),
+    ],
+)
+def test_indirect(nlp, text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert [q for q in quotes_of(nlp, text) if q[2] == "indirect"] == expected
+
+
+def test_cue_span_and_ids(nlp) -> None:
+    text = "“We have no interest in such a divided world,” Janet Yellen said. Dong Chunling said that talks went well."
+    doc = nlp(text)
+    found = list(extract_quotes(doc, extract_actors(doc)))
+    assert [(q.id, q.cue, q.kind) for q in found] == [("q1", "said", "direct"), ("q2", "said", "indirect")]
+    assert found[0].span == (1, text.index("”"))

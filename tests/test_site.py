@@ -1,0 +1,490 @@
+"""The digest site: a real `mkdocs build --strict` of a small site, plus the pure rendering pieces."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from generator import ingest, store
+from generator.model import Actor, Briefing, Question, Quote, Source, TimelineEntry
+from generator.site import render, svg, text
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>*md* [a](javascript:alert(2)) {: onclick=x }'
+
+SOURCE_MD = """---
+title: Envoys agree to meet again
+source: Example Wire
+published: 2023-11-03
+url: https://example.org/envoys
+---
+Climate envoy Ana Ruiz will meet Tom Berg in Lisbon on November 6, the ministry said on Friday.
+
+"We will not leave without an agreement," Ruiz told reporters.
+
+Berg said the talks were "a first step" and that a second round was planned for December.
+"""
+
+
+def _span(haystack: str, needle: str) -> tuple[int, int]:
+    start = haystack.index(needle)
+    return start, start + len(needle)
+
+
+def briefings(source_text: str, source_sha: str) -> list[Briefing]:
+    """Two ordinary briefings sharing actors, and one with an XSS string in every field."""
+    ana = Actor("ana-ruiz", "Ana Ruiz", "person", role="climate envoy", affiliation="Ministry", mentions=2)
+    tom = Actor("tom-berg", "Tom Berg", "person", role="negotiator", mentions=2)
+    lisbon = Actor("lisbon", "Lisbon", "place", mentions=1)
+    quote = "We will not leave without an agreement,"
+    first = Briefing(
+        id="2023-11-03-envoys-agree-to-meet-again",
+        title="Envoys agree to meet again",
+        source=Source(
+            file="sources/envoys.md",
+            name="Example Wire",
+            url="https://example.org/envoys",
+            published="2023-11-03",
+            sha256=source_sha,
+        ),
+        summary="Climate envoy Ana Ruiz will meet Tom Berg in Lisbon on November 6.",
+        key_points=("A second round is planned for December.",),
+        tags=("climate",),
+        actors=(ana, tom, lisbon),
+        quotes=(
+            Quote("q1", quote, "ana-ruiz", "direct", cue="told", paragraph=2, span=_span(source_text, quote)),
+            Quote("q2", "a first step", "tom-berg", "partial", cue="said", paragraph=3),
+        ),
+        timeline=(
+            TimelineEntry(
+                "November 6", "2023-11-06", event="Ruiz meets Berg in Lisbon", actors=("ana-ruiz", "tom-berg")
+            ),
+            TimelineEntry("December", "2023-12", event="Second round of talks", actors=("tom-berg",)),
+        ),
+        questions=(
+            Question(
+                "Will the second round take place?", evidence=("a second round was planned for December",)
+            ),
+            Question("Who chairs?", status="answered", answer="Ruiz", answered_by="2023-10-20-earlier-talks"),
+        ),
+    )
+    second = Briefing(
+        id="2023-10-20-earlier-talks",
+        title="Earlier talks in Oslo",
+        reviewed=True,
+        source=Source(file="sources/missing.md", name="Other Paper", published="2023-10-20"),
+        summary="Ana Ruiz opened talks in Oslo.",
+        tags=("climate", "oslo"),
+        actors=(replace(ana, role="head of delegation"),),
+        quotes=(Quote("q1", "Oslo is only the beginning", "ana-ruiz", "direct", paragraph=1),),
+        timeline=(TimelineEntry("2023", "2023", event="A year of talks", actors=("ana-ruiz",)),),
+    )
+    bad = Actor("xss-actor", XSS, "organization", role=XSS, affiliation=XSS, aliases=(XSS,), mentions=1)
+    third = Briefing(
+        id="2023-09-01-xss",
+        title=XSS,
+        source=Source(
+            file=XSS, name=XSS, url="javascript:alert(3)", author=XSS, published="2023-09-01", trimmed=(XSS,)
+        ),
+        summary=XSS,
+        key_points=(XSS,),
+        tags=("<script>alert(4)</script>",),
+        actors=(bad,),
+        quotes=(Quote("q1", XSS, "xss-actor", "direct", cue=XSS, paragraph=1),),
+        timeline=(TimelineEntry(XSS, "2023-09-01", event=XSS, actors=("xss-actor",)),),
+        questions=(Question(XSS, evidence=(XSS,), actors=("xss-actor",)),),
+    )
+    return [first, second, third]
+
+
+MKDOCS_YML = """site_name: Test digest
+site_url: https://digest.example.org/
+repo_url: https://git.example.org/team/digest
+edit_uri: edit/main/
+docs_dir: site_assets
+theme:
+  name: material
+  font: false
+  features: [navigation.tabs, navigation.prune, content.action.edit]
+extra_css: [stylesheets/briefings.css]
+markdown_extensions: [toc, admonition, attr_list]
+plugins:
+  - search
+  - briefings
+validation:
+  nav:
+    omitted_files: ignore
+"""
+
+
+def make_site(root: Path) -> tuple[Path, list[Briefing]]:
+    """A site folder like the project's: sources/, briefings/, site_assets/, mkdocs.yml."""
+    (root / "sources").mkdir(parents=True)
+    (root / "sources" / "envoys.md").write_text(SOURCE_MD, encoding="utf-8")
+    article = ingest.read(root / "sources" / "envoys.md")
+    items = briefings(article.text, article.sha256)
+    out = root / "briefings"
+    for b in items:
+        store.write_atomic(out / f"{b.id}.yaml", store.dumps(b.to_dict(), store.header_for(out)))
+    registry = "- id: ana-ruiz\n  name: Ana Ruiz\n  kind: person\n  description: Envoy of <b>Ruritania</b>\n"
+    (out / "actors.yaml").write_text(registry, encoding="utf-8")
+    assets = root / "site_assets" / "stylesheets"
+    assets.mkdir(parents=True)
+    (assets / "briefings.css").write_text((ROOT / "site_assets/stylesheets/briefings.css").read_text())
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    return root, items
+
+
+def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(root)},
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Briefing]]:
+    root, items = make_site(tmp_path_factory.mktemp("site"))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site", items
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_briefing_page_shows_every_part(built: tuple[Path, list[Briefing]]) -> None:
+    site, _ = built
+    html = page(site, "briefings/2023-11-03-envoys-agree-to-meet-again")
+    assert "<title>Envoys agree to meet again - Test digest</title>" in html
+    assert "Machine-extracted, not yet reviewed" in html
+    assert 'class="bf-lead">Climate envoy Ana Ruiz will meet Tom Berg' in html
+    assert "<li>A second round is planned for December.</li>" in html
+    # actors grouped by kind, with roles, linking to their pages
+    assert re.search(r'<h3 id="actors-person">People', html)
+    assert re.search(r'<h3 id="actors-place">Places', html)
+    assert (
+        'href="../../actors/ana-ruiz/">Ana Ruiz</a> '
+        '<span class="bf-actor__role">climate envoy, Ministry</span>' in html
+    )
+    # timeline: an SVG drawn at build time and the list
+    assert '<svg class="bf-tl"' in html and 'href="#event-1"' in html
+    assert re.search(r'<li id="event-1">.*6 Nov 2023.*Ruiz meets Berg in Lisbon', html)
+    # quotes as block quotes with speaker and a link to the paragraph
+    assert re.search(r'<blockquote class="bf-quote bf-quote--direct">\s*<p>We will not leave', html)
+    assert 'href="#p2">¶ 2</a>' in html
+    # open questions as admonitions, with evidence
+    assert '<div class="admonition question bf-question bf-question--open">' in html
+    assert "<li>a second round was planned for December</li>" in html
+    assert 'href="../2023-10-20-earlier-talks/">see the briefing</a>' in html
+    # the source text: numbered paragraphs, the quote highlighted
+    assert re.search(r'<p class="bf-para" id="p2"><a class="bf-para__num" href="#p2">2</a>&#34;|"', html)
+    assert re.search(r'<mark class="bf-mark" id="quote-q1" title="Ana Ruiz">We will not leave without', html)
+    # source metadata and the edit button opening the YAML file
+    assert '<a href="https://example.org/envoys" rel="noopener nofollow">' in html
+    edit = (
+        "https://git.example.org/team/digest/edit/main/briefings/2023-11-03-envoys-agree-to-meet-again.yaml"
+    )
+    assert f'<a class="md-button bf-edit" href="{edit}"' in html
+    assert f'href="{edit}" title="Edit this page"' in html
+
+
+def test_reviewed_briefing_and_missing_source(built: tuple[Path, list[Briefing]]) -> None:
+    html = page(built[0], "briefings/2023-10-20-earlier-talks")
+    assert "Reviewed by an editor" in html and "Machine-extracted, not yet reviewed" not in html
+    assert "The source file is not available to this site." in html
+    assert 'id="p1"' not in html
+
+
+def test_actor_page_connects_briefings(built: tuple[Path, list[Briefing]]) -> None:
+    html = page(built[0], "actors/ana-ruiz")
+    assert '<h1 id="title">Ana Ruiz</h1>' in html
+    assert "In 2 briefings" in html and "Unattributed" not in html
+    assert '<p class="bf-lead">Envoy of &lt;b&gt;Ruritania&lt;/b&gt;</p>' in html
+    assert (
+        'href="../../briefings/2023-11-03-envoys-agree-to-meet-again/">Envoys agree to meet again</a>' in html
+    )
+    assert 'href="../../briefings/2023-10-20-earlier-talks/">Earlier talks in Oslo</a>' in html
+    # quotes across briefings, roles, events, co-actors
+    assert "We will not leave without an agreement," in html and "Oslo is only the beginning" in html
+    assert "head of delegation" in html and "climate envoy, Ministry" in html
+    assert "Ruiz meets Berg in Lisbon" in html and "A year of talks" in html
+    assert re.search(r'href="../tom-berg/">Tom Berg</a> <span class="bf-muted">1 briefing', html)
+    assert "Second round of talks" not in html
+
+
+def test_home_and_cross_pages(built: tuple[Path, list[Briefing]]) -> None:
+    site, _ = built
+    home = page(site, ".")
+    assert home.index("Envoys agree to meet again") < home.index("Earlier talks in Oslo")
+    assert "Week 44 · 30 Oct – 5 Nov 2023" in home and "1 quote" in home and "1 open question" in home
+    assert "Second round of talks" in page(site, "timeline")
+    assert page(site, "timeline").index("December 2023") < page(site, "timeline").index("November 2023")
+    quotes = page(site, "quotes")
+    assert quotes.index("Ana Ruiz") < quotes.index("Tom Berg")
+    questions = page(site, "questions")
+    assert questions.index("Will the second round take place?") < questions.index("Who chairs?")
+    assert 'href="../briefings/2023-10-20-earlier-talks/">Earlier talks in Oslo</a>' in questions
+    tags = page(site, "tags")
+    assert (
+        'id="tag-climate"' in tags
+        and tags.count("Earlier talks in Oslo") == 2
+        and tags.count("Envoys agree") == 1
+    )
+
+
+def test_navigation_stays_small(built: tuple[Path, list[Briefing]]) -> None:
+    html = page(built[0], "briefings/2023-11-03-envoys-agree-to-meet-again")
+    nav = html[html.index('<nav class="md-tabs"') : html.index("</nav>", html.index('<nav class="md-tabs"'))]
+    assert "Timeline" in nav and "Envoys agree" not in nav and "Ana Ruiz" not in nav
+
+
+def test_feeds(built: tuple[Path, list[Briefing]]) -> None:
+    site, items = built
+    feed = ET.parse(site / "feed.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = feed.findall("a:entry", ns)
+    assert [e.findtext("a:title", namespaces=ns) for e in entries][:2] == [items[0].title, items[1].title]
+    link = entries[0].find("a:link[@rel='alternate']", ns)
+    assert link is not None
+    assert link.get("href") == "https://digest.example.org/briefings/2023-11-03-envoys-agree-to-meet-again/"
+    data = json.loads((site / "briefings.json").read_text(encoding="utf-8"))
+    assert data["count"] == 3 and {b["id"] for b in data["briefings"]} == {b.id for b in items}
+    assert (site / "briefings" / "2023-10-20-earlier-talks.yaml").is_file()
+
+
+def test_search_index_weights_quotes_and_actors(built: tuple[Path, list[Briefing]]) -> None:
+    docs = json.loads((built[0] / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    by_loc = {d["location"]: d for d in docs}
+    base = "briefings/2023-11-03-envoys-agree-to-meet-again/"
+    assert by_loc[base + "#quotes"]["boost"] > by_loc[base + "#summary"]["boost"] > 1
+    assert by_loc[base + "#actors-person"]["boost"] == by_loc[base + "#quotes"]["boost"]
+    assert "Ana Ruiz" in by_loc[base]["tags"]
+    assert not any(d["location"].startswith(("quotes/", "timeline/")) for d in docs)
+    assert not any("bf-para" in d["text"] or "Lisbon on November 6, the ministry" in d["text"] for d in docs)
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+        self.ids: set[str] = set()
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if tag == "script" and not a.get("src"):
+            self.scripts.append("inline")
+        for key in ("href", "src"):
+            if a.get(key):
+                self.refs.append(a[key] or "")
+
+
+def test_every_internal_link_resolves_and_nothing_is_external(built: tuple[Path, list[Briefing]]) -> None:
+    site, _ = built
+    for html_file in site.rglob("*.html"):
+        if html_file.name == "404.html":
+            continue
+        parser = _Refs()
+        parser.feed(html_file.read_text(encoding="utf-8"))
+        here = "file://" + html_file.as_posix()
+        for ref in parser.refs:
+            parts = urlsplit(ref)
+            if parts.scheme in ("http", "https"):
+                assert parts.netloc in (
+                    "example.org",
+                    "git.example.org",
+                    "digest.example.org",
+                    "squidfunk.github.io",
+                )
+                continue
+            if parts.scheme or ref.startswith("#"):
+                continue
+            target = Path(unquote(urlsplit(urljoin(here, ref)).path))
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{html_file}: {ref}"
+            if parts.fragment and target.suffix == ".html" and target != html_file:
+                ids = _Refs()
+                ids.feed(target.read_text(encoding="utf-8"))
+                assert parts.fragment in ids.ids, f"{html_file}: {ref}"
+        assert "fonts.googleapis" not in html_file.read_text(encoding="utf-8")
+
+
+def test_xss_in_every_field_is_escaped(built: tuple[Path, list[Briefing]]) -> None:
+    site, _ = built
+    pages = [site / "briefings/2023-09-01-xss/index.html", site / "actors/xss-actor/index.html"]
+    pages += [
+        site / p / "index.html" for p in ("", "quotes", "questions", "timeline", "tags", "actors", "archive")
+    ]
+    for f in pages:
+        html = f.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, f
+        assert "<img src=x" not in html, f
+        assert 'href="javascript:' not in html.lower(), f
+        assert "onclick=x" not in html.replace("{: onclick=x }", ""), f
+        assert "<em>md</em>" not in html, f
+    html = pages[0].read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert "<title>&lt;script&gt;" in html
+    assert "<code>javascript:alert(3)</code> (not a web address)" in html
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert "<script>" not in feed and "&lt;script&gt;" in feed
+    assert 'href="javascript:' not in feed
+    ET.fromstring(feed)
+    raw = (site / "briefings.json").read_text(encoding="utf-8")
+    assert "<" not in raw and ">" not in raw
+    assert XSS in [b["title"] for b in json.loads(raw)["briefings"]]
+
+
+def test_invalid_yaml_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
+    root, _ = make_site(tmp_path)
+    target = root / "briefings" / "2023-10-20-earlier-talks.yaml"
+    target.write_text(target.read_text().replace("reviewed: true", "reviewed: maybe"), encoding="utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    line = target.read_text().splitlines().index("reviewed: maybe") + 1
+    assert (
+        f"briefings/2023-10-20-earlier-talks.yaml:{line}:1: reviewed: 'maybe' is not of type 'boolean'"
+        in (result.stderr)
+    )
+
+
+def test_edit_link_falls_back_to_the_published_yaml(tmp_path: Path) -> None:
+    root, _ = make_site(tmp_path)
+    yml = root / "mkdocs.yml"
+    yml.write_text(
+        yml.read_text().replace("repo_url: https://git.example.org/team/digest\nedit_uri: edit/main/\n", "")
+    )
+    assert mkdocs_build(root).returncode == 0
+    html = page(root / "site", "briefings/2023-10-20-earlier-talks")
+    assert '<a class="md-button bf-edit" href="../2023-10-20-earlier-talks.yaml"' in html
+
+
+# The pure pieces, without MkDocs.
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("http://example.org", "http://example.org"),
+        ("javascript:alert(1)", None),
+        (" JavaScript:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("//example.org/a", None),
+        ("example.org", None),
+        (None, None),
+    ],
+)
+def test_safe_url(url: str | None, expected: str | None) -> None:
+    assert render.safe_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("here", "target", "directory_urls", "expected"),
+    [
+        ("briefings/x/index.md", "actors/y/index.md", True, "../../actors/y/"),
+        ("briefings/x/index.md", "index.md", True, "../../"),
+        ("index.md", "index.md", True, "./"),
+        ("index.md", "feed.xml", True, "feed.xml"),
+        ("quotes/index.md", "briefings/x/index.md", True, "../briefings/x/"),
+        ("briefings/x/index.md", "actors/y/index.md", False, "../../actors/y/index.html"),
+        ("index.md", "tags/index.md", False, "tags/index.html"),
+    ],
+)
+def test_links(here: str, target: str, directory_urls: bool, expected: str) -> None:
+    assert render.Links(here, directory_urls).page(target) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2023-11-04", (date(2023, 11, 4), date(2023, 11, 4))),
+        ("2023-02", (date(2023, 2, 1), date(2023, 2, 28))),
+        ("2023-12", (date(2023, 12, 1), date(2023, 12, 31))),
+        ("2023", (date(2023, 1, 1), date(2023, 12, 31))),
+        ("2023-W44", (date(2023, 10, 30), date(2023, 11, 5))),
+        ("2023-13", None),
+        ("soon", None),
+    ],
+)
+def test_period(value: str, expected: tuple[date, date] | None) -> None:
+    assert svg.period(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "end", "expected"),
+    [
+        ("2023-11-04", None, "4 Nov 2023"),
+        ("2023-11", None, "November 2023"),
+        ("2023-W44", None, "week 44, 2023"),
+        ("2023-11-04", "2023-11-07", "4 Nov 2023 – 7 Nov 2023"),
+        (None, None, "undated"),
+        ("soon", None, "soon"),
+    ],
+)
+def test_iso_label(value: str | None, end: str | None, expected: str) -> None:
+    assert text.iso_label(value, end) == expected
+
+
+def test_timeline_svg_spreads_clustered_events_and_escapes_labels() -> None:
+    rows = [("2017-11-03", None, "<b>old</b>", "event-1")]
+    rows += [(f"2023-11-0{d}", None, f"day {d}", f"event-{d + 1}") for d in range(1, 6)]
+    out = str(svg.timeline_svg(svg.marks(rows), date(2023, 11, 3)))
+    xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', out)]
+    assert len(xs) == 6 and min(b - a for a, b in zip(xs, xs[1:], strict=False)) > 20
+    assert "<b>" not in out and "&lt;b&gt;old" in out
+    assert 'class="bf-tl-break"' in out and "published" in out
+    assert str(svg.timeline_svg([])) == ""
+
+
+def test_source_paragraphs_highlight_quotes_and_skip_bad_spans() -> None:
+    article = ingest.from_paragraphs("a.txt", "T", ["He said <b>no</b> today.", "Second one."])
+    quotes = (
+        Quote("q1", "<b>no</b>", "he", span=_span(article.text, "<b>no</b>")),
+        Quote("q2", "x", None, span=(3, 9999)),
+        Quote("q3", "overlap", None, span=(10, 14)),
+    )
+    paras = text.paragraphs(article, quotes, {"he": "Him"})
+    assert [p.number for p in paras] == [1, 2]
+    assert (
+        str(paras[0].html)
+        == 'He said <mark class="bf-mark" id="quote-q1" title="Him">&lt;b&gt;no&lt;/b&gt;</mark> today.'
+    )
+    assert str(paras[1].html) == "Second one."
+
+
+def test_render_core_does_not_import_mkdocs() -> None:
+    code = "import sys, generator.site.render, generator.site.feeds; print('mkdocs' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_markdown_in_yaml_cannot_reach_markdown() -> None:
+    b = Briefing(
+        id="x", title="**bold** <i>x</i>", source=Source(file="a.md"), summary="[link](javascript:x)"
+    )
+    pages = {p.path: p.content for p in render.render_briefings([b])}
+    body = pages["briefings/x/index.md"]
+    assert "**bold** &lt;i&gt;x&lt;/i&gt;</h1>" in body
+    assert 'title: "**bold** &lt;i&gt;x&lt;/i&gt;"' in body
+    assert '<p class="bf-lead">[link](javascript:x)</p>' in body
