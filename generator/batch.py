@@ -300,8 +300,10 @@ def write_fresh(target: Path, data: dict[str, Any], cache: Cache | None = None) 
     """`merge.write_fresh` with cached rendering, leaving identical files alone; True if `target` changed."""
     from .merge import machine_copy
 
-    changed = write(target, _dumps(data, store.header_for(target.parent), cache))
-    write(machine_copy(target), _dumps(data, "", cache))
+    body = _dumps(data, "", cache)  # rendered once: the briefing is the machine copy plus a header
+    header = store.header_for(target.parent)
+    changed = write(target, body if body.startswith(store.HEADER_PREFIX) else header + body)
+    write(machine_copy(target), body)
     return changed
 
 

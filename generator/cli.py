@@ -142,7 +142,12 @@ def extract(
     if todo:
         cache = None if no_cache else batch.Cache(model=model)
         try:
-            results = batch.extract_all([a for a, _ in todo], model=model, jobs=jobs, cache=cache)
+            from . import registry as registry_mod
+
+            actors_registry = registry_mod.load(out / store.REGISTRY_NAME)
+            results = batch.extract_all(
+                [a for a, _ in todo], model=model, jobs=jobs, cache=cache, registry=actors_registry
+            )
             for (_, target), result in zip(todo, results, strict=True):
                 if isinstance(result, BriefingsError):
                     problems += result.problems
@@ -231,6 +236,7 @@ def fmt(paths: tuple[str, ...], check: bool) -> None:
     """Rewrite briefings in the canonical YAML form; comments are kept.
 
     Keys in schema order, block style, one line per text, offsets as [start, end].
+    A briefing with errors is reported (as by validate) and left alone.
     PATHS are files or folders (default: briefings/).
 
     \b
@@ -238,23 +244,18 @@ def fmt(paths: tuple[str, ...], check: bool) -> None:
         briefings fmt briefings/
         briefings fmt --check briefings/
     """
-    failed = changed = 0
-    for f in store.briefing_files([Path(p) for p in (paths or ("briefings",))]):
-        try:
-            text = store.read_text(f)
-            formatted = store.format_text(text, f)
-        except BriefingsError as exc:
-            _fail(exc)
-            failed += 1
-            continue
-        if formatted == text:
-            continue
-        changed += 1
+    try:
+        changed, problems = store.format_paths([Path(p) for p in (paths or ("briefings",))], write=not check)
+    except BriefingsError as exc:
+        changed, problems = [], exc.problems
+    for p in problems:
+        _fail(p)
+    for f in changed:
         if check:
             click.echo(f"{f}: not formatted (run: briefings fmt {f})")
         else:
-            store.write_atomic(f, formatted)
             click.echo(f"{f}: formatted", err=True)
+    failed = len(problems)
     sys.exit(1 if failed or (check and changed) else 0)
 
 

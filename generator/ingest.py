@@ -451,6 +451,8 @@ def _html_paragraphs(body: Any) -> list[str]:
     for el in body:
         items = [li for li in el if li.tag == "item"] if el.tag == "list" else [el]
         for item in items:
+            for br in item.iter("lb"):
+                br.tail = " " + (br.tail or "")
             text = re.sub(r"\s+", " ", "".join(item.itertext())).strip()
             if text:
                 paras.append(text)
@@ -492,7 +494,6 @@ FURNITURE = re.compile(
 NEWSLETTER = re.compile(r"\bnewsletters?\b", re.I)
 SIGN_UP = re.compile(r"\b(?:sign(?:ing)? up|subscribe|register|inbox|delivered)\b", re.I)
 RIGHTS = re.compile(r"\ball rights reserved\b", re.I)
-CODE = re.compile(r"[{};]|^\s*[@.#]?[\w-]+(?:\s*[,>]\s*[.#]?[\w-]+)*\s*\{|\b\w+-?\w*\s*:\s*[\w#-]+;")
 BYLINE = re.compile(
     r"By\s+((?:[A-Z][\w.'’-]*\s*){2,4}(?:(?:and|&)\s+(?:[A-Z][\w.'’-]*\s*){2,4})?)(?:[,|–—-].{0,60})?$"
 )
@@ -545,9 +546,9 @@ def trim(paras: list[str]) -> tuple[list[str], list[str]]:
     """Body paragraphs without page furniture, and a short note of each cut.
 
     The rules look only at whole paragraphs that carry no article prose: section markers such as
-    "Must Read" or "Related" and the teasers under them, one-line prompts, code. A marker late in
-    the text takes everything after it when that tail is small; otherwise only the teasers that
-    follow it go.
+    "Must Read" or "Related" with a headline or nothing after them (followed by prose, such a line
+    is the article's own subheading), one-line prompts, code. A marker late in the text takes
+    everything after it when that tail is small; otherwise only the teasers that follow it go.
     """
     keep: list[str] = []
     cuts: list[str] = []
@@ -555,9 +556,11 @@ def trim(paras: list[str]) -> tuple[list[str], list[str]]:
     i = 0
     while i < len(paras):
         para = paras[i]
-        if SECTION_MARKER.fullmatch(para.strip()):
+        tail = paras[i + 1 :]
+        if SECTION_MARKER.fullmatch(para.strip()) and (
+            not tail or is_teaser(tail[0]) or is_furniture(tail[0])
+        ):
             before = sum(len(p) for p in keep)
-            tail = paras[i + 1 :]
             if before >= 0.5 * total and sum(len(p) for p in tail) <= 0.35 * total and len(tail) <= 8:
                 cuts.append(_gist(paras[i:]))
                 break
@@ -726,8 +729,12 @@ def read(path: str | Path, published: str | None = None) -> Article:
     if kind == "html":
         meta, paras = read_html(text, name)
         title = meta.get("title") or ""
-        if not title:
-            title, paras = split_title(paras)
+        if not title and paras:
+            # A page without a title: take a headline-like first block, never a prose paragraph.
+            if is_teaser(paras[0]) and not paras[0].endswith(("…", "...")):
+                title, paras = paras[0], paras[1:]
+            else:
+                title = " ".join(paras[0].split()[:12]) + " …"
     elif kind == "md":
         meta, body = split_front_matter(text, name)
         md_blocks = read_markdown(body)

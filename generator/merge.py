@@ -190,7 +190,10 @@ def _merge_family(
         if changed:
             result.touched.add(id(seq[i]))
             result.updated[family] = result.updated.get(family, 0) + 1
-    gone = [i for i, b in ob.items() if bt.get(b) is None and o_items[i] == b_items[b]]
+    # gone: the machine no longer finds it, and no editor changed or commented on it
+    gone = [
+        i for i, b in ob.items() if bt.get(b) is None and o_items[i] == b_items[b] and not _commented(seq[i])
+    ]
     if family != "actors":
         for i in sorted(gone, reverse=True):
             result.removed.setdefault(family, []).append(_label(family, o_items[i]))
@@ -220,6 +223,11 @@ def _merge_family(
                 "deleted: delete it again if so",
             )
     _check_refs(result, family)
+
+
+def _commented(node: Any) -> bool:
+    """Whether an editor wrote a comment in (or, as ruamel attaches them, just after) this item."""
+    return bool(store.comment_tokens(node))
 
 
 def _free_id(used: set[str]) -> str:
@@ -272,7 +280,9 @@ def _merge_fields(
             if tv is _MISSING:
                 del ours[key]
             else:
+                old = ours.get(key)
                 ours[key] = store.canonical(tv, {})
+                store.carry_comments(ours, key, old)
             changed = True
             continue
         new = "(removed)" if tv is _MISSING else _show(tv)
@@ -336,7 +346,7 @@ def _drop_unused_actors(result: Merge, base: dict[str, Any], theirs: dict[str, A
     for i in reversed(range(len(seq))):
         actor = store.to_plain(seq[i])
         aid = actor.get("id") if isinstance(actor, dict) else None
-        if aid in untouched and aid not in pointed and actor == by_id.get(aid):
+        if aid in untouched and aid not in pointed and actor == by_id.get(aid) and not _commented(seq[i]):
             result.removed.setdefault("actors", []).append(str(aid))
             del seq[i]
 

@@ -100,15 +100,18 @@ def canonical(node: Any, node_schema: dict[str, Any] | None = None) -> Any:
             value = out[key] = canonical(out[key], props.get(key, {}))
             if isinstance(value, CommentedSeq) and value.fa.flow_style() and value.ca.items:
                 _lift_comments(out, key, value)
-        out.fa.set_block_style()
+        if out:
+            out.fa.set_block_style()
+        else:
+            out.fa.set_flow_style()
         return out
     if isinstance(node, list | tuple):
         seq = node if isinstance(node, CommentedSeq) else CommentedSeq(node)
         items: dict[str, Any] = node_schema.get("items", {})
         for i, value in enumerate(seq):
             seq[i] = canonical(value, items)
-        if _is_span(node_schema, seq):
-            seq.fa.set_flow_style()
+        if not seq or _is_span(node_schema, seq):
+            seq.fa.set_flow_style()  # `[]` is flow style whatever we say; saying so keeps its comments
         else:
             seq.fa.set_block_style()
         return seq
@@ -125,6 +128,47 @@ def _lift_comments(parent: CommentedMap, key: Any, seq: CommentedSeq) -> None:
     """Comments inside a sequence that becomes `[a, b]` go after it, instead of breaking it."""
     tokens = [t for slot in seq.ca.items.values() for t in _flatten(slot)]
     seq.ca.items.clear()
+    _attach(parent.ca.items.setdefault(key, [None, None, None, None]), 2, tokens)
+
+
+def carry_comments(parent: CommentedMap, key: Any, old: Any) -> None:
+    """After `parent[key]` replaced `old`, put the comments from inside `old` at the end of the new value.
+
+    An editor's comment on the line after a list belongs, for ruamel, to the list's last item; a
+    merge that replaces the list must not drop it.
+    """
+    tokens = comment_tokens(old)
+    if not tokens:
+        return
+    value = parent[key]
+    keys = list(parent)
+    following = keys[keys.index(key) + 1] if keys.index(key) + 1 < len(keys) else None
+    if isinstance(value, CommentedSeq) and value and not value.fa.flow_style():
+        _attach(value.ca.items.setdefault(len(value) - 1, [None, None, None, None]), 0, tokens)
+    elif isinstance(value, CommentedMap) and value and not value.fa.flow_style():
+        _attach(value.ca.items.setdefault(list(value)[-1], [None, None, None, None]), 2, tokens)
+    elif isinstance(value, CommentedMap | CommentedSeq) and following is not None:
+        # after `key: []` ruamel keeps full-line comments before the next key
+        slot = parent.ca.items.setdefault(following, [None, None, None, None])
+        text = "".join(t.value.partition("\n")[2] if not t.value.startswith("#") else t.value for t in tokens)
+        token = tokens[0]
+        token.value = "\n".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
+        slot[1] = [token, *(slot[1] or [])]
+    else:
+        _attach(parent.ca.items.setdefault(key, [None, None, None, None]), 2, tokens)
+
+
+def comment_tokens(node: Any) -> list[Any]:
+    if not isinstance(node, CommentedMap | CommentedSeq):
+        return []
+    tokens = [t for slot in node.ca.items.values() for t in _flatten(slot)]
+    for child in node.values() if isinstance(node, CommentedMap) else node:
+        tokens += comment_tokens(child)
+    return tokens
+
+
+def _attach(slot: list[Any], index: int, tokens: list[Any]) -> None:
+    """Add comment tokens' text to `slot[index]`: same-line parts joined, full lines below kept."""
     same_line: list[str] = []
     below = ""
     for token in tokens:
@@ -135,13 +179,13 @@ def _lift_comments(parent: CommentedMap, key: Any, seq: CommentedSeq) -> None:
     text = "  ".join(same_line) + "\n" + below
     if not text.strip():
         return
-    slot = parent.ca.items.setdefault(key, [None, None, None, None])
-    if slot[2] is not None:
-        slot[2].value = slot[2].value.rstrip("\n") + text
+    if slot[index] is not None:
+        extra = "  " + "  ".join(same_line) if same_line else ""
+        slot[index].value = slot[index].value.rstrip("\n") + extra + "\n" + below
     else:
         token = tokens[0]
         token.value = text
-        slot[2] = token
+        slot[index] = token
 
 
 def _flatten(slot: Any) -> list[Any]:
@@ -176,6 +220,30 @@ def format_text(text: str, path: Path) -> str:
         what = "an empty file" if root is None else "not a mapping of keys to values"
         raise BriefingsError(Problem(str(path), 1, None, f"not a briefing: {what}"))
     return dumps(root, header_for(path.parent))
+
+
+def format_paths(paths: list[Path], write: bool = True) -> tuple[list[Path], list[Problem]]:
+    """Canonical form for every briefing under `paths`: the files not yet in it, and problems.
+
+    Only valid briefings are formatted: one with errors is reported as `validate` reports it and
+    left exactly as it was, so `fmt` never rewrites a file nobody can read back the same way.
+    """
+    from .validate import validate_paths
+
+    files = briefing_files(paths)
+    problems = [p for p in validate_paths(files) if p.severity == "error"]
+    bad = {p.path for p in problems}
+    changed: list[Path] = []
+    for f in files:
+        if str(f) in bad:
+            continue
+        text = read_text(f)
+        formatted = format_text(text, f)
+        if formatted != text:
+            changed.append(f)
+            if write:
+                write_atomic(f, formatted)
+    return changed, problems
 
 
 def loads(text: str, path: str) -> Any:

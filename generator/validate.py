@@ -22,6 +22,7 @@ from . import store
 from .errors import BriefingsError, Problem
 
 Where = list[Any]
+ERROR = "error"
 
 
 @lru_cache(maxsize=1)
@@ -266,6 +267,8 @@ def sort_key(value: str) -> str:
     """Comparable start of an ISO value (weeks -> their Monday)."""
     if re.fullmatch(r"\d{4}-W\d{2}", value):
         return date.fromisocalendar(int(value[:4]), int(value[6:]), 1).isoformat()
+    if re.fullmatch(r"\d{4}-(Q[1-4]|SP|SU|FA|WI)", value):
+        return first_day(value).isoformat()
     return value
 
 
@@ -329,7 +332,8 @@ def validate_paths(paths: list[Path], root: Path | None = None) -> list[Problem]
     """Validate every briefing under `paths`, with references checked across the whole set.
 
     `answered_by` may name any briefing validated here or lying in the same folder, so a
-    pre-commit hook that passes only the changed files still resolves references.
+    pre-commit hook that passes only the changed files still resolves references. The actor
+    registry of each folder is checked too, also when it is the only file given.
     """
     files = store.briefing_files(paths)
     problems: list[Problem] = []
@@ -343,6 +347,7 @@ def validate_paths(paths: list[Path], root: Path | None = None) -> list[Problem]
         except BriefingsError as exc:
             problems += exc.problems
     folders = {d.path.parent for d in docs}
+    folders |= {p.parent for p in paths if p.name == store.REGISTRY_NAME and p.is_file()}
     known: set[str] = set()
     for folder in folders:
         known |= {s.stem for s in store.briefing_files([folder])}

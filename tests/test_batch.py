@@ -185,6 +185,8 @@ def test_write_leaves_an_identical_file_alone(tmp_path: Path, old: str, new: str
 def test_machine_copy_decides_whether_an_update_has_anything_to_merge(
     nlp: object, tmp_path: Path, articles: list[ingest.Article]
 ) -> None:
+    from generator import store
+
     (b,) = batch.extract_all(articles[:1], progress=False)
     assert isinstance(b, Briefing)
     target = tmp_path / "briefings" / f"{b.id}.yaml"
@@ -193,6 +195,7 @@ def test_machine_copy_decides_whether_an_update_has_anything_to_merge(
     cache = batch.Cache(tmp_path / "cache")
     assert batch.write_fresh(target, data, cache) is True
     assert batch.write_fresh(target, data, cache) is False
+    assert target.read_text(encoding="utf-8") == store.dumps(data, store.header_for(target.parent))
     assert batch.machine_unchanged(target, data, cache)
     assert not batch.machine_unchanged(target, {**data, "title": "Changed"}, cache)
 

@@ -269,7 +269,7 @@ def test_pre_commit_hooks_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         chosen = [
             f for f in files if re.search(hook["files"], f) and not re.search(hook.get("exclude", "^$"), f)
         ]
-        assert "briefings/actors.yaml" not in chosen
+        assert ("briefings/actors.yaml" in chosen) is (hook["id"] == "briefings-validate")
         argv = shlex.split(hook["entry"])
         assert argv[0] == "briefings"
         assert invoke(*argv[1:], *chosen) == (0, ""), hook["id"]
@@ -278,3 +278,11 @@ def test_pre_commit_hooks_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         code, output = invoke(*argv[1:], *chosen, "briefings/bad.yaml")
         assert code == 1 and "briefings/bad.yaml" in output, hook["id"]
         bad.unlink()
+
+
+def test_validate_checks_a_registry_given_alone(folder: Path) -> None:
+    put(GOOD)
+    registry = put("- name: Anna Berg\n- name: Anna Berg\n", name="actors.yaml")
+    code, output = invoke("validate", registry)
+    assert code == 1
+    assert output.startswith(f"{registry}:2:") and "duplicate id 'anna-berg'" in output

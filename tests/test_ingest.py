@@ -73,6 +73,27 @@ def test_saved_news_page(tmp_path: Path) -> None:
         assert furniture not in article.text
 
 
+def test_html_without_title_keeps_the_first_paragraph(tmp_path: Path) -> None:
+    page = """<html><body><div id="content">
+<p>The minister said on Friday that the talks<br>would resume next week in Geneva,
+after a pause of three months.</p>
+<p>Union leaders said they wanted a written guarantee before any return to work and warned of strikes.</p>
+<ul><li>First point is about wages and the pension age for teachers.</li>
+<li>Second point is about the hours of work in the winter.</li></ul>
+<p>Analysts said the government had little room to move before the budget in March.</p>
+</div></body></html>"""
+    article = ingest.read(write(tmp_path / "notitle.htm", page))
+    assert article.title == "The minister said on Friday that the talks would resume next week …"
+    assert [article.text[s:e] for s, e in article.paragraphs] == [
+        "The minister said on Friday that the talks would resume next week in Geneva, after a pause of "
+        "three months.",
+        "Union leaders said they wanted a written guarantee before any return to work and warned of strikes.",
+        "First point is about wages and the pension age for teachers.",
+        "Second point is about the hours of work in the winter.",
+        "Analysts said the government had little room to move before the budget in March.",
+    ]
+
+
 def test_html_decided_by_content(tmp_path: Path) -> None:
     article = ingest.read(write(tmp_path / "saved.txt", NEWS_PAGE), published="2020-01-01")
     assert article.format == "html"
@@ -338,6 +359,17 @@ BODY = [
                 "Advertisement revenue fell 20 percent, the company said.",
                 "She wants to subscribe to a newsletter about “fair pay” for nurses, not just sign up.",
             ],
+            None,
+            [],
+        ),
+        # a marker followed by prose is the article's own subheading
+        (
+            [*BODY[:2], "More from the summit", "The leaders meet again in June, officials said.", *BODY[2:]],
+            None,
+            [],
+        ),
+        (
+            [*BODY, "Related", "The union said it would appeal against the ruling, which it called unfair."],
             None,
             [],
         ),

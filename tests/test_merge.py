@@ -395,3 +395,45 @@ def test_unreadable_editor_file_is_never_replaced(tmp_path: Path) -> None:
     assert info.value.problems[0].line == 2
     assert target.read_text(encoding="utf-8") == "title: [broken\n"
     assert not merge.machine_copy(target).exists()
+
+
+def test_comment_after_a_list_the_machine_changed_survives() -> None:
+    base = briefing(tags=["rivers", "talks"])
+    theirs = briefing(tags=["rivers", "pollution"])
+
+    def edit(text: str) -> str:
+        return text.replace("  - talks\nactors:\n", "  - talks\n# tags checked by the desk\nactors:\n")
+
+    result, out = run(base, ours_from(base, edit), theirs)
+    assert out["tags"] == ["rivers", "pollution"]
+    assert "  - pollution\n# tags checked by the desk\nactors:\n" in store.dumps(result.node)
+    theirs = briefing(tags=[])
+    result, out = run(base, ours_from(base, edit), theirs)
+    assert out["tags"] == []
+    assert "# tags checked by the desk" in store.dumps(result.node)
+
+
+def test_machine_keeps_an_item_an_editor_commented_on() -> None:
+    base = briefing()
+
+    def edit(text: str) -> str:
+        return text.replace("    kind: partial\n", "    kind: partial  # ask the desk\n")
+
+    theirs = copy.deepcopy(base)
+    theirs["quotes"] = theirs["quotes"][:1]
+    result, out = run(base, ours_from(base, edit), theirs)
+    assert [q["text"] for q in out["quotes"]] == ["We have waited too long", "ready to listen"]
+    assert "# ask the desk" in store.dumps(result.node)
+
+
+def test_quote_added_by_hand_and_later_found_by_the_machine_appears_once() -> None:
+    base = briefing()
+    ours_data = copy.deepcopy(base)
+    ours_data["quotes"].append(
+        {"id": "q9", "text": "“A new” remark", "speaker": "anna-berg", "kind": "direct"}
+    )
+    theirs = copy.deepcopy(base)
+    theirs["quotes"].append({"id": "q3", "text": '"A new" remark', "speaker": None, "kind": "direct"})
+    result, out = run(base, ours_from(ours_data), theirs)
+    assert [(q["id"], q["speaker"]) for q in out["quotes"]][2:] == [("q9", "anna-berg")]
+    assert not result.added

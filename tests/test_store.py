@@ -247,3 +247,25 @@ def test_header_prefers_the_projects_schema(tmp_path: Path) -> None:
     assert (
         store.header_for(tmp_path / "briefings") == f"{store.HEADER_PREFIX}../generator/schema/{own.name}\n"
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["yes", "No", "on", "012", "0o12", "1_000", "12:30", "0x1F", "1e3", ".5", "null", "~", "", "2024-03-05"]
+    + ["2024-03-05T10:00:00", "true", "TRUE", "tRue", "-0x1F", "2024", "'012'", '"yes"', "[1, 2]", "{a: 1}"],
+)
+def test_fast_reading_sees_the_same_values(value: str) -> None:
+    """`loads_plain` (C parser) and `loads` (round trip) must never disagree on what a file says."""
+    text = f"a: {value}\n"
+    fast, slow = store.loads_plain(text, "x")["a"], store.to_plain(store.loads(text, "x"))["a"]
+    assert (fast, type(fast)) == (slow, type(slow))
+
+
+@pytest.mark.parametrize(
+    "text", ["a: 1\na: 2\n", "a: [1\n", "a: &x 1\nb: *x\n", "a: !!python/name:os.system\n"]
+)
+def test_fast_reading_refuses_what_round_trip_refuses(text: str) -> None:
+    with pytest.raises(BriefingsError):
+        store.loads_plain(text, "x")
+    with pytest.raises(BriefingsError):
+        store.loads(text, "x")

@@ -11,7 +11,6 @@ token-level rules, then mentions are merged into identities (surnames, first nam
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -27,6 +26,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from ..registry import Registry
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 KINDS = {
     "PERSON": "person",
@@ -48,16 +52,15 @@ PREFIXES = {"ex", "pro", "anti", "non", "post", "pre", "mid", "neo", "pan", "tra
 # Combining forms that make one name with what follows ("Indo-Pacific", "Sino-US").
 COMBINING = {"indo", "sino", "anglo", "afro", "franco", "euro", "austro", "greco", "judeo", "russo", "italo"}
 # Head nouns of events, which the model often calls organisations or places ("UEFA Cup").
-EVENT_HEADS = {
-    "cup", "open", "games", "olympics", "championship", "championships", "tour", "series", "prix",
-    "final", "finals", "trophy", "masters", "tournament", "marathon", "rally", "classic", "day",
-}
+EVENT_HEADS = _words(
+    "cup open games olympics championship championships tour series prix final finals trophy masters"
+    " tournament marathon rally classic day"
+)
 COMPANY_SUFFIXES = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "spa", "gmbh", "bhd", "bros"}
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}
+MONTHS = _words(
+    "january february march april may june july august september october november december jan feb mar"
+    " apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"
+)
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "prof."}
 ROLE_PREPS = {"of", "at", "for", "with", "in"}
 
@@ -69,11 +72,19 @@ def slugify(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """Key under which spellings of one name meet: case, dots and spacing ignored ("U.S." = "US")."""
-    s = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
-    s = s.replace(".", " ").replace(" '", "'")
-    s = re.sub(r"\b(\w) (?=\w\b)", r"\1", s)
-    return re.sub(r"\s+", " ", s).strip(" .")
+    """Key under which spellings of one name meet: case, dots and spacing ignored ("U.S." = "US",
+    "N. Korea" = "n korea")."""
+    s = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace(".", " ")
+    words: list[str] = []
+    run = 0
+    for w in s.split():
+        single = len(w) == 1 and w.isalpha()
+        if single and run:
+            words[-1] += w
+        else:
+            words.append(w)
+        run = run + 1 if single else 0
+    return " ".join(words).replace(" '", "'")
 
 
 @dataclass(frozen=True)
@@ -163,10 +174,6 @@ def _numeric(tok: Token) -> bool:
     return tok.like_num or bool(re.fullmatch(r"[\d.,:/+\-–]*\d[\d.,:/+\-–]*", tok.text))
 
 
-def _glued(left: Token, right: Token) -> bool:
-    return not left.whitespace_
-
-
 def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None) -> list[list[Token]]:
     """Cut an entity where it joins two names: spaced dashes, commas, brackets, numbers, line
     breaks, "at"/"vs", and glued pairs ("Xi-Biden") when a part is a name elsewhere in `known`."""
@@ -235,7 +242,12 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
         toks[0].lower_ in DETERMINERS
         or toks[0].is_punct
         or toks[0].lower_ in DANGLING
-        or (len(toks) > 1 and toks[0].lower_.rstrip(".") in MONTHS and _cap(toks[1]) and toks[0].ent_type_ != "PERSON")
+        or (
+            len(toks) > 1
+            and toks[0].lower_.rstrip(".") in MONTHS
+            and _cap(toks[1])
+            and toks[0].ent_type_ != "PERSON"
+        )
         or (len(toks) > 1 and any(c.isdigit() for c in toks[0].text))
     ):
         toks = toks[1:]
@@ -326,31 +338,37 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
 CAPS_HINT = re.compile(r"[A-Z]{2,}\W+(?:[^a-z\s]+\s+)*?[A-Z]{2,}")
 
 
-def caps_runs(doc: Doc, min_words: int = 2) -> list[tuple[int, int]]:
-    """Token ranges written in capitals (headlines, datelines): the model reads them badly."""
+def caps_runs(doc: Doc, min_words: int = 2, text: str | None = None) -> list[tuple[int, int]]:
+    """Token ranges written in capitals (headlines, datelines): the model reads them badly.
+
+    Scans whitespace-separated chunks of the text rather than tokens: this runs on every article.
+    """
+    text = doc.text if text is None else text
     runs: list[tuple[int, int]] = []
-    start = None
+    start = last = None
     words = 0
-    for tok in doc:
-        alpha = any(c.isalpha() for c in tok.text)
-        caps = alpha and tok.text.isupper()
-        if caps or (start is not None and not alpha and not tok.is_space):
+    for m in re.finditer(r"[^\s]+|\n", text):
+        chunk = m.group()
+        alpha = any(c.isalpha() for c in chunk)
+        caps = alpha and not any(c.islower() for c in chunk)
+        if caps or (start is not None and chunk != "\n" and not any(c.islower() for c in chunk)):
             if start is None:
-                start, words = tok.i, 0
-            words += caps and len(tok.text) > 1
+                start, words = m.start(), 0
+            words += caps and sum(c.isalpha() for c in chunk) > 1
+            if alpha:
+                last = m.end()
             continue
-        if start is not None and words >= min_words:
-            runs.append((start, _last_caps(doc, start, tok.i)))
-        start = None
-    if start is not None and words >= min_words:
-        runs.append((start, _last_caps(doc, start, len(doc))))
-    return runs
-
-
-def _last_caps(doc: Doc, start: int, end: int) -> int:
-    while end > start and not any(c.isalpha() for c in doc[end - 1].text):
-        end -= 1
-    return end
+        if start is not None and last is not None and words >= min_words:
+            runs.append((start, last))
+        start = last = None
+    if start is not None and last is not None and words >= min_words:
+        runs.append((start, last))
+    out = []
+    for a, b in runs:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, span.end))
+    return out
 
 
 def restore_case(doc: Doc, start: int, end: int, seen: dict[str, Counter[str]]) -> str:
@@ -365,12 +383,24 @@ def restore_case(doc: Doc, start: int, end: int, seen: dict[str, Counter[str]]) 
                 word = forms.most_common(1)[0][0]
             elif "." in word:
                 pass
-            elif tok.is_stop:
-                word = word.lower()
-            else:
+            elif _dateline(tok):
                 word = word[:1] + word[1:].lower()
+            else:
+                word = word.lower()
         out.append(word + tok.whitespace_)
     return "".join(out).rstrip()
+
+
+def _dateline(tok: Token, depth: int = 2) -> bool:
+    """ "LONDON 1996-08-30", "NEW YORK (Reuters)": a place of up to three words before a date or
+    a bracket."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None:
+        return False
+    if nxt.text == "(" or nxt.like_num or nxt.text[:1].isdigit():
+        return True
+    return depth > 0 and nxt.is_upper and nxt.is_alpha and _dateline(nxt, depth - 1)
 
 
 def _attested(doc: Doc, start: int, end: int, seen: dict[str, Counter[str]]) -> bool:
@@ -396,35 +426,36 @@ def _recognise(nlp: Language, texts: list[str]) -> Iterable[Doc]:
     return ner.pipe(nlp.make_doc(t) for t in texts)  # type: ignore[attr-defined]
 
 
-def headline_names(doc: Doc, nlp: Language, known: Mapping[str, str]) -> tuple[list[Name], list[tuple[int, int]]]:
+def headline_names(
+    doc: Doc, nlp: Language, known: Mapping[str, str]
+) -> tuple[list[Name], list[tuple[int, int]]]:
     """Re-read ALL-CAPS stretches with restored case; returns names and the char ranges covered."""
-    if not CAPS_HINT.search(doc.text):
+    text = doc.text
+    if not CAPS_HINT.search(text):
         return [], []
-    runs = caps_runs(doc)
+    runs = caps_runs(doc, text=text)
     if not runs:
         return [], []
-    caps_tokens = {i for s, e in runs for i in range(s, e)}
     seen: dict[str, Counter[str]] = defaultdict(Counter)
-    for tok in doc:
-        if tok.i not in caps_tokens and tok.is_alpha and (not tok.is_upper or len(tok.text) > 1):
-            seen[tok.lower_][tok.text] += 1
+    bounds = [0] + [c for s, e in runs for c in (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))] + [len(text)]
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        for w in re.findall(r"[^\W\d_]+", text[a:b]):
+            if not w.isupper() or len(w) > 1:
+                seen[w.lower()][w] += 1
     texts, ranges = [], []
     for s, e in runs:
-        text = restore_case(doc, s, e, seen)
+        restored = restore_case(doc, s, e, seen)
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-        if len(text) != end - start:
+        if len(restored) != end - start:
             continue
-        texts.append(text)
+        texts.append(restored)
         ranges.append((start, end))
     names: list[Name] = []
-    text_of = doc.text
     for (start, _), piece in zip(ranges, _recognise(nlp, texts), strict=True):
         for ent in piece.ents:
             for n in repair(ent, known, offset=start):
                 if _attested(doc, n.start, n.end, seen):
-                    names.append(
-                        replace(n, text=text_of[n.start : n.end], span=doc.char_span(n.start, n.end))
-                    )
+                    names.append(replace(n, text=text[n.start : n.end], span=doc.char_span(n.start, n.end)))
     return names, ranges
 
 
@@ -451,20 +482,28 @@ def find_names(doc: Doc, nlp: Language | None = None) -> list[Name]:
         if any(s <= ent.start_char < e for s, e in ranges):
             continue
         names.extend(repair(ent, known))
-    names.extend(initials_names(doc, names))
-    names.extend(listed_names(doc, names, known))
-    names = [replace(n, kind="person") if n.kind != "person" and listed_with_country(n, known) else n for n in names]
+    text = doc.text
+    names.extend(initials_names(doc, names, text))
+    names.extend(listed_names(doc, names, known, text))
+    names = [
+        replace(n, kind="person") if n.kind != "person" and listed_with_country(n, known) else n
+        for n in names
+    ]
     names.sort(key=lambda n: n.start)
     return names
 
 
-def listed_names(doc: Doc, found: list[Name], known: Mapping[str, str]) -> Iterator[Name]:
+def listed_names(
+    doc: Doc, found: list[Name], known: Mapping[str, str], text: str | None = None
+) -> Iterator[Name]:
     """People the model missed in results lists: two or three capitalised words followed by a
     bracketed place the article names elsewhere ("Petr Korda ( Czech Republic )")."""
     taken = {i for n in found if n.span is not None for i in range(n.span.start, n.span.end)}
-    for tok in doc:
-        if tok.text != "(" or tok.i < 2:
+    for m in re.finditer(r"[A-Za-z]\s*\(\s*[A-Z]", text if text is not None else doc.text):
+        found_tok = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
+        if found_tok is None or found_tok.start < 3 or doc[found_tok.start - 1].text != "(":
             continue
+        tok = doc[found_tok.start - 1]
         close = next((j for j in range(tok.i + 2, min(tok.i + 5, len(doc))) if doc[j].text == ")"), None)
         if close is None or known.get(name_key(doc[tok.i + 1 : close].text)) != "place":
             continue
@@ -481,7 +520,11 @@ def listed_with_country(name: Name, known: Mapping[str, str]) -> bool:
     """ "Tegla Loroupe ( Kenya )": a full name with a bracketed place after it is a person
     (results lists, line-ups, casualty lists)."""
     span = name.span
-    if span is None or not 2 <= len(span) <= 4 or not all(t.text[:1].isupper() or t.text == "-" for t in span):
+    if (
+        span is None
+        or not 2 <= len(span) <= 4
+        or not all(t.text[:1].isupper() or t.text == "-" for t in span)
+    ):
         return False
     doc = span.doc
     end = span.end
@@ -490,25 +533,24 @@ def listed_with_country(name: Name, known: Mapping[str, str]) -> bool:
     close = next((j for j in range(end + 2, min(end + 5, len(doc))) if doc[j].text == ")"), None)
     inside = doc[end + 1 : close] if close is not None else None
     return inside is not None and (
-        known.get(name_key(inside.text)) == "place" or all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in inside)
+        known.get(name_key(inside.text)) == "place"
+        or all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in inside)
     )
 
 
-def initials_names(doc: Doc, found: list[Name]) -> Iterator[Name]:
+INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,2}[A-Z][a-z]")
+
+
+def initials_names(doc: Doc, found: list[Name], text: str | None = None) -> Iterator[Name]:
     """People the model missed but the text names by initials and surname ("P. Simmons")."""
-    if not re.search(r"\b[A-Z]\.\s*[A-Z]", doc.text):
-        return
     taken = {i for n in found if n.span is not None for i in range(n.span.start, n.span.end)}
-    for tok in doc:
-        if tok.i in taken or tok.i + 1 >= len(doc) or not re.fullmatch(r"[A-Z]\.", tok.text):
+    for m in INITIALS.finditer(doc.text if text is None else text):
+        first = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        last = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
+        if first is None or last is None:
             continue
-        if tok.i > 0 and re.fullmatch(r"[A-Z]\.", doc[tok.i - 1].text):
-            continue
-        end = tok.i + 1
-        while end < len(doc) and re.fullmatch(r"[A-Z]\.", doc[end].text):
-            end += 1
-        if end < len(doc) and end not in taken and initials_person(doc[tok.i : end + 1]):
-            span = doc[tok.i : end + 1]
+        span = doc[first.start : last.end]
+        if not any(i in taken for i in range(span.start, span.end)) and initials_person(list(span)):
             yield Name(span.start_char, span.end_char, span.text, "person", "PERSON", span)
 
 
@@ -538,7 +580,9 @@ class _Group:
     def best(self) -> Name:
         """The fullest spelling: most words, then most frequent, then first."""
         counts = Counter(n.text for n in self.names)
-        return max(self.names, key=lambda n: (len(n.text.split()), counts[n.text], -n.start))
+        return max(
+            self.names, key=lambda n: (not n.text.isupper(), len(n.text.split()), counts[n.text], -n.start)
+        )
 
     @property
     def kind(self) -> str:
@@ -556,8 +600,8 @@ def _groups(names: Iterable[Name]) -> list[_Group]:
 
 
 def _settle_kinds(groups: list[_Group]) -> None:
-    """Kind from the rest of the article: a name whose words are all parts of one person's full
-    name is that person; initials make a person; a tie goes to the longer name's kind."""
+    """A multi-word name the model calls a person as often as something else is a person: full
+    names are where the model is surest about people."""
     for g in groups:
         if len(g.kinds) > 1:
             top = g.kinds.most_common()
@@ -570,7 +614,6 @@ def merge(groups: list[_Group]) -> tuple[dict[str, str], dict[str, tuple[str, ..
     that fit several owners (left unresolved)."""
     owner: dict[str, str] = {}
     ambiguous: dict[str, tuple[str, ...]] = {}
-    by_key = {g.key: g for g in groups}
     people = [g for g in groups if g.kind == "person" and len(g.key.split()) > 1]
     orgs = [g for g in groups if g.kind in ("organization", "place") and len(g.key.split()) > 1]
     for g in groups:
@@ -602,11 +645,9 @@ def merge(groups: list[_Group]) -> tuple[dict[str, str], dict[str, tuple[str, ..
             if len(longer) == 1:
                 owner[g.key] = longer[0]
     for k, v in list(owner.items()):
-        while v in owner:
+        while v in owner and owner[v] != k:
             v = owner[v]
         owner[k] = v
-        if by_key[v].kind == "person" and by_key[k].kind != "person":
-            by_key[k].kinds["person"] += 0
     return owner, ambiguous
 
 
@@ -645,7 +686,7 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
         )
         info: dict[str, Any] = {"role": None, "affiliation": None}
         if kind == "person":
-            info = role_of([n for n in all_names if n.span is not None], names)
+            info = role_of(all_names)
         actor = Actor(
             id=slugify(best.text),
             name=best.text,
@@ -662,8 +703,10 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
         built = registry.link(built)
 
     built = _unique_ids(built)
-    mentions = tuple(Mention(n.start, n.end, n.text, a.id) for a, ns in built for n in ns)
-    mentions = tuple(sorted(mentions, key=lambda m: m.start))
+    named = [Mention(n.start, n.end, n.text, a.id) for a, ns in built for n in ns]
+    mentions = tuple(
+        sorted([*named, *title_mentions(doc, [a for a, _ in built], named)], key=lambda m: m.start)
+    )
     unresolved = tuple(
         Unresolved(n.start, n.end, n.text, tuple(_id_of(built, by_key[c]) for c in ambiguous[g]))
         for g in ambiguous
@@ -674,8 +717,52 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
     return Cast(tuple(actors), mentions, unresolved)
 
 
+def role_heads(role: str) -> set[str]:
+    """ "president and CEO" -> {president, ceo}; "Minister of Commerce" -> {minister}."""
+    role = re.sub(r"\(.*?\)", "", role)
+    heads = set()
+    for part in re.split(r"\s+(?:and|&)\s+", role):
+        words = re.split(r"\s+of\s+|\s+at\s+", part.strip())[0].split()
+        if words:
+            heads.add(words[-1].casefold())
+    return heads
+
+
+def title_mentions(doc: Doc, actors: list[Actor], named: list[Mention]) -> list[Mention]:
+    """ "the spokesperson", "the president" after a person the article gave that role: a title
+    mention of that person, when no other person in the article holds a post with that name."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, int] = {}
+    for a in actors:
+        if a.kind == "person" and a.role:
+            for head in role_heads(a.role):
+                owners[head].add(a.id)
+            first[a.id] = a.span[0] if a.span else 0
+    if not owners:
+        return []
+    taken = [(m.start, m.end) for m in named]
+    out = []
+    heads = "|".join(re.escape(h) for h in owners)
+    for m in re.finditer(rf"\b[Tt]he ({heads})\b", doc.text, flags=re.IGNORECASE):
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        ids = owners.get(tok.lower_)
+        if not ids or len(ids) != 1 or tok.i == 0 or tok.ent_type_:
+            continue
+        det = doc[tok.i - 1]
+        if det.lower_ != "the" or (tok.i + 1 < len(doc) and doc[tok.i + 1].ent_type_ == "PERSON"):
+            continue
+        (aid,) = ids
+        start, end = det.idx, tok.idx + len(tok)
+        if start > first[aid] and not any(s < end and start < e for s, e in taken):
+            out.append(Mention(start, end, doc[det.i : tok.i + 1].text, aid, kind="title"))
+    return out
+
+
 def all_names_index(names: list[Name]) -> Any:
-    order = {}
+    order: dict[str, int] = {}
     for n in names:
         order.setdefault(n.text, n.start)
     return lambda text: order.get(text, 0)
@@ -736,8 +823,6 @@ SPEECH_VERBS = {"say", "tell", "add", "ask", "note", "explain", "remark", "insis
 def person_evidence(names: list[Name]) -> bool:
     """Whether the text treats a lone name as a person: it speaks, or a title or honorific
     stands before it ("Mr Such", "captain Lewis")."""
-    if os.environ.get("ACT_NAIVE"):
-        return False
     for n in names:
         if n.span is None:
             continue
@@ -764,7 +849,7 @@ def person_evidence(names: list[Name]) -> bool:
 # --- roles ----------------------------------------------------------------------------------------
 
 
-def role_of(mentions: list[Name], names: list[Name]) -> dict[str, Any]:
+def role_of(mentions: list[Name]) -> dict[str, Any]:
     """Role and affiliation from the first mention the article describes."""
     for n in mentions:
         if n.span is None:
@@ -825,20 +910,24 @@ def premodifier_role(span: Span) -> dict[str, Any] | None:
         if tok.ent_type_ == "PERSON" or tok.is_sent_end:
             break
         if (
-            tok.pos_ in ("NOUN", "PROPN", "ADJ")
-            or tok.tag_ in ("POS", "HYPH")
-            or tok.text in ("-", "’s", "'s")
-        ):
-            left.insert(0, tok)
-        elif (
-            tok.lower_ == "of"
+            (
+                tok.pos_ in ("NOUN", "PROPN", "ADJ")
+                or tok.tag_ in ("POS", "HYPH")
+                or tok.text in ("-", "’s", "'s")
+            )
+            or (
+                tok.lower_ == "of"
+                and left
+                and i > 0
+                and doc[i - 1].text[:1].isupper()
+                and left[0].text[:1].isupper()
+            )
+            or tok.lower_ == "and"
             and left
             and i > 0
-            and doc[i - 1].text[:1].isupper()
-            and left[0].text[:1].isupper()
+            and doc[i - 1].pos_ == "NOUN"
+            and left[0].pos_ == "NOUN"
         ):
-            left.insert(0, tok)
-        elif tok.lower_ == "and" and left and i > 0 and doc[i - 1].pos_ == "NOUN" and left[0].pos_ == "NOUN":
             left.insert(0, tok)
         elif tok.tag_ == "PRP$":
             left.insert(0, tok)

@@ -23,6 +23,9 @@ from .actors import Cast
 
 @dataclass(frozen=True)
 class TimeExpr:
+    """One expression as written, with offsets into the text and its ISO value (None when only
+    a publication date could anchor it); `end` closes a range ("November 4 to 7")."""
+
     text: str
     date: str | None
     end: str | None
@@ -191,7 +194,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year",
         re.compile(
             rf"(?i:\b(?:(?P<since>since)\s+|(?P<edge>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)"
-            rf"[-\s]+|fiscal\s+|the\s+year\s+)?)(?<![$£€#\d.,])(?P<y>{YEAR}|{SPELLED_YEAR})\b(?![.,]\d|\s*%|-\d)"
+            rf"[-\s]+|fiscal\s+|the\s+year\s+)?)(?<![$£€#\d.,])(?P<y>{YEAR}|{SPELLED_YEAR})\b(?![.,]\d|\s*%|-(?!\d{{4}}\b)\d)"
         ),
     ),
     (
@@ -204,6 +207,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("in_the", re.compile(r"(?i:\b(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b)")),
 ]
+# Every pattern above contains one of these words or a year-like number; WINDOW covers the rest.
+TRIGGER = re.compile(r"\b\d{4}s?\b|\d/\d|'\d0s|[A-Za-z]+")
+TRIGGER_WORDS = frozenset(
+    [*MONTHS, "sept", *WEEKDAYS, *(w + "s" for w in WEEKDAYS), "week", "weeks", "month", "months",
+     "year", "years", "quarter", "period", "today", "tonight", "yesterday", "tomorrow", "night", "morning",
+     "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter", "christmas", "new",
+     "thanksgiving", "easter", "halloween", "independence", "election", "valentine", "day", "days",
+     "decade", "decades", "nineteen", "thousand"]
+)  # fmt: skip
+WINDOW = 40
+
 # Nouns a number can count: "2000 people" is not a year.
 TIME_NOUNS = {"year", "years", "quarter", "season", "era", "period", "decade", "decades"}
 # Words whose complement lies ahead even in a past-tense clause ("planned a rally on Saturday").
@@ -223,6 +237,7 @@ PROSPECTIVE_TO = PROSPECTIVE | {"set", "aim", "hope", "promise", "vow", "pledge"
 AHEAD_PREPS = {"until", "till", "by"}
 GENERIC_HEADS = {"of"}
 # Entity types that make a date word part of a name: "Fox News Sunday", "the Spring of Life".
+WORD_KINDS = {"weekday", "weekday_range", "month", "day_rel", "unit_rel", "season"}
 NAME_TYPES = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW", "NORP", "GPE"}
 PAST, UNKNOWN, FUTURE, PRESENT, PLUPERFECT = -1, 0, 1, 2, -2
 
@@ -243,9 +258,36 @@ def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
         yield TimeExpr(text[start:end], value[0], value[1], start, end)
 
 
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around a word every expression contains (a digit, a month, "week"...),
+    widened to whole words: the full patterns run only there, which keeps extraction cheap."""
+    out: list[tuple[int, int]] = []
+    for m in TRIGGER.finditer(text):
+        word = m.group(0)
+        if word[0].isalpha() and word.lower() not in TRIGGER_WORDS:
+            continue
+        start = max(0, m.start() - WINDOW)
+        end = min(len(text), m.end() + WINDOW)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def _candidates(text: str) -> list[tuple[str, re.Match[str]]]:
     """Non-overlapping matches of all patterns, longest first, in text order."""
-    allm = [(kind, m) for kind, rx in PATTERNS for m in rx.finditer(text) if m.end() > m.start()]
+    allm = [
+        (kind, m)
+        for start, end in _windows(text)
+        for kind, rx in PATTERNS
+        for m in rx.finditer(text, start, end)
+        if m.end() > m.start()
+    ]
     rank = {kind: i for i, (kind, _) in enumerate(PATTERNS)}
     allm.sort(key=lambda km: (-(km[1].end() - km[1].start()), rank[km[0]], km[1].start()))
     taken: list[tuple[int, int]] = []
@@ -280,7 +322,7 @@ def _plausible(doc: Doc, kind: str, m: re.Match[str]) -> bool:
     if span is None:
         return False
     first = span[0]
-    if kind != "holiday" and all(t.ent_type_ in NAME_TYPES for t in span):
+    if kind in WORD_KINDS and all(t.ent_type_ in NAME_TYPES for t in span):
         return False
     mid_sentence = first.i > first.sent.start and doc[first.i - 1].text not in ('"', "“", "``", "`", "‘", "(")
     if kind in ("day_rel", "unit_rel") and mid_sentence and first.text[:1].isupper():
@@ -338,8 +380,12 @@ def _plausible(doc: Doc, kind: str, m: re.Match[str]) -> bool:
         round_number = tok.text.isdigit() and int(tok.text) % 100 == 0
         if tok.i + 1 < len(doc):
             nxt = doc[tok.i + 1]
-            if nxt.text in ("%", "-") or nxt.lower_ in ("percent", "per"):
+            if nxt.text == "%" or nxt.lower_ in ("percent", "per"):
                 return False
+            if nxt.text == "-" and not re.fullmatch(
+                YEAR, doc[tok.i + 2].text if tok.i + 2 < len(doc) else ""
+            ):
+                return False  # "2017-18", "1990-style"; "1990-1995" is two years
         if round_number and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
             return tok.head.lower_ in TIME_NOUNS
         if tok.i > 0:
@@ -440,6 +486,8 @@ def _verb_direction(verb: Token) -> int | None:
     """Tense of one verb group; None for a non-finite verb whose head should decide."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
+    if verb.tag_ == "VBD":
+        return PAST  # a modal governs a base form: "May said" is Theresa May, not a modal
     if lowers & {"will", "'ll", "shall", "wo", "would", "may", "might", "should", "must"}:
         return FUTURE
     if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
@@ -554,9 +602,9 @@ def _resolve(
         unit = (g.get("unit") or g.get("unit2") or "quarter").lower()
         base = ctx.last_quarter or (_latest_quarter(dct) if dct else None)
         if g.get("year"):
-            if ctx.last_quarter is None and unit == "period":
+            if base is None or (ctx.last_quarter is None and unit == "period"):
                 return (g["year"], None)
-            return (f"{g['year']}-Q{base[1] if base else 4}", None) if base or unit == "quarter" else None
+            return (f"{g['year']}-Q{base[1]}", None)
         if base is None:
             return (None, None)
         if which in ("year-ago", "year-earlier", "last year's"):
@@ -965,10 +1013,19 @@ def _event(span: Span, all_dates: set[int], cast: Cast) -> tuple[str | None, tup
         return _finish(doc, tokens, [], cast)
     if verb is None:
         return None, ()
-    infinitive = "to" in {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if infinitive and verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        path.add(verb.i)  # "started their tour to expand cooperation on Thursday": the tour is the event
-        verb = verb.head
+    for _ in range(2):
+        # "started their tour to expand cooperation on Thursday": the tour is the event;
+        # "said in a statement released Wednesday": the statement is what was said
+        infinitive = "to" in {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        reduced = verb.tag_ == "VBN" and verb.dep_ == "acl"
+        if not ((infinitive and verb.dep_ in ("advcl", "xcomp", "acl")) or reduced):
+            break
+        upper = _governing_verb(verb.head) if verb.head.i != verb.i else None
+        if upper is None:
+            break
+        path.update(a.i for a in verb.ancestors if a.i != upper.i and upper.is_ancestor(a))
+        path.add(verb.i)
+        verb = upper
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     keep: list[Token] = []
 
@@ -1046,7 +1103,10 @@ def _finish(doc: Doc, body: list[Token], lead: list[Token], cast: Cast) -> tuple
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")):
         tokens.pop(0)
-    tokens = [t for t in tokens if t.text not in QUOTE_MARKS][:MAX_EVENT_TOKENS]
+    tokens = [t for t in tokens if t.text not in QUOTE_MARKS]
+    kept = {t.i for t in tokens}
+    # a comma that bordered a dropped clause ("the NRA, which endorsed him, urged") goes with it
+    tokens = [t for t in tokens if t.text != "," or (t.i - 1 in kept and t.i + 1 in kept)][:MAX_EVENT_TOKENS]
     if not tokens:
         return None, ()
     body_text = _join(tokens)

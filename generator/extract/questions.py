@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -29,7 +29,7 @@ FILL_TO = 2
 FILL_SCORE = 1.25
 """An article with fewer than FILL_TO questions also gets its best weaker ones (a scheduled event)."""
 
-# Cue kinds, strongest first; the order also decides which evidence phrases the group.
+# Cue kinds and their weight; the order is also the preference for which cue phrases the group.
 STRENGTH: dict[str, float] = {
     "explicit": 2.5,
     "whether": 2.0,
@@ -55,67 +55,18 @@ DEMAND_VERBS = {"call", "urge", "press", "demand", "appeal", "implore"}
 CONCERN_ADJ = {"concerned", "worried", "anxious"}
 SCHEDULE_WORDS = {"set", "scheduled", "due", "slated", "poised"}
 WEAK_MODALS = {"could", "might", "may"}
+# fmt: off
 EVENT_NOUNS = {
-    "talk",
-    "talks",
-    "summit",
-    "meeting",
-    "visit",
-    "trip",
-    "deal",
-    "agreement",
-    "treaty",
-    "truce",
-    "ceasefire",
-    "vote",
-    "election",
-    "referendum",
-    "strike",
-    "attack",
-    "war",
-    "invasion",
-    "sanction",
-    "ban",
-    "tariff",
-    "merger",
-    "takeover",
-    "bid",
-    "run",
-    "candidacy",
-    "shutdown",
-    "default",
-    "recession",
-    "impeachment",
-    "indictment",
-    "trial",
-    "hearing",
-    "debate",
-    "reform",
-    "cut",
-    "hike",
-    "increase",
-    "rise",
-    "sale",
-    "release",
-    "return",
-    "withdrawal",
-    "settlement",
-    "conference",
-    "tour",
-    "launch",
+    "talk", "talks", "summit", "meeting", "visit", "trip", "deal", "agreement", "treaty", "truce",
+    "ceasefire", "vote", "election", "referendum", "strike", "attack", "war", "invasion", "sanction",
+    "ban", "tariff", "merger", "takeover", "bid", "run", "candidacy", "shutdown", "default", "recession",
+    "impeachment", "indictment", "trial", "hearing", "debate", "reform", "cut", "hike", "increase",
+    "rise", "sale", "release", "return", "withdrawal", "settlement", "conference", "tour", "launch",
 }
 GATHERINGS = {
-    "meeting",
-    "visit",
-    "trip",
-    "conference",
-    "election",
-    "vote",
-    "debate",
-    "hearing",
-    "trial",
-    "tour",
+    "meeting", "visit", "trip", "conference", "election", "vote", "debate", "hearing", "trial", "tour",
 }
+# fmt: on
 SAME_ISSUE = {"talk": "meeting", "talks": "meeting", "summit": "meeting", "meet": "meeting"}
 """Near-synonyms that name the same kind of event, so hedges about "the talks" and "the meeting" meet."""
 EVENT_SUFFIXES = ("tion", "sion", "ment", "ing", "ance", "ence", "al")
@@ -138,6 +89,8 @@ UNCLEAR_SUBJECTS = PRONOUNS - {"he", "she"} | {
 """Subjects that leave a stand-alone question unreadable; "he"/"she" are resolved to a person."""
 SIDE_CLAUSES = ("advcl", "parataxis", "npadvmod", "dep", "relcl", "appos", "prn")
 MAX_QUESTION_WORDS = 22
+WEAK_KEY = "~"
+"""Prefix of grouping keys from verbs and adjectives, which alone do not make two cues one issue."""
 VAGUE_CONCERNS = {"future", "situation", "thing", "this", "that", "it", "matter", "issue"}
 OUTCOMES = {
     "impact",
@@ -152,6 +105,7 @@ OUTCOMES = {
     "result",
     "scope",
 }
+ASKING = {"ask", "know", "wonder", "unclear", "decide", "determine", "check"}
 ADVICE_YOU = 5
 """An article that says "you" this often talks to its reader; its questions are rhetorical."""
 ANAPHORS = {"that", "this", "it"}
@@ -190,10 +144,18 @@ def extract_questions(
     kept = [sg for sg in phrased if sg[0] >= MIN_SCORE][:limit]
     fill = [sg for sg in phrased if FILL_SCORE <= sg[0] < MIN_SCORE and sg[1][0].kind == "scheduled"]
     kept += fill[: max(0, FILL_TO - len(kept))]
+    found: dict[str, Question] = {}
     for _, group in sorted(kept, key=lambda sg: sg[1][0].sent.start):
         question = to_question(group, cast)
-        if question is not None:
-            yield question
+        if question is None:
+            continue
+        same = found.get(question.question)
+        if same is not None:  # two groups that ask the same thing: one question
+            evidence = tuple(dict.fromkeys(same.evidence + question.evidence))
+            actors = tuple(dict.fromkeys(same.actors + question.actors))
+            question = replace(same, evidence=evidence, actors=actors)
+        found[question.question] = question
+    yield from found.values()
 
 
 def score(group: list[Cue]) -> float:
@@ -234,8 +196,8 @@ def evidence_text(cue: Cue) -> str:
     lo = text.rfind("\n", 0, max(0, cue.focus[0] - start)) + 1
     hi = text.find("\n", max(0, cue.focus[1] - start))
     text = text[lo : hi if hi >= 0 else len(text)].strip()
-    if text[:1] in QUOTE_CHARS and text.count(text[0]) + text.count("”") == 1:
-        text = text[1:].strip()
+    if text[:1] in QUOTE_CHARS and sum(text.count(q) for q in QUOTE_CHARS) % 2:
+        text = text[1:].strip()  # the closing half of a quotation that began a sentence earlier
     return text
 
 
@@ -245,13 +207,21 @@ def _resolve_pronoun(cue: Cue, cast: Cast) -> str | None:
     words = q.split(" ", 2)
     if len(words) < 3 or words[1].lower() not in ("he", "she"):
         return q
-    near = {m.actor for m in cast.mentions if cue.focus[0] - 800 <= m.start and m.end <= cue.focus[0]}
-    people = [a for a in cast.actors if a.id in near and a.kind == "person"]
-    if not people:
+    named = set(cast.in_span(*cue.focus))  # "whether he would support Trump": not Trump
+    before = [
+        m
+        for m in cast.mentions
+        if cue.focus[0] - 800 <= m.start and m.end <= cue.focus[0] and m.actor not in named
+    ]
+    people = {a.id: a for a in cast.actors if a.kind == "person"}
+    same = [m for m in before if m.start >= cue.sent.start_char and m.actor in people]
+    if same:  # "Trump wavered on whether he would ...": the person named in the sentence
+        return f"{words[0]} {people[max(same, key=lambda m: m.start).actor].name} {words[2]}"
+    near = [people[m.actor] for m in before if m.actor in people]
+    if not near:
         return q
-    # Nearby people, the one the article is about first: a quoted expert's "he" is rarely himself.
-    name = max(people, key=lambda a: a.mentions).name
-    return f"{words[0]} {name} {words[2]}"
+    # Otherwise the one the article is about: a quoted expert's "he" is rarely himself.
+    return f"{words[0]} {max(near, key=lambda a: a.mentions).name} {words[2]}"
 
 
 def _pronoun_subject(question: str) -> bool:
@@ -260,40 +230,37 @@ def _pronoun_subject(question: str) -> bool:
 
 
 def group_cues(cues: list[Cue]) -> list[list[Cue]]:
-    """Single-link grouping: cues sharing a key, or an anaphor pointing back, are one issue."""
-    groups: list[list[Cue]] = []
-    for cue in sorted(cues, key=lambda c: (c.sent.start, c.focus)):
-        target = None
-        for g in groups:
-            if any(cue.keys & other.keys for other in g):
-                target = g
-                break
-        if target is None and cue.anaphoric and groups:
-            last = max(groups, key=lambda g: g[-1].sent.start)
-            if cue.sent.start - last[-1].sent.end < 400:
-                target = last
-        if target is None:
-            groups.append([cue])
-        else:
-            target.append(cue)
-    return _merge_overlapping(groups)
+    """Single-link grouping: cues about the same thing, or an anaphor pointing back, are one issue."""
+    ordered = sorted(cues, key=lambda c: (c.sent.start, c.focus))
+    parent = list(range(len(ordered)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, cue in enumerate(ordered):
+        for j in range(i):
+            if related(cue, ordered[j]):
+                parent[root(i)] = root(j)
+        if cue.anaphoric and i > 0 and cue.sent.start - ordered[i - 1].sent.end < 400:
+            parent[root(i)] = root(i - 1)
+    groups: dict[int, list[Cue]] = {}
+    for i, cue in enumerate(ordered):
+        groups.setdefault(root(i), []).append(cue)
+    return list(groups.values())
 
 
-def _merge_overlapping(groups: list[list[Cue]]) -> list[list[Cue]]:
-    merged = True
-    while merged:
-        merged = False
-        for i in range(len(groups)):
-            for j in range(i + 1, len(groups)):
-                ki = set().union(*(c.keys for c in groups[i]))
-                kj = set().union(*(c.keys for c in groups[j]))
-                if ki & kj:
-                    groups[i].extend(groups.pop(j))
-                    merged = True
-                    break
-            if merged:
-                break
-    return groups
+def related(a: Cue, b: Cue) -> bool:
+    """Same thing talked about: a shared noun, or two shared words of any kind.
+
+    A shared verb alone is not enough ("stop attacking" and "stop using" are two demands).
+    """
+    if a.sent.start == b.sent.start and a.focus[0] < b.focus[1] and b.focus[0] < a.focus[1]:
+        return True  # two cues on the same words ("will determine whether ...")
+    shared = a.keys & b.keys
+    return len(shared) >= 2 or any(not k.startswith(WEAK_KEY) for k in shared)
 
 
 def find_cues(
@@ -430,15 +397,11 @@ def _whether(tok: Token, sent: Span) -> Iterator[Cue]:
 def _is_complement_if(tok: Token) -> bool:
     """ "asked if", "unclear if", "to see if": if that introduces a question, not a condition."""
     head = tok.head.head
-    return tok.dep_ == "mark" and head.lemma_ in {
-        "ask",
-        "know",
-        "see",
-        "wonder",
-        "unclear",
-        "decide",
-        "determine",
-    }
+    if tok.dep_ != "mark" or tok.i < head.i:
+        return False
+    if head.lemma_ == "see":
+        return any(c.lower_ == "to" for c in head.children)  # "(wait) to see if"
+    return head.lemma_ in ASKING
 
 
 def _conditional(tok: Token, sent: Span) -> Iterator[Cue]:
@@ -466,6 +429,8 @@ def _unseen(tok: Token, sent: Span) -> Iterator[Cue]:
     subj = _subject(remain)
     if clause is not None and any(m.lower_ in ("whether", "if") for m in clause.children):
         return  # the "whether" cue covers it, with better phrasing
+    if any(t.lower_ == "whether" for t in sent.doc[sent.start : remain.i]):
+        return  # "Whether X ... remains to be seen": same
     if clause is not None and any(t.tag_ in ("WRB", "WP", "WDT") for t in clause.subtree):
         if _is_past_clause(clause):
             return
@@ -603,6 +568,8 @@ def _concern(tok: Token, sent: Span) -> Iterator[Cue]:
     if obj is None or tok.head.tag_ == "VBD":
         return
     subj = _subject(tok.head)
+    if subj is not None and subj.pos_ == "PRON":
+        return  # "I am concerned about his stance": whose concern and stance is lost
     about = _join(t for t in obj.subtree if not _inside(t, obj, ("relcl", "appos")))
     about = re.sub(r",?\s*(as well as|and)\s+", " and ", about).rstrip(", ")
     if not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in VAGUE_CONCERNS for t in obj.subtree):
@@ -647,7 +614,7 @@ def _scheduled(
     if published is None:
         return
     verb = tok.head if tok.lower_ == "will" else next((c for c in tok.children if c.dep_ == "xcomp"), None)
-    if verb is None or verb.pos_ != "VERB":
+    if verb is None or verb.pos_ != "VERB" or (tok.lower_ != "will" and _is_past_clause(tok)):
         return
     if verb.lemma_ in LIGHT_VERBS or verb.dep_ in ("relcl", "acl"):
         return
@@ -681,8 +648,13 @@ def yes_no(
     subj = subject if subject is not None else _subject(verb)
     if subj is None or subj.lower_ in UNCLEAR_SUBJECTS or verb.dep_ == "relcl":
         return None
-    if next(iter(subj.subtree)).tag_ == "PRP$":
+    words = list(subj.subtree)
+    if words[0].tag_ == "PRP$":
         return None  # "his country": whose, the question alone cannot say
+    if len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+        return None  # "the birth of": the rest of the subject went elsewhere in the parse
+    if subject is None and sum(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) > 1:
+        return None  # two subjects: the parse is broken here
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.lower_ != "to"]
     modal = next((a.lower_ for a in aux if a.tag_ == "MD"), None)
     lead = {"can": "Can", "ca": "Can", "should": "Should", "must": "Must"}.get(modal or "", "Will")
@@ -693,9 +665,10 @@ def yes_no(
     skip |= {t.i for c in verb.children if c.dep_ in ("advmod",) and c.i < subj.i for t in c.subtree}
     drop = SIDE_CLAUSES if trim else ("parataxis", "dep")
     for c in verb.children:
-        if c.dep_ == "conj" and _subject_of(c) is not None:
-            skip |= {t.i for t in c.subtree}  # "..., and the sector is going to ...": another clause
-            skip |= {x.i for x in verb.children if x.dep_ == "cc" and x.i < c.i}
+        other_clause = c.dep_ == "conj" and (_subject_of(c) is not None or _is_past_clause(c))
+        if other_clause or _remains_to_be_seen(c):
+            skip |= {t.i for t in c.subtree}  # "..., and took a loss": another clause, another tense
+            skip |= {x.i for x in verb.children if x.dep_ == "cc" and c.dep_ == "conj" and x.i < c.i}
     rest = [t for t in verb.subtree if t.i > verb.i and t.i not in skip and not _inside(t, verb, drop)]
     middle = [t for t in verb.subtree if subj.i < t.i < verb.i and t.i not in skip and t.dep_ == "advmod"]
     used = [*subj.subtree, verb, *rest]
@@ -717,6 +690,8 @@ def yes_no(
         head = "be " + verb.text
     else:
         head = verb.lemma_ if verb.tag_ not in ("VB",) else verb.text
+    if not rest and verb.lemma_ in LIGHT_VERBS | {"hold", "give", "put", "keep"}:
+        return None  # "Will the acquisition make?": the parse lost the object
     parts = [lead, _undateline(_np(subj, trim=trim))]
     if middle:
         parts.append(_join(middle))
@@ -746,6 +721,10 @@ def wh_question(clause: Token) -> str | None:
     wh_words = _join(t for t in clause.subtree if t.i < first and t.i >= wh.i and t.dep_ != "mark")
     rest = yn[0].lower() + yn[1:]
     return _clean(f"{wh_words.capitalize()} {rest}")
+
+
+def _remains_to_be_seen(tok: Token) -> bool:
+    return tok.lemma_ == "remain" and any(t.lower_ == "seen" for t in tok.subtree)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -803,7 +782,7 @@ def _clean(text: str) -> str:
 def _keys(tokens: Iterable[Token]) -> frozenset[str]:
     """Content lemmas (not names: every question in a two-country story names both)."""
     return frozenset(
-        _stem(t.lemma_)
+        ("" if t.pos_ == "NOUN" else WEAK_KEY) + _stem(t.lemma_)
         for t in tokens
         if t.pos_ in ("NOUN", "VERB", "ADJ")
         and not t.is_stop
@@ -817,12 +796,12 @@ def _keys_of_clause(verb: Token) -> frozenset[str]:
     """The clause's own verb and its subject's head noun: what the clause is about."""
     keys = set()
     if verb.lemma_.lower() not in LIGHT_VERBS and verb.pos_ == "VERB":
-        keys.add(_stem(verb.lemma_))
+        keys.add(WEAK_KEY + _stem(verb.lemma_))
     subj = _subject(verb)
     if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_:
         keys.add(_stem(subj.lemma_))
     for comp in (c for c in verb.children if c.dep_ == "acomp"):
-        keys |= {_stem(x.lemma_) for x in comp.children if x.dep_ == "xcomp" and x.pos_ == "VERB"}
+        keys |= {WEAK_KEY + _stem(x.lemma_) for x in comp.children if x.dep_ == "xcomp" and x.pos_ == "VERB"}
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
     if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ and verb.lemma_.lower() in LIGHT_VERBS:
         keys.add(_stem(obj.lemma_))

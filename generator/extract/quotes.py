@@ -38,8 +38,8 @@ REPORTING = frozenset(
     propose urge demand complain lament accuse blame charge criticize criticise slam blast mock praise
     thank hail predict assert contend maintain observe stress emphasize emphasise point comment
     boast joke quip shout yell scream chant exclaim whisper bark muse wonder caution confirm deny
-    reveal testify counter retort interject agree disagree insist assure reassure tout deride decry
-    denounce dismiss proclaim pronounce read say
+    reveal testify counter retort interject agree disagree assure reassure tout deride decry
+    denounce dismiss proclaim pronounce read echo
     """.split()
 )
 """Verbs that introduce what someone said (lemmas). A linguistic class, not a list of names."""
@@ -55,6 +55,7 @@ OPEN_D, CLOSE_D, STRAIGHT_D = "“„«", "”»", '"'
 OPEN_S, CLOSE_S = "‘‹", "’›"
 CLOSERS = set(".,;:!?)]}—–-…") | {"'", "’", "”", '"'}
 OPENERS = set("([{—–-/:") | {"‘", "“", "'", '"'}
+SIGNATURE = re.compile(r"[”\"»]?[ \t]*(?:[―—–]|--?)[ \t]*(?=\w)")
 SHORT = 4
 """A quoted phrase of at most this many words needs a close reporting verb to count as a quote."""
 CLOSE_CUE = 3
@@ -179,6 +180,14 @@ class _Context:
         self.kinds = {a.id: a.kind for a in cast.actors}
         self.paras = paragraph_bounds(self.text)
         self.para_starts = [s for s, _ in self.paras]
+        self.pieces = quotation_spans(self.text)
+        self.quotes = [(p.start, p.end) for p in self.pieces]
+        self.quote_starts = [s for s, _ in self.quotes]
+
+    def quoted_at(self, offset: int) -> bool:
+        """Whether `offset` lies inside quotation marks (a speaker never does)."""
+        i = bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and offset < self.quotes[i][1]
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens that lie inside [start, end)."""
@@ -212,7 +221,8 @@ class _Context:
         """A name the entity recogniser missed or left ambiguous ("Clinton" with two Clintons):
         the person whose full name has this word, the most recently mentioned one."""
         word = tok.text.casefold()
-        owners = {a.id for a in self.cast.actors if a.kind == "person" and word in a.name.casefold().split()}
+        named = [a for a in self.cast.actors if word in a.name.casefold().split()]
+        owners = {a.id for a in named if a.kind == "person"} or {a.id for a in named}
         if len(owners) <= 1:
             return owners.pop() if owners else None
         i = bisect_left(self.mention_starts, tok.idx) - 1
@@ -221,6 +231,21 @@ class _Context:
                 return self.mentions[i].actor
             i -= 1
         return None
+
+    def antecedent(self, before: int, within: int = 1500) -> str | None:
+        """The person a he/she refers to: the nearest preceding person who is a grammatical
+        subject (the salient one), else the nearest person at all."""
+        i = bisect_left(self.mention_starts, before) - 1
+        nearest = None
+        while i >= 0 and self.mentions[i].start > before - within:
+            m = self.mentions[i]
+            if m.end <= before and self.kinds.get(m.actor) == "person":
+                nearest = nearest or m.actor
+                tok = self.token_at(m.end - 1)
+                if tok is not None and tok.dep_ in SUBJECTS:
+                    return m.actor
+            i -= 1
+        return nearest
 
     def last_mention(self, before: int, kinds: tuple[str, ...], within: int = 1500) -> str | None:
         """Most recent mention of an actor of one of `kinds` that ends before `before`."""
@@ -233,8 +258,15 @@ class _Context:
         return None
 
 
+PHRASAL = {"go": "on", "shoot": "back", "fire": "back", "hit": "back", "chime": "in", "point": "out"}
+"""Phrasal verbs that report speech only with their particle ("went on", "shot back")."""
+
+
 def _is_reporting(tok: Token) -> bool:
-    return tok.lemma_.lower() in REPORTING and tok.pos_ in ("VERB", "AUX", "NOUN")
+    lemma = tok.lemma_.lower()
+    if lemma in PHRASAL:
+        return tok.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == PHRASAL[lemma] for c in tok.children)
+    return lemma in REPORTING and tok.pos_ in ("VERB", "AUX", "NOUN")
 
 
 def _according_to(tok: Token) -> Token | None:
@@ -255,47 +287,59 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         if c.dep_ in SUBJECTS and c.lower_ not in ("that", "which", "what"):
             return c
-    if verb.dep_ == "agent":
+    named = [c for c in verb.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "npadvmod", "dep", "nmod")]
+    if named:
+        return named[-1]
+    if verb.dep_ == "agent" or depth >= 3 or verb.head is verb:
         return None
-    if (
-        depth < 2
-        and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl")
-        and verb.head is not verb
-    ):
-        if verb.dep_ == "relcl":
-            return verb.head
-        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "relcl":
+        return verb.head
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
     return None
 
 
-def find_cue(ctx: _Context, start: int, end: int) -> tuple[Token | None, int]:
-    """The reporting verb that frames the quote at [start, end), and how many arcs away it is."""
+def _frames(ctx: _Context, tok: Token) -> bool:
+    """A reporting verb (or `according to`) of the narrative, not one inside another quote."""
+    return (_is_reporting(tok) or _according_to(tok) is not None) and not ctx.quoted_at(tok.idx)
+
+
+def find_cue(ctx: _Context, start: int, end: int) -> tuple[Token | None, int, int]:
+    """The reporting verb that frames the quote at [start, end), how many arcs away it is, and
+    how many from the quote's words (a closing comma may hang from a verb far above them)."""
     inside = ctx.tokens(start, end)
     if not inside:
-        return None, 0
+        return None, 0, 0
     ids = {t.i for t in inside}
     lo, hi = ctx.paras[ctx.para(start)]
     best: tuple[int, Token] | None = None
+    content = MAX_HOPS + 1
     for t in inside:
+        for c in t.children:
+            if c.i not in ids and lo <= c.idx < hi and _frames(ctx, c):
+                if best is None or 1 < best[0]:
+                    best = (1, c)
         if t.head.i in ids or t.head is t:
             continue
         node, hops = t.head, 1
         while hops <= MAX_HOPS and lo <= node.idx < hi:
-            if node.i not in ids and (_is_reporting(node) or _according_to(node) is not None):
+            if node.i not in ids and _frames(ctx, node):
+                # a mark's comma hangs from any verb: it names the cue, not the quote's distance
                 if best is None or hops < best[0]:
                     best = (hops, node)
+                if not t.is_punct:
+                    content = min(content, hops)
                 break
             if node.head is node:
                 break
             node, hops = node.head, hops + 1
-        for c in t.children:
-            if c.i not in ids and lo <= c.idx < hi and (_is_reporting(c) or _according_to(c) is not None):
-                if best is None or 1 < best[0]:
-                    best = (1, c)
     if best is not None:
-        return best[1], best[0]
+        return best[1], best[0], content
     cue = _frame_after(ctx, end) or _frame_before(ctx, start)
-    return cue, 1 if cue is not None else 0
+    return cue, 1 if cue is not None else 0, 1
 
 
 def _frame_after(ctx: _Context, end: int) -> Token | None:
@@ -330,6 +374,35 @@ def _frame_before(ctx: _Context, start: int) -> Token | None:
     return None
 
 
+def speaker_for(ctx: _Context, verb: Token, quote_end: int | None = None) -> str | None:
+    """The actor who reports through `verb`; when the parse gave the verb no subject, a name
+    right beside it ("Chief Chuck Jordan said", "said Chuck Jordan")."""
+    subj = subject_of(verb)
+    if subj is not None and not ctx.quoted_at(subj.idx):
+        return speaker_of(ctx, subj)
+    if quote_end is not None and quote_end < verb.idx:
+        for m in ctx.mentions_in(quote_end, verb.idx):
+            if ctx.kinds.get(m.actor) in ("person", "organization") and not ctx.quoted_at(m.start):
+                return m.actor
+    doc = ctx.doc
+    for j in (verb.i - 1, verb.i + 1):
+        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
+            m = ctx.mention_over(doc[j])
+            if m is not None and ctx.kinds.get(m.actor) in ("person", "organization"):
+                return m.actor
+    return None
+
+
+def _dash_speaker(ctx: _Context, end: int) -> str | None:
+    """`"..." ― Name`: a name after a dash that follows the closing mark signs the quote."""
+    m = SIGNATURE.match(ctx.text, end)
+    tok = ctx.token_at(m.end()) if m else None
+    if tok is None or tok.idx + len(tok) <= m.end():  # type: ignore[union-attr]
+        return None
+    mention = ctx.mention_over(tok)
+    return mention.actor if mention is not None else None
+
+
 def speaker_of(ctx: _Context, subj: Token | None) -> str | None:
     """The actor a subject names: the mention over its head, the organisation or person a
     spokesman speaks for, a pronoun's antecedent, or a definite description ("the ministry")."""
@@ -337,7 +410,7 @@ def speaker_of(ctx: _Context, subj: Token | None) -> str | None:
         return None
     if subj.pos_ == "PRON":
         if subj.lower_ in PERSONAL:
-            return ctx.last_mention(subj.idx, ("person",))
+            return ctx.antecedent(subj.idx)
         return None
     m = ctx.mention_over(subj)
     if m is not None:
@@ -374,8 +447,10 @@ def _definite(ctx: _Context, noun: Token) -> str | None:
     return None
 
 
-def _scare(ctx: _Context, start: int, end: int, framed: bool, hops: int) -> bool:
-    """A name of a thing, a title or a scare quote rather than words someone said."""
+def _scare(ctx: _Context, start: int, end: int, framed: bool, hops: int, content: int = 1) -> bool:
+    """A name of a thing, a title or a scare quote rather than words someone said: a noun's
+    premodifier ("Indo-Pacific" tour), or a short nominal phrase with no reporting verb close
+    above it, or one inside a noun's modifier far below it (events such as the "spying balloon")."""
     inside = ctx.tokens(start, end)
     words = [t for t in inside if not t.is_punct]
     if not words:
@@ -397,7 +472,10 @@ def _scare(ctx: _Context, start: int, end: int, framed: bool, hops: int) -> bool
     clause = any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words)
     if clause and framed:
         return False
-    return not framed or hops > CLOSE_CUE
+    if not framed or hops > CLOSE_CUE:
+        return True
+    named = any(h.dep_ == "pobj" and h.head.head.pos_ in ("NOUN", "PROPN") for h in heads)
+    return content > CLOSE_CUE and named
 
 
 def _kind(ctx: _Context, start: int, end: int) -> str:
@@ -423,7 +501,7 @@ def _indirect(ctx: _Context, quoted: list[tuple[int, int]]) -> Iterator[tuple[in
         for c in tok.children:
             if c.dep_ != "ccomp":
                 continue
-            words = [t for t in c.subtree if not (t.dep_ == "mark" and t.i == c.left_edge.i)]
+            words = [t for t in c.subtree if not (t.dep_ == "mark" and t.head is c and t.i == c.left_edge.i)]
             while words and (words[0].is_punct or words[0].is_space):
                 words = words[1:]
             while words and (words[-1].is_punct or words[-1].is_space):
@@ -446,7 +524,7 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
     """Direct and partial quotes with speakers, then reported speech, in text order."""
     ctx = _Context(doc, cast)
     text = ctx.text
-    pieces = quotation_spans(text)
+    pieces = ctx.pieces
     reported = list(_indirect(ctx, [(p.start, p.end) for p in pieces]))
     found: list[tuple[int, int, str | None, str, str | None]] = []
     last: tuple[int, int, str | None, str | None] | None = None  # paragraph, end, speaker, cue
@@ -462,17 +540,21 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
                 if framed_by is not None and cues[j][0] is None:
                     cues[j] = framed_by
             chain = []
-    for piece, (start, end), (cue, hops) in zip(pieces, spans, cues, strict=True):
+    for piece, (start, end), (cue, hops, content) in zip(pieces, spans, cues, strict=True):
         p = ctx.para(start)
-        speaker = speaker_of(ctx, subject_of(cue)) if cue is not None else None
+        speaker = speaker_for(ctx, cue, end) if cue is not None else None
         cue_text = _cue_text(cue)
         framed = cue is not None
+        if not framed:
+            signed = _dash_speaker(ctx, end)
+            if signed is not None:
+                speaker, cue_text, framed, hops = signed, None, True, 1
         if not framed:
             frame = _follow_on(ctx, start, p, last, carried, reported)
             if frame is not None:
                 speaker, cue_text = frame
                 framed, hops = True, 1
-        if _scare(ctx, start, end, framed, hops):
+        if _scare(ctx, start, end, framed, hops, content):
             carried = None
             continue
         if not framed:
@@ -481,7 +563,7 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
         found.append((start, end, speaker, _kind(ctx, start, end), cue_text))
         last = (ctx.para(end), end, speaker, cue_text)
         carried = (speaker, cue_text) if piece.continues else None
-    indirect = [(s, e, speaker_of(ctx, subject_of(v)), "indirect", v.text) for s, e, v in reported]
+    indirect = [(s, e, speaker_for(ctx, v), "indirect", v.text) for s, e, v in reported]
     for n, (s, e, speaker, kind, cue_text) in enumerate(sorted(found + indirect), start=1):
         yield Quote(id=f"q{n}", text=text[s:e], speaker=speaker, kind=kind, cue=cue_text, span=(s, e))
 
@@ -518,7 +600,7 @@ def _follow_on(
     said = [v for _, _, v in reported if lo <= v.idx < hi]
     quote_end = last[1] if last is not None and last[0] == p - 1 else -1
     if said and said[-1].idx > quote_end:
-        who = speaker_of(ctx, subject_of(said[-1]))
+        who = speaker_for(ctx, said[-1])
         if who is not None:
             return who, said[-1].text
     if quote_end >= 0 and last is not None:

@@ -15,13 +15,16 @@ from spacy.tokens import Doc, Span
 from .actors import Cast
 
 MAX_WORDS = 60
+LEAD_WORDS = 25
+MIN_POINT_SCORE = 1.5
+"""Below this a sentence is only a key point when fewer than three sentences reach it."""
 KEY_POINTS = (3, 5)
 
 DATELINE = re.compile(
     r"""^\s*(?:
         \([A-Z][\w .&-]{1,30}\)\s*[-–—:]+                       # (CNN) -
       | [A-Z][A-Z.'’ -]{1,40}[A-Z.]                              # WASHINGTON, NEW YORK
-        (?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z]?[\w.]+\.?)?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?  # , Sept. 12 / , Calif.
+        (?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*\.?)?(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,3}  # , N.Y., Sept. 12
         \s*(?:\([^)]{1,40}\))?\s*[-–—:_]+                       # (Reuters) -
     )\s*""",
     re.X,
@@ -48,6 +51,8 @@ def summarize(
         n = len(clean(s.text).split())
         if lead and words + n > max_words:
             break
+        if lead and words >= LEAD_WORDS and _paragraph(doc, s) != _paragraph(doc, lead[0]):
+            break  # the lead paragraph says enough; the next one starts the details
         lead.append(s)
         words += n
     if not lead:
@@ -63,13 +68,17 @@ def key_points(sents: list[Span], cast: Cast | None = None, most: int = KEY_POIN
     """The most informative sentences, in article order."""
     total = max(len(sents), 1)
     scored = []
+    quoted = _quoted_ranges(sents[0].doc.text) if sents else []
     for pos, s in enumerate(sents):
         text = clean(s.text)
         n = len(text.split())
-        if n < 8 or n > 70 or text.endswith("?"):
+        if n < 6 or n > 70 or text.endswith("?"):
             continue
-        scored.append((informativeness(s, cast) + 1.5 * (1 - pos / total), pos, text))
-    best = sorted(scored, key=lambda x: -x[0])[:most]
+        score = (informativeness(s, cast) + 1.5 * (1 - pos / total)) * (1 - _share(s, quoted))
+        scored.append((score, pos, text))
+    ranked = sorted(scored, key=lambda x: -x[0])
+    best = [x for x in ranked if x[0] >= MIN_POINT_SCORE][:most]
+    best += ranked[len(best) : KEY_POINTS[0]]  # at least three, if the article has them
     return tuple(text for _, _, text in sorted(best, key=lambda x: x[1]))
 
 
@@ -81,8 +90,17 @@ def informativeness(sent: Span, cast: Cast | None) -> float:
         actors = len({e.text for e in ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")})
     numbers = sum(1 for e in ents if e.label_ in NUMERIC)
     dates = sum(1 for e in ents if e.label_ == "DATE")
-    quoted = sent.text.lstrip()[:1] in "\"“'‘"
-    return min(actors, 4) + 0.8 * min(numbers, 3) + 0.8 * min(dates, 2) - (0.75 if quoted else 0.0)
+    return min(actors, 4) + 0.8 * min(numbers, 3) + 0.8 * min(dates, 2)
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks: what someone said, which the quotes section already shows."""
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]{0,1500}”|\"[^\"]{0,1500}\"", text)]
+
+
+def _share(sent: Span, quoted: list[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in quoted)
+    return inside / max(1, sent.end_char - sent.start_char)
 
 
 def body_sentences(doc: Doc, title: str | None = None) -> Iterator[Span]:
@@ -122,6 +140,10 @@ def _repeats(doc: Doc, sent: Span, title: str | None) -> bool:
     return bool(key) and (para.startswith(key) or key.startswith(para)) and _norm(sent.text) in para
 
 
+def _paragraph(doc: Doc, sent: Span) -> int:
+    return doc.text.count("\n\n", 0, sent.start_char)
+
+
 def _norm(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
@@ -132,7 +154,7 @@ def clean(text: str) -> str:
     marks = sum(text.count(q) for q in '"“”')
     if marks % 2 and text[:1] in '"“”':
         text = text[1:].lstrip()
-    elif marks % 2 and text[-1:] in '"“”' and text[-2:-1] not in ".?!,":
+    elif marks % 2 and text[-1:] in '"“”':
         text = text[:-1].rstrip()
     m = DATELINE.match(text)
     if m and len(text) - m.end() > 20:

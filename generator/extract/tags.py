@@ -19,6 +19,8 @@ from .actors import Cast
 VOCABULARY = Path(__file__).resolve().parent.parent / "vocabulary" / "tags.yaml"
 MIN_HITS = 2
 MAX_TOPICS = 4
+TOKENS_PER_HIT = 500
+"""A long article needs more cues for a topic: one more per this many tokens."""
 MAX_ACTORS = 3
 
 Vocabulary = dict[str, tuple[tuple[str, ...], ...]]
@@ -63,7 +65,8 @@ def topics(doc: Doc, vocab: Vocabulary, min_hits: int = MIN_HITS, most: int = MA
     for topic, cues in vocab.items():
         for cue in cues:
             counts[topic] += _occurrences(words, cue, where.get(cue[0], []) if cue else None)
-    ranked = sorted((t for t, n in counts.items() if n >= min_hits), key=lambda t: (-counts[t], t))
+    needed = max(min_hits, len(doc) // TOKENS_PER_HIT)
+    ranked = sorted((t for t, n in counts.items() if n >= needed), key=lambda t: (-counts[t], t))
     return ranked[:most]
 
 
@@ -75,8 +78,13 @@ def _occurrences(words: list[tuple[str, str]], cue: tuple[str, ...], starts: lis
 
 
 def main_actors(cast: Cast, most: int = MAX_ACTORS) -> list[str]:
-    """Names of the most mentioned actors (at least twice): what a reader would search for."""
-    ranked = sorted((a for a in cast.actors if a.mentions >= 2), key=lambda a: -a.mentions)
+    """Names of the most mentioned actors (at least twice): what a reader would search for.
+
+    Groups ("Democratic", "Americans") are left out: as tags they match half the archive.
+    """
+    ranked = sorted(
+        (a for a in cast.actors if a.mentions >= 2 and a.kind != "group"), key=lambda a: -a.mentions
+    )
     return [a.name for a in ranked[:most]]
 
 

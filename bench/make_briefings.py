@@ -1,0 +1,218 @@
+"""Make N briefings from a few real ones, for the site benchmarks.
+
+    .venv/bin/python bench/make_briefings.py N OUT [--seed DIR]
+
+Each generated briefing is a real one (from `--seed`, default: `briefings extract sources/` into
+a scratch folder) with a new id, title and publication date (spread over three years, a few a
+day, so month and week listings fill as they would), and its people renamed from a pool that
+grows with N, so that actors recur across briefings the way they do in a real digest. References
+to renamed actors (speakers, timeline and question actors) follow. The text is left as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST = [
+    "Ada",
+    "Ben",
+    "Chen",
+    "Dara",
+    "Eli",
+    "Farah",
+    "Gus",
+    "Hana",
+    "Ivan",
+    "Jia",
+    "Kofi",
+    "Lena",
+    "Mateo",
+    "Nia",
+    "Omar",
+    "Pia",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tara",
+    "Umar",
+    "Vera",
+    "Wen",
+    "Xavi",
+    "Yara",
+    "Zoe",
+    "Amir",
+    "Bea",
+    "Carl",
+    "Dina",
+    "Emil",
+    "Fay",
+    "Gabe",
+    "Hugo",
+    "Iris",
+    "Jon",
+    "Kai",
+    "Lia",
+    "Max",
+    "Noor",
+]
+LAST = [
+    "Abe",
+    "Baker",
+    "Costa",
+    "Diaz",
+    "Evans",
+    "Fischer",
+    "Garcia",
+    "Haddad",
+    "Ito",
+    "Jensen",
+    "Kim",
+    "Lopez",
+    "Mensah",
+    "Novak",
+    "Okafor",
+    "Patel",
+    "Quist",
+    "Rossi",
+    "Sato",
+    "Tanaka",
+    "Usman",
+    "Vogel",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhang",
+    "Alvarez",
+    "Brandt",
+    "Cohen",
+    "Dubois",
+    "Eze",
+    "Fontaine",
+    "Gupta",
+    "Holm",
+    "Ibrahim",
+    "Jovanovic",
+    "Kowalski",
+    "Larsen",
+    "Moreau",
+    "Nakamura",
+    "Olsen",
+    "Petrov",
+    "Reyes",
+    "Santos",
+    "Torres",
+]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def seeds_folder() -> Path:
+    """The repository's sources/ extracted into a scratch folder: the real briefings to vary."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-seed-")) / "briefings"
+    cmd = [sys.executable, "-m", "generator.cli", "extract", "sources", "--out", str(folder)]
+    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+    return folder
+
+
+def seeds(folder: Path | None) -> list[dict[str, Any]]:
+    """The real briefings to vary; extracted from sources/ when no folder is given."""
+    if folder is None:
+        folder = seeds_folder()
+    found = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))]
+    found = [b for b in found if isinstance(b, dict) and b.get("id")]
+    if not found:
+        sys.exit(f"no briefings in {folder}")
+    return found
+
+
+def vary(seed: dict[str, Any], i: int, n: int) -> dict[str, Any]:
+    b = copy.deepcopy(seed)
+    day = date(2021, 1, 1) + timedelta(days=(i * 3 * 365) // max(n, 1))
+    b["title"] = f"{seed['title']} ({i + 1})"
+    b["id"] = f"{day.isoformat()}-{slug(seed['title'])[:50].rstrip('-')}-{i + 1}"
+    b.setdefault("source", {})["published"] = day.isoformat()
+    pool = max(40, n // 4)
+    rename: dict[str, str] = {}
+    used: set[str] = set()
+    for k, actor in enumerate(b.get("actors") or []):
+        if actor.get("kind") != "person":
+            used.add(actor["id"])
+            continue
+        j = (i * 7 + k * 13) % pool
+        name = f"{FIRST[j % len(FIRST)]} {LAST[(j // len(FIRST)) % len(LAST)]}"
+        if j >= len(FIRST) * len(LAST):
+            name += f" {j // (len(FIRST) * len(LAST)) + 1}"
+        new_id = slug(name)
+        if new_id in used:
+            used.add(actor["id"])
+            continue
+        used.add(new_id)
+        rename[actor["id"]] = new_id
+        actor["id"], actor["name"], actor["aliases"] = new_id, name, [name.split()[-1]]
+    for q in b.get("quotes") or []:
+        q["speaker"] = rename.get(q.get("speaker"), q.get("speaker"))
+    for family in ("timeline", "questions"):
+        for item in b.get(family) or []:
+            item["actors"] = [rename.get(a, a) for a in item.get("actors") or []]
+            if item.get("answered_by"):
+                item["answered_by"] = rename.get(item["answered_by"], item["answered_by"])
+    return b
+
+
+def make(n: int, out: Path, seed_dir: Path | None = None) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    real = seeds(seed_dir)
+    paths = []
+    for i in range(n):
+        b = vary(real[i % len(real)], i, n)
+        path = out / f"{b['id']}.yaml"
+        path.write_text(yaml.safe_dump(b, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def mkdocs_config() -> dict[str, Any]:
+    """This repository's mkdocs.yml."""
+    data: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return data
+
+
+def site_folder(n: int, root: Path, seed: Path | None = None) -> Path:
+    """A folder ready for `mkdocs build`: this repository's mkdocs.yml, docs, templates and
+    sources, and N generated briefings."""
+    cfg = mkdocs_config()
+    docs = cfg.get("docs_dir", "docs")
+    shutil.copytree(ROOT / docs, root / docs)
+    for folder in ("sources", "templates"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, root / folder)
+    make(n, root / "briefings", seed)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("n", type=int)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--seed", type=Path, help="folder of real briefings (default: extract sources/)")
+    args = ap.parse_args()
+    print(f"{len(make(args.n, args.out, args.seed))} briefings in {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Bytes a reader's first search downloads: Material's search against Pagefind.
+
+    .venv/bin/python bench/search.py SITE_DIR [--query clinton]
+
+SITE_DIR is a built site (e.g. from `bench/site.py --keep DIR`). Material's search fetches its
+worker and the whole `search/search_index.json` before it can answer. For Pagefind, the site is
+indexed (generator/pagefind.py), served on localhost by a server that counts the bytes of every
+response, and Pagefind's own `pagefind.js` runs the query in Node (which fetches exactly what a
+browser does: entry, wasm, metadata, the index chunks of the query's words, the fragments of
+the first five results); `pagefind.js` and our glue script are counted as well. Sizes are given
+raw and gzipped (what a server that compresses sends); Pagefind's data files are compressed
+already. Target: under 1 MB for Pagefind at N = 5000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+QUERY_JS = """
+const [,, module, base, query] = process.argv;
+const pf = await import(module);
+await pf.options({ basePath: base });
+const r = await pf.search(query);
+const shown = await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
+console.log(JSON.stringify({ results: r.results.length, shown: shown.length }));
+"""
+
+
+def gz(data: bytes) -> int:
+    return min(len(data), len(gzip.compress(data, 6)))
+
+
+def material(site: Path) -> dict[str, int]:
+    index = (site / "search" / "search_index.json").read_bytes()
+    worker = b"".join(
+        p.read_bytes() for p in (site / "assets" / "javascripts" / "workers").glob("search.*.min.js")
+    )
+    return {
+        "material_first_query_bytes": len(index) + len(worker),
+        "material_first_query_bytes_gzip": gz(index) + gz(worker),
+    }
+
+
+def pagefind_query(site: Path, query: str) -> dict[str, Any]:
+    """Serve `site`, run one Pagefind query in Node, and count the bytes it fetched."""
+    fetched: list[tuple[str, bytes]] = []
+
+    class Counting(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            return None
+
+        def copyfile(self, source: Any, outputfile: Any) -> None:
+            data = source.read()
+            outputfile.write(data)
+            fetched.append((self.path, data))
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Counting, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-pagefind-"))
+    try:
+        script = tmp / "query.mjs"
+        script.write_text(QUERY_JS, encoding="utf-8")
+        base = f"http://127.0.0.1:{server.server_address[1]}/pagefind/"
+        module = (site / "pagefind" / "pagefind.js").as_uri()
+        run = subprocess.run(
+            ["node", str(script), module, base, query], capture_output=True, text=True, timeout=300
+        )
+        if run.returncode != 0:
+            raise RuntimeError(run.stderr[-2000:])
+        answer = json.loads(run.stdout.strip().splitlines()[-1])
+    finally:
+        server.shutdown()
+        shutil.rmtree(tmp, ignore_errors=True)
+    # pagefind.js was imported from disk, and the glue script comes with every page: count both.
+    extra = [(site / "pagefind" / "pagefind.js").read_bytes()]
+    glue = ROOT / "site_assets" / "js" / "pagefind-search.js"
+    if glue.is_file():
+        extra.append(glue.read_bytes())
+    datas = [d for _, d in fetched] + extra
+    return {
+        "pagefind_query": query,
+        "pagefind_results": answer["results"],
+        "pagefind_requests": len(fetched) + len(extra),
+        "pagefind_first_query_bytes": sum(len(d) for d in datas),
+        "pagefind_first_query_bytes_gzip": sum(gz(d) for d in datas),
+    }
+
+
+def measure(site: Path, query: str = "clinton") -> dict[str, Any]:
+    from generator import pagefind
+
+    r: dict[str, Any] = material(site)
+    pagefind.build_index(site)
+    r["pagefind_index_mb"] = (
+        sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 1e6
+    )
+    if shutil.which("node"):
+        r.update(pagefind_query(site, query))
+    return r
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("site", type=Path)
+    ap.add_argument("--query", default="clinton")
+    args = ap.parse_args()
+    print(json.dumps(measure(args.site, args.query), indent=2))
+
+
+if __name__ == "__main__":
+    main()
