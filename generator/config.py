@@ -39,6 +39,10 @@ class BriefingsConfig(Config):
     """Most quotes per speaker on /quotes/ (the actor page has them all), so listing pages stay
     small as the site grows."""
 
+    timeline_months = c.Type(int, default=3)
+    """How many of the latest months /timeline/ shows in full; every month has its own page
+    (/timeline/2023-11/), so no page grows with the whole history."""
+
     main_actors = c.Type(int, default=5)
     """How many actors a digest entry names, and how many actor names are search tags."""
 

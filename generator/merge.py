@@ -78,6 +78,7 @@ class Merge:
     updated: dict[str, int] = field(default_factory=dict)
     removed: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    _pending: list[tuple[list[Any], str]] = field(default_factory=list)
     touched: set[int] = field(default_factory=set)
     """`id()` of the items the merge added or changed: only those get their references checked."""
 
@@ -95,8 +96,28 @@ class Merge:
         return ", ".join(parts) or "no changes"
 
     def _report(self, where: list[Any], message: str) -> None:
-        line, col = locate(self.node, where)
-        self.problems.append(Problem(self.path, line, field_name(where), message, col, severity="warning"))
+        """Note a problem; items are held by reference, since merging moves them about."""
+        if len(where) > 1 and where[0] in FAMILIES and isinstance(where[1], int):
+            where = [where[0], _Ref(self.node[where[0]][where[1]]), *where[2:]]
+        self._pending.append((where, message))
+
+    def settle(self, text: str) -> None:
+        """Locate the noted problems in `text`, the merged file as written."""
+        root = store.loads(text, self.path)
+        for where, message in self._pending:
+            path = list(where)
+            if len(path) > 1 and isinstance(path[1], _Ref):
+                seq = self.node.get(path[0]) or []
+                index = next((n for n, x in enumerate(seq) if x is path[1].item), None)
+                path = [path[0]] if index is None else [path[0], index, *path[2:]]
+            line, col = locate(root, path)
+            self.problems.append(Problem(self.path, line, field_name(path), message, col, severity="warning"))
+        self._pending.clear()
+
+
+@dataclass(frozen=True)
+class _Ref:
+    item: Any
 
 
 def match(left: list[dict[str, Any]], right: list[dict[str, Any]], keys: Iterable[Key]) -> dict[int, int]:
@@ -120,8 +141,12 @@ def match(left: list[dict[str, Any]], right: list[dict[str, Any]], keys: Iterabl
     return pairs
 
 
-def three_way(base: dict[str, Any] | None, ours: Any, theirs: dict[str, Any], path: str = "") -> Merge:
+def three_way(
+    base: dict[str, Any] | None, ours: Any, theirs: dict[str, Any], path: str = "", header: str = ""
+) -> Merge:
     """Merge `theirs` into `ours` in place, using `base` to tell edits from machine changes.
+
+    Problems point at lines of the merged text, `store.dumps(result.node, header)`.
 
     Without a base (no machine copy kept) and with an unchanged source, nothing tells a deleted
     item from a new one, so the editor's file is kept as is; with a changed source, items only
@@ -142,9 +167,10 @@ def three_way(base: dict[str, Any] | None, ours: Any, theirs: dict[str, Any], pa
         result._report(
             ["id"], "no machine copy to merge against: kept every field as edited, only added new items"
         )
-        return result
-    _merge_fields(result, ours, base, theirs, [], skip={"id", *FAMILIES})
-    _drop_unused_actors(result, base, theirs)
+    else:
+        _merge_fields(result, ours, base, theirs, [], skip={"id", *FAMILIES})
+        _drop_unused_actors(result, base, theirs)
+    result.settle(store.dumps(ours, header))
     return result
 
 
@@ -380,8 +406,9 @@ def update(target: Path, data: dict[str, Any]) -> Merge:
         raise BriefingsError(Problem(str(target), 1, None, "not a briefing (a mapping of keys to values)"))
     base_path = machine_copy(target)
     base = store.to_plain(store.load(base_path)) if base_path.is_file() else None
-    result = three_way(base, ours, data, str(target))
-    text = store.dumps(result.node, store.header_for(target.parent))
+    header = store.header_for(target.parent)
+    result = three_way(base, ours, data, str(target), header)
+    text = store.dumps(result.node, header)
     _write_if_changed(target, text)
     _write_if_changed(base_path, store.dumps(data))
     return result

@@ -73,6 +73,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         options = render.Options(
             home_weeks=self.config.home_weeks,
             listing_limit=self.config.listing_limit,
+            timeline_months=self.config.timeline_months,
             main_actors=self.config.main_actors,
             search_boost=self.config.search_boost,
             search_source_text=self.config.search_source_text,

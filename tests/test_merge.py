@@ -136,7 +136,7 @@ def test_field_level_three_way(
         (problem,) = conflicts
         assert problem.path == "briefings/x.yaml"
         assert problem.field == ".".join(str(p) for p in path).replace(".0.", "[0].").replace(".1.", "[1].")
-        text = store.dumps(ours_from(ours_data))
+        text = store.dumps(result.node)  # the merged file, where the editor will look
         assert problem.line is not None
         assert text.splitlines()[problem.line - 1].strip().startswith(f"{path[-1]}:")
 
@@ -374,6 +374,9 @@ def test_update_reports_conflicts(nlp: Any, tmp_path: Path, monkeypatch: pytest.
     assert out.exit_code == 0, out.output
     assert f"{Path('briefings') / target.name}:" in out.output
     assert "summary: warning: conflict" in out.output
+    merged = target.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, x in enumerate(merged, 1) if x.startswith("summary:"))
+    assert f"{Path('briefings') / target.name}:{line}:1: summary: warning: conflict" in out.output
     assert store.load(target)["summary"] == "An editor's summary."
 
 
@@ -437,3 +440,27 @@ def test_quote_added_by_hand_and_later_found_by_the_machine_appears_once() -> No
     result, out = run(base, ours_from(ours_data), theirs)
     assert [(q["id"], q["speaker"]) for q in out["quotes"]][2:] == [("q9", "anna-berg")]
     assert not result.added
+
+
+def test_problem_lines_point_into_the_merged_file() -> None:
+    """Items added above a reported one move it down: the report follows it."""
+    base = briefing()
+    theirs = copy.deepcopy(base)
+    theirs["quotes"].insert(
+        0, {"id": "q0", "text": "first words", "speaker": "nobody-known", "kind": "direct"}
+    )
+    ours_data = copy.deepcopy(base)
+    del ours_data["actors"][0]
+    ours_data["quotes"][0]["speaker"] = None
+    ours_data["quotes"][1]["kind"] = "direct"
+    theirs["quotes"][2]["kind"] = "indirect"
+    result, _ = run(base, ours_from(ours_data), theirs)
+    text = store.dumps(result.node).splitlines()
+    for problem in result.problems:
+        assert problem.line is not None
+        key = (problem.field or "").rsplit(".", 1)[-1]
+        assert text[problem.line - 1].strip().lstrip("- ").startswith(f"{key}:"), (
+            problem,
+            text[problem.line - 1],
+        )
+    assert {p.field for p in result.problems} == {"quotes[0].speaker", "quotes[2].kind"}

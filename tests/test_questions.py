@@ -136,6 +136,8 @@ def test_each_cue_is_found_and_phrased(nlp, text, kind, question):
         "China should not expect the policy to change.",
         "The agency wants to cut costs as much as possible.",  # "possible" is no hedge here
         "The committee voted on the bill on February 12.",  # scheduled, but already past
+        "“I am quite concerned about his stance on these issues,” Varmus said.",  # whose concern?
+        "The birth of the newest Clinton is expected to coincide with the conventions.",  # broken parse
     ],
 )
 def test_negative_cases_raise_no_question(nlp, text):
@@ -209,3 +211,21 @@ def test_evidence_keeps_to_the_paragraph_of_the_cue(nlp):
     text = "Talks resumed on Friday\n\nIt is unclear whether the government will accept the offer."
     (q,) = questions(nlp, text)
     assert q.evidence == ("It is unclear whether the government will accept the offer.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Speaking in Ohio, Senator Maria Lopez declined to say whether she would run for governor.",
+            "Will Maria Lopez run for governor?",
+        ),
+        (
+            "Mayor Tom Reyes spoke for an hour. “He is a fighter,” Ana Ruiz said. "
+            "There is an uncertainty whether he can raise money. Tom Reyes said he could.",
+            "Can Tom Reyes raise money?",
+        ),
+    ],
+)
+def test_he_and_she_are_resolved_to_a_named_person(nlp, text, question):
+    assert [q.question for q in questions(nlp, text)] == [question]

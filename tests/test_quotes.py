@@ -168,7 +168,7 @@ def test_indirect(nlp, text: str, expected: list[tuple[str, str | None, str]]) -
 
 
 def test_cue_span_and_ids(nlp) -> None:
-    text = "“We have no interest in such a divided world,” Janet Yellen said. Dong Chunling said that talks went well."
+    text = "“We have no interest in such a divided world,” Janet Yellen said. Dong Chunling said that the talks went very well."
     doc = nlp(text)
     found = list(extract_quotes(doc, extract_actors(doc)))
     assert [(q.id, q.cue, q.kind) for q in found] == [("q1", "said", "direct"), ("q2", "said", "indirect")]

@@ -236,6 +236,8 @@ def test_home_and_cross_pages(built: tuple[Path, list[Briefing]]) -> None:
     assert "Week 44 · 30 Oct – 5 Nov 2023" in home and "1 quote" in home and "1 open question" in home
     assert "Second round of talks" in page(site, "timeline")
     assert page(site, "timeline").index("December 2023") < page(site, "timeline").index("November 2023")
+    assert "Ruiz meets Berg in Lisbon" in page(site, "timeline/2023-11")
+    assert "Second round of talks" not in page(site, "timeline/2023-11")
     quotes = page(site, "quotes")
     assert quotes.index("Ana Ruiz") < quotes.index("Tom Berg")
     questions = page(site, "questions")
@@ -488,3 +490,12 @@ def test_markdown_in_yaml_cannot_reach_markdown() -> None:
     assert "**bold** &lt;i&gt;x&lt;/i&gt;</h1>" in body
     assert 'title: "**bold** &lt;i&gt;x&lt;/i&gt;"' in body
     assert '<p class="bf-lead">[link](javascript:x)</p>' in body
+
+
+def test_site_templates_override_builtin_ones_file_by_file(tmp_path: Path) -> None:
+    (tmp_path / "home.md.j2").write_text("<p>{{ site.briefings | length }} on {{ opts.site_name }}</p>\n")
+    b = Briefing(id="x", title="<T>", source=Source(file="a.md", published="2023-01-02"))
+    options = render.Options(site_name="<Site>", templates_dir=tmp_path)
+    pages = {p.path: p.content for p in render.render_briefings([b], options)}
+    assert pages["index.md"].endswith("<p>1 on &lt;Site&gt;</p>\n")
+    assert "&lt;T&gt;</h1>" in pages["briefings/x/index.md"]

@@ -214,14 +214,34 @@ def _resolve_pronoun(cue: Cue, cast: Cast) -> str | None:
         if cue.focus[0] - 800 <= m.start and m.end <= cue.focus[0] and m.actor not in named
     ]
     people = {a.id: a for a in cast.actors if a.kind == "person"}
-    same = [m for m in before if m.start >= cue.sent.start_char and m.actor in people]
-    if same:  # "Trump wavered on whether he would ...": the person named in the sentence
-        return f"{words[0]} {people[max(same, key=lambda m: m.start).actor].name} {words[2]}"
+    governor = _governing_name(cue)
+    if governor is not None:  # "Trump wavered on whether he would ...": the subject above "he"
+        parts = [t for t in governor.subtree if t.dep_ == "compound" or t.i == governor.i]
+        start, end = parts[0].idx, governor.idx + len(governor)
+        actor = cast.get(cast.at(start, end) or cast.resolve(governor.text))
+        return f"{words[0]} {actor.name if actor else governor.text} {words[2]}"
     near = [people[m.actor] for m in before if m.actor in people]
     if not near:
         return q
     # Otherwise the one the article is about: a quoted expert's "he" is rarely himself.
     return f"{words[0]} {max(near, key=lambda a: a.mentions).name} {words[2]}"
+
+
+def _governing_name(cue: Cue) -> Token | None:
+    """The named subject of a clause above the cue's "he"/"she", in the same sentence."""
+    pronoun = next((t for t in cue.sent if t.idx >= cue.focus[0] and t.lower_ in ("he", "she")), None)
+    if pronoun is None:
+        return None
+    tok = pronoun.head
+    while True:
+        name = next(
+            (c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i < pronoun.i), None
+        )
+        if name is not None:
+            return name
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
 
 
 def _pronoun_subject(question: str) -> bool:

@@ -265,8 +265,8 @@ PHRASAL = {"go": "on", "shoot": "back", "fire": "back", "hit": "back", "chime": 
 def _is_reporting(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in PHRASAL:
-        return tok.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == PHRASAL[lemma] for c in tok.children)
-    return lemma in REPORTING and tok.pos_ in ("VERB", "AUX", "NOUN")
+        return tok.pos_ == "VERB" and any(c.dep_ in ("prt", "advmod") and c.lower_ == PHRASAL[lemma] for c in tok.children)
+    return lemma in REPORTING and tok.pos_ in ("VERB", "AUX")
 
 
 def _according_to(tok: Token) -> Token | None:
@@ -290,12 +290,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     named = [c for c in verb.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "npadvmod", "dep", "nmod")]
     if named:
         return named[-1]
-    if verb.dep_ == "agent" or depth >= 3 or verb.head is verb:
+    if verb.dep_ == "agent" or depth >= 3 or verb.head.i == verb.i:
         return None
     if verb.dep_ == "relcl":
         return verb.head
     head = verb.head
-    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not head:
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, depth + 1)
@@ -307,39 +307,38 @@ def _frames(ctx: _Context, tok: Token) -> bool:
     return (_is_reporting(tok) or _according_to(tok) is not None) and not ctx.quoted_at(tok.idx)
 
 
-def find_cue(ctx: _Context, start: int, end: int) -> tuple[Token | None, int, int]:
-    """The reporting verb that frames the quote at [start, end), how many arcs away it is, and
-    how many from the quote's words (a closing comma may hang from a verb far above them)."""
+def find_cue(ctx: _Context, start: int, end: int) -> tuple[list[Token], int, int]:
+    """The reporting verbs that frame the quote at [start, end), nearest first; how many arcs
+    away the nearest is, and how many from the quote's words (a closing comma may hang from a
+    verb far above them). Outer verbs matter when the nearest has no speaker: in `X said the ad
+    "..." suggests that`, the ad suggests but X speaks."""
     inside = ctx.tokens(start, end)
     if not inside:
-        return None, 0, 0
+        return [], 0, 0
     ids = {t.i for t in inside}
     lo, hi = ctx.paras[ctx.para(start)]
-    best: tuple[int, Token] | None = None
+    seen: dict[int, int] = {}
     content = MAX_HOPS + 1
     for t in inside:
         for c in t.children:
             if c.i not in ids and lo <= c.idx < hi and _frames(ctx, c):
-                if best is None or 1 < best[0]:
-                    best = (1, c)
-        if t.head.i in ids or t.head is t:
+                seen[c.i] = 1
+        if t.head.i in ids or t.head.i == t.i:
             continue
         node, hops = t.head, 1
-        while hops <= MAX_HOPS and lo <= node.idx < hi:
-            if node.i not in ids and _frames(ctx, node):
-                # a mark's comma hangs from any verb: it names the cue, not the quote's distance
-                if best is None or hops < best[0]:
-                    best = (hops, node)
+        while hops <= MAX_HOPS and lo <= node.idx < hi and node.i not in ids:
+            if _frames(ctx, node):
+                seen[node.i] = min(hops, seen.get(node.i, hops))
                 if not t.is_punct:
                     content = min(content, hops)
-                break
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node, hops = node.head, hops + 1
-    if best is not None:
-        return best[1], best[0], content
+    if seen:
+        order = sorted(seen, key=lambda i: (seen[i], i))
+        return [ctx.doc[i] for i in order], seen[order[0]], content
     cue = _frame_after(ctx, end) or _frame_before(ctx, start)
-    return cue, 1 if cue is not None else 0, 1
+    return ([cue], 1, 1) if cue is not None else ([], 0, 1)
 
 
 def _frame_after(ctx: _Context, end: int) -> Token | None:
@@ -352,7 +351,7 @@ def _frame_after(ctx: _Context, end: int) -> Token | None:
         t = doc[j]
         if t.text in (".", "!", "?", "“", '"', "\n\n") or "\n" in t.text:
             break
-        if _is_reporting(t) and t.pos_ != "NOUN" or _according_to(t) is not None:
+        if _is_reporting(t) or _according_to(t) is not None:
             return t
     return None
 
@@ -369,7 +368,7 @@ def _frame_before(ctx: _Context, start: int) -> Token | None:
             if not (t.text.strip() == "" and doc[j - 1].text == ":" if j > 0 else False):
                 break
             continue
-        if _is_reporting(t) and t.pos_ != "NOUN" or _according_to(t) is not None:
+        if _is_reporting(t) or _according_to(t) is not None:
             return t
     return None
 
@@ -456,7 +455,7 @@ def _scare(ctx: _Context, start: int, end: int, framed: bool, hops: int, content
     if not words:
         return True
     ids = {t.i for t in inside}
-    heads = [t for t in inside if t.head.i not in ids or t.head is t]
+    heads = [t for t in inside if t.head.i not in ids or t.head.i == t.i]
     after = ctx.token_at(end + 1)
     while after is not None and after.is_punct and after.idx < end + 3 and after.i + 1 < len(ctx.doc):
         after = ctx.doc[after.i + 1]
@@ -486,7 +485,7 @@ def _kind(ctx: _Context, start: int, end: int) -> str:
         return "direct"
     ids = {t.i for t in inside}
     for t in inside:
-        if (t.head.i not in ids or t.head is t) and t.pos_ in ("VERB", "AUX"):
+        if (t.head.i not in ids or t.head.i == t.i) and t.pos_ in ("VERB", "AUX"):
             if any(c.dep_ in SUBJECTS and c.i in ids for c in t.children):
                 return "direct"
     return "partial"
@@ -501,7 +500,7 @@ def _indirect(ctx: _Context, quoted: list[tuple[int, int]]) -> Iterator[tuple[in
         for c in tok.children:
             if c.dep_ != "ccomp":
                 continue
-            words = [t for t in c.subtree if not (t.dep_ == "mark" and t.head is c and t.i == c.left_edge.i)]
+            words = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i and t.i == c.left_edge.i)]
             while words and (words[0].is_punct or words[0].is_space):
                 words = words[1:]
             while words and (words[-1].is_punct or words[-1].is_space):
@@ -535,14 +534,19 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
     for i, piece in enumerate(pieces):
         chain.append(i)
         if not piece.continues:
-            framed_by = next((cues[j] for j in chain if cues[j][0] is not None), None)
+            framed_by = next((cues[j] for j in chain if cues[j][0]), None)
             for j in chain:
-                if framed_by is not None and cues[j][0] is None:
+                if framed_by is not None and not cues[j][0]:
                     cues[j] = framed_by
             chain = []
-    for piece, (start, end), (cue, hops, content) in zip(pieces, spans, cues, strict=True):
+    for piece, (start, end), (verbs, hops, content) in zip(pieces, spans, cues, strict=True):
         p = ctx.para(start)
-        speaker = speaker_for(ctx, cue, end) if cue is not None else None
+        cue, speaker = (verbs[0], None) if verbs else (None, None)
+        for verb in verbs:
+            who = speaker_for(ctx, verb, end)
+            if who is not None:
+                cue, speaker = verb, who
+                break
         cue_text = _cue_text(cue)
         framed = cue is not None
         if not framed:
@@ -656,7 +660,7 @@ def _clause_subject(ctx: _Context, start: int, end: int) -> tuple[Token | None, 
         return None, None
     root = node.head
     hops = 0
-    while root.head is not root and hops < MAX_HOPS:
+    while root.head.i != root.i and hops < MAX_HOPS:
         root, hops = root.head, hops + 1
     if root.i in ids or root.pos_ not in ("VERB", "AUX"):
         return None, None
