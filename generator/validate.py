@@ -272,10 +272,6 @@ def sort_key(value: str) -> str:
     return value
 
 
-def briefing_files(paths: list[Path]) -> list[Path]:
-    return store.briefing_files(paths)
-
-
 def validate_file(path: Path, context: Context | None = None) -> list[Problem]:
     try:
         doc = _read(path)
@@ -328,7 +324,9 @@ def _read(path: Path) -> _Doc:
         return _Doc(path, text, store.to_plain(node), node)
 
 
-def validate_paths(paths: list[Path], root: Path | None = None) -> list[Problem]:
+def validate_paths(
+    paths: list[Path], root: Path | None = None, loaded: dict[Path, Any] | None = None
+) -> list[Problem]:
     """Validate every briefing under `paths`, with references checked across the whole set.
 
     `answered_by` may name any briefing validated here or lying in the same folder, so a
@@ -346,6 +344,8 @@ def validate_paths(paths: list[Path], root: Path | None = None) -> list[Problem]
             docs.append(_read(f))
         except BriefingsError as exc:
             problems += exc.problems
+    if loaded is not None:  # the site builder reuses the data instead of reading every file twice
+        loaded.update((d.path, d.plain) for d in docs)
     folders = {d.path.parent for d in docs}
     folders |= {p.parent for p in paths if p.name == store.REGISTRY_NAME and p.is_file()}
     known: set[str] = set()

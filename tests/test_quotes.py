@@ -25,7 +25,10 @@ def spans(text: str) -> list[tuple[str, bool]]:
         ("He said ‘we will win’ today.", [("we will win", False)]),
         (
             "“The first part runs to the end of this paragraph.\n\n“The second part closes it,” she said.",
-            [("The first part runs to the end of this paragraph.", True), ("The second part closes it,", False)],
+            [
+                ("The first part runs to the end of this paragraph.", True),
+                ("The second part closes it,", False),
+            ],
         ),
         ("“An opening mark that nobody closes.\n\nA paragraph of narrative.", []),
         ("A stray closing mark” in the text.", []),
@@ -78,7 +81,8 @@ YELLEN = "Janet Yellen"
             [("simply not practical,", YELLEN, "partial")],
         ),
         (
-            "“A full separation would hurt everyone,” Janet Yellen said. “We have no interest in such a world.”",
+            "“A full separation would hurt everyone,” Janet Yellen said. "
+            "“We have no interest in such a world.”",
             [
                 ("A full separation would hurt everyone,", YELLEN, "direct"),
                 ("We have no interest in such a world.", YELLEN, "direct"),
@@ -117,17 +121,30 @@ def test_direct_and_partial(nlp, text: str, expected: list[tuple[str, str | None
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Janet Yellen spoke in Washington on Thursday. “We have no interest in a divided world,” Yellen said.", YELLEN),
-        ("Janet Yellen spoke in Washington on Thursday. “We have no interest in a divided world,” she said.", YELLEN),
         (
-            "Janet Yellen spoke in Washington on Thursday.\n\n“We have no interest in a divided world,” she added.",
+            "Janet Yellen spoke in Washington on Thursday. "
+            "“We have no interest in a divided world,” Yellen said.",
+            YELLEN,
+        ),
+        (
+            "Janet Yellen spoke in Washington on Thursday. "
+            "“We have no interest in a divided world,” she said.",
+            YELLEN,
+        ),
+        (
+            "Janet Yellen spoke in Washington on Thursday.\n\n"
+            "“We have no interest in a divided world,” she added.",
             YELLEN,
         ),
         (
             "Janet Yellen spoke to bankers on Thursday.\n\n“We have no interest in a divided world.”",
             YELLEN,
         ),
-        ("Lü Xiang, a research fellow, spoke on Friday. “It needs to show more sincerity in action,” Lü said.", "Lü Xiang"),
+        (
+            "Lü Xiang, a research fellow, spoke on Friday. "
+            "“It needs to show more sincerity in action,” Lü said.",
+            "Lü Xiang",
+        ),
     ],
 )
 def test_speaker_resolution(nlp, text: str, speaker: str) -> None:
@@ -153,7 +170,8 @@ def test_not_quotes(nlp, text: str) -> None:
     ("text", "expected"),
     [
         (
-            "Dong Chunling told the Global Times that the slew of cooperation activities has sent a positive signal.",
+            "Dong Chunling told the Global Times that the slew of cooperation activities "
+            "has sent a positive signal.",
             [("the slew of cooperation activities has sent a positive signal", "Dong Chunling", "indirect")],
         ),
         (
@@ -168,7 +186,10 @@ def test_indirect(nlp, text: str, expected: list[tuple[str, str | None, str]]) -
 
 
 def test_cue_span_and_ids(nlp) -> None:
-    text = "“We have no interest in such a divided world,” Janet Yellen said. Dong Chunling said that the talks went very well."
+    text = (
+        "“We have no interest in such a divided world,” Janet Yellen said. "
+        "Dong Chunling said that the talks went very well."
+    )
     doc = nlp(text)
     found = list(extract_quotes(doc, extract_actors(doc)))
     assert [(q.id, q.cue, q.kind) for q in found] == [("q1", "said", "direct"), ("q2", "said", "indirect")]

@@ -72,6 +72,18 @@ def test_bylines_and_credits_are_not_the_summary(nlp, first):
     assert summary == "The Senate passed the spending bill on Tuesday after a long debate."
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "By the end of the year, the Senate had passed twelve spending bills in a row.",
+        "Share prices fell 4 percent on Monday after the bank reported a loss.",
+    ],
+)
+def test_news_that_starts_like_a_byline_is_kept(nlp, lead):
+    summary, _ = run(nlp, lead)
+    assert summary == lead
+
+
 def test_title_repeated_as_first_line_is_skipped(nlp):
     text = (
         "Senate Passes Spending Bill\n\nThe Senate passed the spending bill on Tuesday after a long debate."

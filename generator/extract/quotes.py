@@ -30,7 +30,12 @@ from spacy.tokens import Doc, Token
 from ..model import Quote
 from .actors import Cast, Mention
 
-REPORTING = frozenset(
+
+def _lemmas(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+REPORTING = _lemmas(
     """
     say tell add note warn remark state claim argue insist write tweet post email text announce declare
     explain continue respond reply answer ask conclude report describe call dub label brand term name
@@ -40,14 +45,14 @@ REPORTING = frozenset(
     boast joke quip shout yell scream chant exclaim whisper bark muse wonder caution confirm deny
     reveal testify counter retort interject agree disagree assure reassure tout deride decry
     denounce dismiss proclaim pronounce read echo
-    """.split()
+    """
 )
 """Verbs that introduce what someone said (lemmas). A linguistic class, not a list of names."""
 
-SPEECH = frozenset(
+SPEECH = _lemmas(
     "say tell add note warn remark state claim argue insist write tweet announce declare explain "
     "respond reply answer conclude report suggest admit acknowledge concede predict assert contend "
-    "maintain observe stress emphasize emphasise confirm deny reveal testify promise pledge vow".split()
+    "maintain observe stress emphasize emphasise confirm deny reveal testify promise pledge vow"
 )
 """Reporting verbs whose complement clause is reported speech (for indirect quotes)."""
 
@@ -265,7 +270,9 @@ PHRASAL = {"go": "on", "shoot": "back", "fire": "back", "hit": "back", "chime": 
 def _is_reporting(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in PHRASAL:
-        return tok.pos_ == "VERB" and any(c.dep_ in ("prt", "advmod") and c.lower_ == PHRASAL[lemma] for c in tok.children)
+        return tok.pos_ == "VERB" and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == PHRASAL[lemma] for c in tok.children
+        )
     return lemma in REPORTING and tok.pos_ in ("VERB", "AUX")
 
 
@@ -386,9 +393,9 @@ def speaker_for(ctx: _Context, verb: Token, quote_end: int | None = None) -> str
     doc = ctx.doc
     for j in (verb.i - 1, verb.i + 1):
         if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
-            m = ctx.mention_over(doc[j])
-            if m is not None and ctx.kinds.get(m.actor) in ("person", "organization"):
-                return m.actor
+            beside = ctx.mention_over(doc[j])
+            if beside is not None and ctx.kinds.get(beside.actor) in ("person", "organization"):
+                return beside.actor
     return None
 
 
@@ -485,9 +492,9 @@ def _kind(ctx: _Context, start: int, end: int) -> str:
         return "direct"
     ids = {t.i for t in inside}
     for t in inside:
-        if (t.head.i not in ids or t.head.i == t.i) and t.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ in SUBJECTS and c.i in ids for c in t.children):
-                return "direct"
+        outer = t.head.i not in ids or t.head.i == t.i
+        if outer and t.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS and c.i in ids for c in t.children):
+            return "direct"
     return "partial"
 
 
@@ -500,7 +507,9 @@ def _indirect(ctx: _Context, quoted: list[tuple[int, int]]) -> Iterator[tuple[in
         for c in tok.children:
             if c.dep_ != "ccomp":
                 continue
-            words = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i and t.i == c.left_edge.i)]
+            words = [
+                t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i and t.i == c.left_edge.i)
+            ]
             while words and (words[0].is_punct or words[0].is_space):
                 words = words[1:]
             while words and (words[-1].is_punct or words[-1].is_space):
@@ -541,7 +550,8 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
             chain = []
     for piece, (start, end), (verbs, hops, content) in zip(pieces, spans, cues, strict=True):
         p = ctx.para(start)
-        cue, speaker = (verbs[0], None) if verbs else (None, None)
+        cue: Token | None = verbs[0] if verbs else None
+        speaker: str | None = None
         for verb in verbs:
             who = speaker_for(ctx, verb, end)
             if who is not None:
@@ -562,12 +572,14 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
             carried = None
             continue
         if not framed:
-            verb, speaker = _clause_subject(ctx, start, end)
-            cue_text = _cue_text(verb)
+            root, speaker = _clause_subject(ctx, start, end)
+            cue_text = _cue_text(root)
         found.append((start, end, speaker, _kind(ctx, start, end), cue_text))
         last = (ctx.para(end), end, speaker, cue_text)
         carried = (speaker, cue_text) if piece.continues else None
-    indirect = [(s, e, speaker_for(ctx, v), "indirect", v.text) for s, e, v in reported]
+    indirect: list[tuple[int, int, str | None, str, str | None]] = [
+        (s, e, speaker_for(ctx, v), "indirect", v.text) for s, e, v in reported
+    ]
     for n, (s, e, speaker, kind, cue_text) in enumerate(sorted(found + indirect), start=1):
         yield Quote(id=f"q{n}", text=text[s:e], speaker=speaker, kind=kind, cue=cue_text, span=(s, e))
 

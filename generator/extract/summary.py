@@ -30,10 +30,12 @@ DATELINE = re.compile(
     re.X,
 )
 BYLINE = re.compile(
-    r"^\s*(?:by\s+[A-Z]|posted\b|updated\b|published\b|photo\b|image\b|follow\b|share\b|click\b|"
+    r"^\s*(?:(?-i:By\s+[A-Z])|posted\b|updated\b|published\b|photo\b|image\b|follow\b|share\b|click\b|"
     r"reporting by\b|editing by\b|contact\b|advertisement\b|read more\b|related\b)",
     re.I,
 )
+BYLINE_WORDS = 12
+"""Bylines and credits are short lines; "Share prices fell 4 percent on Monday ..." is news."""
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -107,7 +109,9 @@ def body_sentences(doc: Doc, title: str | None = None) -> Iterator[Span]:
     """Sentences of the body: no title line, subheadings, bylines, credits or fragments."""
     for s in sentences(doc):
         text = s.text.strip()
-        if not text or BYLINE.match(text) or is_heading(doc, s) or _repeats(doc, s, title):
+        if not text or is_heading(doc, s) or _repeats(doc, s, title):
+            continue
+        if BYLINE.match(text) and len(text.split()) <= BYLINE_WORDS:
             continue
         if len(clean(text).split()) < 5:
             continue
