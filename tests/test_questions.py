@@ -229,3 +229,24 @@ def test_evidence_keeps_to_the_paragraph_of_the_cue(nlp):
 )
 def test_he_and_she_are_resolved_to_a_named_person(nlp, text, question):
     assert [q.question for q in questions(nlp, text)] == [question]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same demand on the same person, twice: one question with both sentences
+        (
+            "Axelrod called on Dean to apologize for his remarks. "
+            "Later, Senator Mary Lee urged Dean to apologize to the family.",
+            [2],
+        ),
+        # the same verb, different issues: two questions
+        (
+            "The mayor urged the police to stop the raids. "
+            "The union urged the city council to stop the layoffs.",
+            [1, 1],
+        ),
+    ],
+)
+def test_grouping_needs_more_than_a_shared_verb(nlp, text, expected):
+    assert [len(q.evidence) for q in questions(nlp, text)] == expected

@@ -579,6 +579,8 @@ def _demand(tok: Token, sent: Span) -> Iterator[Cue]:
         return
     q = yes_no(action, subject=target if action.dep_ == "xcomp" else None, trim=True)
     keys = _keys_of_clause(action)
+    if target is not None and target.pos_ == "PROPN":
+        keys |= {WEAK_KEY + target.lemma_.lower()}  # the same demand on the same person, said twice
     yield Cue("demand", sent, q, keys, (tok.idx, _end(action)))
 
 

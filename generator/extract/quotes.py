@@ -94,8 +94,8 @@ def _role(text: str, i: int, opening: str, closing: str, straight: str) -> str |
     if ch in opening:
         return "close" if closes and not opens and _is_word(prev) else "open"
     if ch in closing:
-        if _is_word(prev) and _is_word(nxt):
-            return None
+        if ch in CLOSE_S and _is_word(prev) and _is_word(nxt):
+            return None  # an apostrophe: don’t, O’Malley
         return "open" if opens and not closes else "close"
     if ch in straight:
         if opens and not closes:
@@ -632,11 +632,13 @@ def _colon_frame(ctx: _Context, start: int) -> tuple[str | None, str | None] | N
     if tok is None or tok.text != ":" or tok.i == 0:
         return None
     root = ctx.doc[tok.i - 1].sent.root
-    subj = subject_of(root)
-    who = speaker_of(ctx, subj)
-    if who is None:
-        return None
-    return who, root.text
+    who = speaker_of(ctx, subject_of(root))
+    if who is not None:
+        return who, root.text
+    named = ctx.mention_over(ctx.doc[tok.i - 1])  # "Republican pollster Daron Shaw: "..."
+    if named is not None and ctx.kinds.get(named.actor) in ("person", "organization"):
+        return named.actor, None
+    return None
 
 
 def _paragraph_subject(ctx: _Context, lo: int, hi: int) -> tuple[str | None, str | None] | None:
