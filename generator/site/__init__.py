@@ -1,0 +1,1 @@
+"""The digest site without MkDocs: load briefings, index them, render pages and feeds."""

@@ -1,0 +1,82 @@
+"""`feed.xml` (Atom, newest briefings) and `briefings.json` (every briefing as data).
+
+The Atom feed is built with ElementTree, which escapes text and attributes; characters XML 1.0
+forbids are dropped first. The JSON escapes `<`, `>` and `&` so it is safe even inlined in HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING, Any
+
+from ..model import Briefing
+from . import index
+
+if TYPE_CHECKING:
+    from .render import Options
+
+ATOM = "http://www.w3.org/2005/Atom"
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(value: str | None) -> str:
+    return _XML_BAD.sub("", value or "")
+
+
+def briefing_url(b: Briefing, options: Options) -> str:
+    """Absolute when the site has a `site_url`, else relative to the site root."""
+    path = f"briefings/{b.id}/" if options.directory_urls else f"briefings/{b.id}/index.html"
+    return (options.site_url or "").rstrip("/") + "/" + path if options.site_url else path
+
+
+def _stamp(b: Briefing) -> str:
+    d = index.published(b)
+    return f"{d.isoformat()}T00:00:00Z" if d else "1970-01-01T00:00:00Z"
+
+
+def atom(briefings: list[Briefing], options: Options) -> str:
+    from .render import safe_url
+
+    ET.register_namespace("", ATOM)
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: _clean(v) for k, v in attrs.items()})
+        if text is not None:
+            el.text = _clean(text)
+        return el
+
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    sub(feed, "title", options.site_name)
+    base = (options.site_url or "").rstrip("/")
+    sub(feed, "id", base + "/" if base else "urn:briefings:site")
+    sub(feed, "updated", max((_stamp(b) for b in briefings), default="1970-01-01T00:00:00Z"))
+    sub(feed, "link", href=(base + "/feed.xml") if base else "feed.xml", rel="self")
+    sub(feed, "generator", "briefings")
+    for b in briefings:
+        entry = sub(feed, "entry")
+        sub(entry, "title", b.title)
+        sub(entry, "id", briefing_url(b, options) if base else f"urn:briefings:{b.id}")
+        sub(entry, "link", href=briefing_url(b, options), rel="alternate")
+        if url := safe_url(b.source.url):
+            sub(entry, "link", href=url, rel="related")
+        sub(entry, "updated", _stamp(b))
+        author = sub(entry, "author")
+        sub(author, "name", b.source.author or b.source.name or "unknown")
+        if b.summary:
+            sub(entry, "summary", b.summary)
+        for tag in b.tags:
+            sub(entry, "category", term=tag)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def json_feed(briefings: list[Briefing], options: Options) -> str:
+    data: dict[str, Any] = {
+        "site": options.site_name,
+        "count": len(briefings),
+        "briefings": [{"url": briefing_url(b, options), **b.to_dict()} for b in briefings],
+    }
+    out = json.dumps(data, ensure_ascii=False, indent=1)
+    return out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -1,0 +1,356 @@
+"""Briefings -> pages: `list[Briefing]` in, `list[Page(path, markdown)]` out, via Jinja2 templates.
+
+Everything taken from YAML goes into raw HTML blocks through an autoescaping environment, never
+into Markdown syntax: a title such as `*x* [a](javascript:...)` or `<script>` shows as text.
+Front matter values are HTML-escaped too, because the theme prints `page.meta.title` unescaped.
+Links between generated pages are computed here (relative, so the site works from any folder).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from html import escape
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..ingest import Article
+from ..model import ACTOR_KINDS, Briefing
+from . import feeds, index, svg, text
+from .data import Entry, RegistryEntry
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+EDIT_MARKER = "<!-- briefings:edit -->"
+KIND_LABELS = {"person": "People", "organization": "Organizations", "group": "Groups", "place": "Places"}
+SECTION_ANCHORS = ("quotes", "actors", *(f"actors-{k}" for k in ACTOR_KINDS))
+"""Sections of a briefing page whose search weight is raised (quotes and actor names)."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """The rendering options (a plain mirror of the plugin's config, usable without MkDocs)."""
+
+    home_weeks: int = 3
+    listing_limit: int = 25
+    timeline_months: int = 3
+    main_actors: int = 5
+    search_boost: float = 2.0
+    search_source_text: bool = False
+    feed_size: int = 50
+    site_name: str = "Briefings"
+    site_url: str | None = None
+    directory_urls: bool = True
+    templates_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated file: Markdown for pages, text for feeds. `yaml` is the briefing's file."""
+
+    path: str
+    content: str
+    yaml: Path | None = None
+    boost_sections: tuple[str, ...] = ()
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) addresses become links: `javascript:` and friends are refused."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+class Links:
+    """Relative links from one generated page to the others."""
+
+    def __init__(self, here: str, directory_urls: bool = True) -> None:
+        self.directory_urls = directory_urls
+        url = self.url_of(here)
+        self.dir = url.rstrip("/") if directory_urls else posixpath.dirname(url)
+
+    def url_of(self, src: str) -> str:
+        if not src.endswith(".md"):
+            return src
+        stem = src[: -len(".md")]
+        if self.directory_urls:
+            if stem == "index":
+                return ""
+            return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+        return stem + ".html"
+
+    def page(self, src: str) -> str:
+        target = self.url_of(src)
+        rel = posixpath.relpath(target or ".", self.dir or ".")
+        if target == "" or target.endswith("/"):
+            return "./" if rel == "." else rel + "/"
+        return rel
+
+    def briefing(self, bid: str) -> str:
+        return self.page(f"briefings/{bid}/index.md")
+
+    def actor(self, aid: str) -> str:
+        return self.page(f"actors/{aid}/index.md")
+
+    def month(self, key: str) -> str:
+        return self.page(f"archive/{key}/index.md")
+
+    def tag(self, name: str) -> str:
+        return self.page("tags/index.md") + "#tag-" + index.slug(name)
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter from JSON-encoded values (always valid YAML), strings HTML-escaped."""
+
+    def clean(v: Any) -> Any:
+        if isinstance(v, str):
+            return escape(re.sub(r"\s+", " ", v).strip(), quote=True)
+        if isinstance(v, dict):
+            return {k: clean(x) for k, x in v.items()}
+        if isinstance(v, list | tuple):
+            return [clean(x) for x in v]
+        return v
+
+    meta = {**meta, "hide": ["navigation"]}
+    lines = [f"{k}: {json.dumps(clean(v), ensure_ascii=False)}" for k, v in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _finalize(value: Any) -> Any:
+    """Fold line breaks in values: a YAML line must never start a Markdown line of its own."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return re.sub(r"\s*\n\s*", " ", value)
+
+
+def environment(templates_dir: Path | None = None) -> Environment:
+    """Site templates first (file by file), then the built-in ones; autoescape everywhere."""
+    loaders = [FileSystemLoader(str(templates_dir))] if templates_dir and templates_dir.is_dir() else []
+    env = Environment(
+        loader=ChoiceLoader([*loaders, FileSystemLoader(str(BUILTIN_TEMPLATES))]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+    )
+    env.filters.update(
+        iso_label=text.iso_label,
+        day_label=text.day_label,
+        month_label=text.month_label,
+        safe_url=safe_url,
+        slug=index.slug,
+        plural=lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}",
+    )
+    env.globals.update(kind_labels=KIND_LABELS, edit_marker=Markup(EDIT_MARKER))
+    return env
+
+
+@dataclass
+class Renderer:
+    site: index.SiteIndex
+    options: Options
+    env: Environment
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    def render(self, template: str, here: str, **context: Any) -> str:
+        links = Links(here, self.options.directory_urls)
+        return self.env.get_template(template).render(
+            u=links,
+            site=self.site,
+            opts=self.options,
+            main_actors=self.main_actors,
+            quote_href=lambda b, q: links.briefing(b.id) + self.quote_anchor(b, q),
+            **context,
+        )
+
+    def quote_anchor(self, b: Briefing, q: Any) -> str:
+        """The quote's paragraph in the source text, when the page shows that text."""
+        entry = self.entries.get(b.id)
+        return f"#p{q.paragraph}" if q.paragraph and entry and entry.article else "#quotes"
+
+    def main_actors(self, b: Briefing) -> list[Any]:
+        return index.main_actors(b, self.options.main_actors)
+
+    def page(self, path: str, meta: dict[str, Any], template: str, **context: Any) -> Page:
+        return Page(path, front_matter(meta) + self.render(template, path, **context))
+
+
+def _week_label(week: tuple[int, int] | None) -> str:
+    if week is None:
+        return "Undated"
+    monday = date.fromisocalendar(week[0], week[1], 1)
+    sunday = monday + timedelta(days=6)
+    first, last = text.iso_label(monday.isoformat()), text.iso_label(sunday.isoformat())
+    return f"Week {week[1]} · {first[:-5] if monday.year == sunday.year else first} – {last}"
+
+
+def briefing_page(r: Renderer, entry: Entry) -> Page:
+    b = entry.briefing
+    path = f"briefings/{b.id}/index.md"
+    names = {a.id: a.name for a in b.actors}
+    groups = [(k, [a for a in b.actors if a.kind == k]) for k in index.KIND_ORDER]
+    groups = [(k, actors) for k, actors in groups if actors]
+    pub = index.published(b)
+    rows = [(t.date or "", t.end, t.event or t.text, f"event-{i}") for i, t in enumerate(b.timeline, start=1)]
+    article: Article | None = entry.article
+    paras = text.paragraphs(article, b.quotes, names) if article else []
+    tags = list(dict.fromkeys([*b.tags, *(a.name for a in r.main_actors(b))]))
+    meta = {
+        "title": b.title,
+        "description": b.summary or b.title,
+        "tags": tags,
+        "search": {"boost": r.options.search_boost},
+    }
+    body = r.render(
+        "briefing.md.j2",
+        path,
+        b=b,
+        names=names,
+        groups=groups,
+        published=pub,
+        timeline_svg=svg.timeline_svg(svg.marks(rows), pub, title=f"Timeline of {b.title}"),
+        paragraphs=paras,
+        source_note=entry.source_note if not article else None,
+        open_count=len(index.open_questions(b)),
+        source_url=safe_url(b.source.url),
+        index_source=r.options.search_source_text,
+    )
+    return Page(path, front_matter(meta) + body, yaml=entry.path, boost_sections=SECTION_ANCHORS)
+
+
+def actor_page(r: Renderer, info: index.ActorInfo) -> Page:
+    path = f"actors/{info.id}/index.md"
+    rows = [
+        (t.date or "", t.end, f"{t.event or t.text} ({b.title})", f"event-{i}")
+        for i, (b, t) in enumerate(info.events, start=1)
+    ]
+    together = [(r.site.actors[a], n) for a, n in info.together.most_common(10) if a in r.site.actors]
+    return r.page(
+        path,
+        {"title": info.name, "description": f"{info.name} across {len(info.briefings)} briefings"},
+        "actor.md.j2",
+        a=info,
+        together=together,
+        timeline_svg=svg.timeline_svg(svg.marks(rows), None, title=f"Timeline of {info.name}"),
+    )
+
+
+def listing_meta(title: str) -> dict[str, Any]:
+    """Listing pages repeat what briefing pages say, so they stay out of search."""
+    return {"title": title, "search": {"exclude": True}}
+
+
+def digest_pages(r: Renderer) -> list[Page]:
+    weeks = index.by_week(r.site.briefings)
+    dated = [(w, bs) for w, bs in weeks if w is not None]
+    latest = dated[: r.options.home_weeks]
+    older = dated[r.options.home_weeks :] + [(w, bs) for w, bs in weeks if w is None]
+    months: dict[str, list[tuple[tuple[int, int] | None, list[Briefing]]]] = defaultdict(list)
+    for w, bs in older:
+        for b in bs:
+            d = index.published(b)
+            key = f"{d.year:04d}-{d.month:02d}" if d else "undated"
+            if not months[key] or months[key][-1][0] != w:
+                months[key].append((w, []))
+            months[key][-1][1].append(b)
+    month_list = [(k, sum(len(bs) for _, bs in ws)) for k, ws in months.items()]
+    pages = [
+        r.page(
+            "index.md",
+            {"title": r.options.site_name, "search": {"exclude": True}},
+            "home.md.j2",
+            weeks=[(_week_label(w), bs) for w, bs in latest],
+            months=month_list,
+        ),
+        r.page("archive/index.md", listing_meta("Archive"), "archive.md.j2", months=month_list),
+    ]
+    for key, ws in months.items():
+        label = text.month_label(key) if key != "undated" else "Undated"
+        pages.append(
+            r.page(
+                f"archive/{key}/index.md",
+                listing_meta(label),
+                "month.md.j2",
+                label=label,
+                weeks=[(_week_label(w), bs) for w, bs in ws],
+            )
+        )
+    return pages
+
+
+def cross_pages(r: Renderer) -> list[Page]:
+    months: dict[str, list[Any]] = defaultdict(list)
+    for b, t in reversed(r.site.events):
+        months[index.month_key(t.date or "")].append((b, t))
+    timeline = [(k, list(reversed(v))) for k, v in months.items()]
+    month_pages = [
+        r.page(
+            f"timeline/{k}/index.md",
+            listing_meta(text.month_label(k)),
+            "timeline_month.md.j2",
+            key=k,
+            rows=rows,
+        )
+        for k, rows in timeline
+    ]
+    kinds = [
+        (
+            k,
+            sorted(
+                (a for a in r.site.actors.values() if a.kind == k), key=lambda a: (-len(a.briefings), a.name)
+            ),
+        )
+        for k in index.KIND_ORDER
+    ]
+    return [
+        *month_pages,
+        r.page(
+            "timeline/index.md",
+            listing_meta("Timeline"),
+            "timeline.md.j2",
+            months=timeline[: r.options.timeline_months],
+            all_months=[(k, len(rows)) for k, rows in timeline],
+        ),
+        r.page("quotes/index.md", listing_meta("Quotes"), "quotes.md.j2"),
+        r.page("questions/index.md", listing_meta("Open questions"), "questions.md.j2"),
+        r.page("tags/index.md", listing_meta("Tags"), "tags.md.j2"),
+        r.page("actors/index.md", listing_meta("Actors"), "actors.md.j2", kinds=[k for k in kinds if k[1]]),
+    ]
+
+
+def render_site(
+    entries: Iterable[Entry],
+    options: Options | None = None,
+    registry: dict[str, RegistryEntry] | None = None,
+) -> list[Page]:
+    """Every generated page and feed for these briefings."""
+    options = options or Options()
+    entries = list(entries)
+    site = index.build([e.briefing for e in entries], registry)
+    r = Renderer(site, options, environment(options.templates_dir), {e.briefing.id: e for e in entries})
+    pages = [briefing_page(r, e) for e in sorted(entries, key=lambda e: e.briefing.id)]
+    pages += [actor_page(r, info) for info in site.actors.values()]
+    pages += digest_pages(r)
+    pages += cross_pages(r)
+    pages.append(Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options)))
+    pages.append(Page("briefings.json", feeds.json_feed(site.briefings, options)))
+    return pages
+
+
+def render_briefings(briefings: Iterable[Briefing], options: Options | None = None) -> list[Page]:
+    """The same from bare briefings (no source texts), e.g. for a test or another tool."""
+    return render_site([Entry(b, Path(f"{b.id}.yaml")) for b in briefings], options)

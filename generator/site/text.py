@@ -1,0 +1,97 @@
+"""The source text as numbered paragraphs with quotes highlighted, and readable date labels.
+
+Offsets come from the YAML, which editors may change, so every span is clipped to its paragraph
+and overlapping or out-of-range spans are skipped instead of breaking the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from markupsafe import Markup
+
+from ..ingest import Article
+from ..model import Quote
+from .svg import MONTHS, period
+
+FULL_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    html: Markup
+
+
+def paragraphs(article: Article, quotes: tuple[Quote, ...], speakers: dict[str, str]) -> list[Paragraph]:
+    """Each paragraph escaped, with `<mark id="quote-ID">` around the quoted characters."""
+    text = article.text
+    spans = sorted(
+        (q.span[0], q.span[1], q) for q in quotes if q.span and 0 <= q.span[0] < q.span[1] <= len(text)
+    )
+    out: list[Paragraph] = []
+    anchored: set[str] = set()
+    for number, (start, end) in enumerate(article.paragraphs, start=1):
+        pos, parts = start, []
+        for s, e, q in spans:
+            s, e = max(s, start), min(e, end)
+            if s >= e or s < pos:
+                continue
+            who = speakers.get(q.speaker or "", "unattributed")
+            parts.append(escape(text[pos:s], quote=False))
+            anchor = "" if q.id in anchored else f' id="quote-{escape(q.id)}"'
+            anchored.add(q.id)
+            parts.append(
+                f'<mark class="bf-mark"{anchor} title="{escape(who)}">{escape(text[s:e], quote=False)}</mark>'
+            )
+            pos = e
+        parts.append(escape(text[pos:end], quote=False))
+        out.append(Paragraph(number, Markup("".join(parts))))
+    return out
+
+
+def day_label(d: date | None) -> str:
+    return f"{d.day} {FULL_MONTHS[d.month - 1]} {d.year}" if d else "undated"
+
+
+def iso_label(value: str | None, end: str | None = None) -> str:
+    """`2023-11-04` -> `4 Nov 2023`, `2023-W44` -> `week 44, 2023`, ranges joined with an en dash."""
+    if not value:
+        return "undated"
+    label = _one(value)
+    return f"{label} – {_one(end)}" if end else label
+
+
+def _one(value: str) -> str:
+    p = period(value)
+    if p is None:
+        return value
+    if "-W" in value:
+        return f"week {int(value[6:])}, {value[:4]}"
+    if len(value) == 10:
+        return f"{p[0].day} {MONTHS[p[0].month - 1]} {p[0].year}"
+    if len(value) == 7:
+        return f"{FULL_MONTHS[p[0].month - 1]} {p[0].year}"
+    return value
+
+
+def month_label(key: str) -> str:
+    """`2023-11` -> `November 2023`; a bare year stays as it is."""
+    if len(key) == 7:
+        return f"{FULL_MONTHS[int(key[5:]) - 1]} {key[:4]}"
+    return key
