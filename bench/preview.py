@@ -63,7 +63,7 @@ def run(n: int, root: Path, seed: Path | None, edits: int, timeout: float) -> di
     target = sorted((site / "briefings").glob("*.yaml"))[n // 2]
     port = free_port()
     url = f"http://127.0.0.1:{port}/briefings/{target.stem}/"
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}", "--no-livereload"]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -72,11 +72,12 @@ def run(n: int, root: Path, seed: Path | None, edits: int, timeout: float) -> di
         first = time.perf_counter() - t0
         took = []
         for i in range(edits):
-            title = data["title"] = f"{data['title']} (edit {i + 1})"
+            mark = f"edited{i + 1}x{port}"  # plain letters: found as is in the HTML
+            data["title"] = f"{data['title']} {mark}"
             text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
             time.sleep(1.0)  # let the watcher settle after the previous build
             target.write_text(text, encoding="utf-8")
-            took.append(wait_for(url, title, timeout))
+            took.append(wait_for(url, mark, timeout))
     finally:
         proc.terminate()
         try:

@@ -78,7 +78,9 @@ def empty_material_index(site_dir: Path) -> None:
         return
     if isinstance(data, dict):
         data["docs"] = []
-        path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        from .store import write_atomic
+
+        write_atomic(path, json.dumps(data, separators=(",", ":")), durable=False)
 
 
 def post_build(site_dir: Path) -> Path:

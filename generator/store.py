@@ -237,12 +237,17 @@ def format_paths(paths: list[Path], write: bool = True) -> tuple[list[Path], lis
     for f in files:
         if str(f) in bad:
             continue
-        text = read_text(f)
-        formatted = format_text(text, f)
-        if formatted != text:
-            changed.append(f)
-            if write:
-                write_atomic(f, formatted)
+        try:  # the file may have changed or gone since it was validated
+            text = read_text(f)
+            formatted = format_text(text, f)
+            if formatted != text:
+                changed.append(f)
+                if write:
+                    write_atomic(f, formatted)
+        except BriefingsError as exc:
+            problems += exc.problems
+        except OSError as exc:
+            problems.append(Problem(str(f), None, None, f"cannot write: {exc.strerror or exc}"))
     return changed, problems
 
 
@@ -339,15 +344,21 @@ def load(path: Path) -> Any:
     return loads(read_text(path), str(path))
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
+def write_atomic(path: Path, text: str, durable: bool = True) -> None:
+    """Write to a temporary file beside `path`, then rename: a reader never sees half a file.
+
+    Every file the tool writes goes through here. The temporary file is hidden (`.name.*.tmp`),
+    so one left by a killed process is never taken for a briefing. `durable=False` skips the
+    fsync, for files that only cost time if a crash loses them (caches).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

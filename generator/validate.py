@@ -171,11 +171,13 @@ def meaning(data: dict[str, Any], context: Context | None = None) -> Iterator[tu
 def against_source(data: dict[str, Any], context: Context) -> Iterator[tuple[Where, str, str]]:
     """Quotes and evidence must be the article's own words; offsets must fall inside it."""
     from . import ingest
-    from .paths import source_path
+    from .paths import outside, source_path
 
     source = data.get("source") or {}
     file = source_path(source.get("file") or "", context.root)
     if file is None:
+        if outside(source.get("file") or "", context.root):
+            yield ["source", "file"], f"outside the project ({context.root}): not read", "warning"
         return
     try:
         article = ingest.read(file, published=source.get("published"))

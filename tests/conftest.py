@@ -15,3 +15,22 @@ def nlp():
     from generator.nlp import load
 
     return load()
+
+
+def _hypothesis_profile() -> None:
+    """Property tests run the same examples everywhere (derandomized, no example database), with no
+    deadline: CI machines are shared and a slow example is not a failure."""
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "briefings",
+        derandomize=True,
+        database=None,
+        deadline=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    )
+    settings.load_profile("briefings")
+
+
+_hypothesis_profile()

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator import cli, ingest
+from generator import ingest
 from generator.errors import BriefingsError
 from generator.extract import pipeline
 
@@ -483,30 +482,6 @@ def test_too_large(tmp_path: Path) -> None:
         fh.truncate(BIG)
     with pytest.raises(BriefingsError, match=r"huge\.txt: file too large \(20\.0 MB; the limit is 10 MB\)"):
         ingest.read(path)
-
-
-def test_batch_goes_on_and_fails_at_the_end(tmp_path: Path, nlp: object) -> None:
-    write(tmp_path / "good.txt", "Talks resume\n\nThe minister said the talks went well.\n")
-    write(tmp_path / "empty.txt", b"")
-    write(tmp_path / "broken.md", "---\ntitle: [oops\n---\n\nBody.\n")
-    result = CliRunner().invoke(
-        cli.cli,
-        [
-            "extract",
-            str(tmp_path / "empty.txt"),
-            str(tmp_path / "good.txt"),
-            str(tmp_path / "broken.md"),
-            "--out",
-            str(tmp_path / "out"),
-            "--no-cache",
-        ],
-    )
-    assert result.exit_code == 1
-    lines = result.output.splitlines()
-    assert any(ln.startswith(f"{tmp_path / 'empty.txt'}: ") for ln in lines), result.output
-    assert any(ln.startswith(f"{tmp_path / 'broken.md'}:2: front matter:") for ln in lines), result.output
-    assert "1 written" in lines[-1] and "2 failed" in lines[-1]
-    assert len(list((tmp_path / "out").glob("*.yaml"))) == 1
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[s.name for s in SOURCES])

@@ -137,18 +137,50 @@ def test_direct_and_partial(nlp, text: str, expected: list[tuple[str, str | None
             YELLEN,
         ),
         (
-            "Janet Yellen spoke to bankers on Thursday.\n\n“We have no interest in a divided world.”",
-            YELLEN,
-        ),
-        (
             "Lü Xiang, a research fellow, spoke on Friday. "
             "“It needs to show more sincerity in action,” Lü said.",
             "Lü Xiang",
+        ),
+        (
+            "Donald Trump kept up the attack before the first Super Tuesday polls\n\n"
+            "Trump, in Kentucky, said on Tuesday that Marco Rubio was “a total lightweight.”",
+            "Donald Trump",
+        ),
+        (
+            "The timing of the surge does not surprise the pollster Daron Shaw: "
+            "“Lesser-known candidates often beat the favourites early in the race.”",
+            "Daron Shaw",
+        ),
+        ("“We can still build a better country together.” ― Carla Sanchez", "Carla Sanchez"),
+        (
+            "Janet Yellen met Wang Wenbin in Beijing. "
+            "“The two sides talked for hours,” Wang said at the airport.",
+            "Wang Wenbin",
         ),
     ],
 )
 def test_speaker_resolution(nlp, text: str, speaker: str) -> None:
     assert [q[1] for q in quoted(nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Janet Yellen spoke to bankers on Thursday.\n\n“We have no interest in a divided world.”", [None]),
+        (
+            "“We will not raise rates,” Janet Yellen said.\n\n“Markets know where we stand.”",
+            [YELLEN, YELLEN],
+        ),
+        (
+            "Janet Yellen said that the economy was strong.\n\n“Markets know where we stand.”",
+            [YELLEN],
+        ),
+    ],
+)
+def test_follow_on(nlp, text: str, speakers: list[str | None]) -> None:
+    """A frame-less quote paragraph continues the previous paragraph's speaker, never a
+    person the narrative merely mentions."""
+    assert [q[1] for q in quoted(nlp, text)] == speakers
 
 
 @pytest.mark.parametrize(

@@ -357,8 +357,14 @@ def test_references_resolve_across_the_folder_even_for_one_file(repo: Path) -> N
 def test_source_outside_the_repository_is_not_read(repo: Path) -> None:
     text = valid_text().replace("  file: sources/talks.txt\n", "  file: ../../etc/passwd\n")
     text = text.replace("We have waited too long for this meeting,", "anything at all")
-    write(repo, text)
-    assert validate_paths([Path("briefings")]) == []
+    path = write(repo, text)
+    (problem,) = validate_paths([Path("briefings")])
+    assert (problem.path, problem.field, problem.severity) == (
+        str(path.relative_to(repo)),
+        "source.file",
+        "warning",
+    )
+    assert problem.message.startswith("outside the project")
 
 
 def test_registry_and_hidden_folders_are_not_briefings(repo: Path) -> None:

@@ -356,9 +356,9 @@ def _frame_after(ctx: _Context, end: int) -> Token | None:
     doc = ctx.doc
     for j in range(tok.i + 1, min(len(doc), tok.i + 12)):
         t = doc[j]
-        if t.text in (".", "!", "?", "“", '"', "\n\n") or "\n" in t.text:
+        if t.text in (".", "!", "?", "“", '"') or "\n" in t.text:
             break
-        if _is_reporting(t) or _according_to(t) is not None:
+        if _frames(ctx, t):
             return t
     return None
 
@@ -371,11 +371,13 @@ def _frame_before(ctx: _Context, start: int) -> Token | None:
     doc = ctx.doc
     for j in range(tok.i - 1, max(-1, tok.i - 30), -1):
         t = doc[j]
-        if t.text in (".", "!", "?", "”", '"') or "\n" in t.text:
-            if not (t.text.strip() == "" and doc[j - 1].text == ":" if j > 0 else False):
-                break
-            continue
-        if _is_reporting(t) or _according_to(t) is not None:
+        if t.text in (".", "!", "?", "”", '"'):
+            break
+        if "\n" in t.text:
+            if j > 0 and doc[j - 1].text == ":":
+                continue  # "X said:" ends the paragraph before
+            break
+        if _frames(ctx, t):
             return t
     return None
 
@@ -601,8 +603,9 @@ def _follow_on(
     reported: list[tuple[int, int, Token]],
 ) -> tuple[str | None, str | None] | None:
     """Speaker and cue of a quote with no frame of its own: the quote it continues, the clause
-    that introduces it with a colon, or the speaker of the paragraph before (news style puts
-    `"...," X said.` once and lets the following quote paragraphs run on)."""
+    that introduces it with a colon, or the last speaker of the paragraph before, quoted or
+    reported (news style puts `"...," X said.` once and lets the following quote paragraphs run
+    on). A paragraph of narrative before it gives no speaker: that would be a guess."""
     if carried is not None:
         return carried
     if last is not None and last[0] == p:
@@ -621,7 +624,7 @@ def _follow_on(
             return who, said[-1].text
     if quote_end >= 0 and last is not None:
         return last[2], last[3]
-    return _paragraph_subject(ctx, lo, hi)
+    return None
 
 
 def _colon_frame(ctx: _Context, start: int) -> tuple[str | None, str | None] | None:
@@ -639,21 +642,6 @@ def _colon_frame(ctx: _Context, start: int) -> tuple[str | None, str | None] | N
     if named is not None and ctx.kinds.get(named.actor) in ("person", "organization"):
         return named.actor, None
     return None
-
-
-def _paragraph_subject(ctx: _Context, lo: int, hi: int) -> tuple[str | None, str | None] | None:
-    """The person the previous paragraph's last sentence is about, who goes on to speak."""
-    tok = ctx.token_at(hi - 1)
-    if tok is None or tok.idx < lo:
-        return None
-    root = tok.sent.root
-    subj = subject_of(root)
-    if subj is None or subj.idx < lo:
-        return None
-    who = speaker_of(ctx, subj)
-    if who is None or ctx.kinds.get(who) != "person":
-        return None
-    return who, None
 
 
 def _cue_text(cue: Token | None) -> str | None:
