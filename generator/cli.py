@@ -282,8 +282,7 @@ def new(
 
     \b
     Example:
-        briefings new --title "China confirms climate talks" --published 2023-11-03 \
-            --source "Global Times" --out briefings/
+        briefings new --title "Climate talks" --published 2023-11-03 --source "Global Times"
     """
     from datetime import date
 

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
+from . import store
 from .config import BriefingsConfig
 from .errors import BriefingsError
 from .site import data, render
@@ -104,6 +105,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                         )
                     )
             files.append(file)
+        # Published so that editors' YAML tooling can fetch the schema from the site as well.
+        files.append(File.generated(config, store.SCHEMA_URL_PATH, abs_src_path=str(store.SCHEMA_FILE)))
         log.info("briefings: %d briefings, %d generated files", len(loaded.entries), len(pages))
         return files
 

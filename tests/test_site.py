@@ -271,6 +271,11 @@ def test_feeds(built: tuple[Path, list[Briefing]]) -> None:
     assert (site / "briefings" / "2023-10-20-earlier-talks.yaml").is_file()
 
 
+def test_schema_is_published_for_editors(built: tuple[Path, list[Briefing]]) -> None:
+    published = json.loads((built[0] / "schema" / "briefing.schema.json").read_text(encoding="utf-8"))
+    assert published["title"] == "Briefing" and "quotes" in published["properties"]
+
+
 def test_search_index_weights_quotes_and_actors(built: tuple[Path, list[Briefing]]) -> None:
     docs = json.loads((built[0] / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     by_loc = {d["location"]: d for d in docs}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,10 @@ if TYPE_CHECKING:
 
 def briefing_id(article: Article) -> str:
     """`<date>-<title slug>`: sortable, readable, and stable for a given source."""
-    slug = actors_mod.slugify(article.title)[:60].rstrip("-")
+    slug = actors_mod.slugify(article.title)
+    if len(slug) > 60:
+        cut = slug[:61].rfind("-")
+        slug = slug[: cut if cut > 20 else 60].rstrip("-")
     return f"{article.published[:10]}-{slug}" if article.published else slug
 
 
@@ -63,7 +65,3 @@ def from_doc(
 
 def _para(article: Article, span: tuple[int, int] | None) -> int | None:
     return article.paragraph_of(span[0]) if span else None
-
-
-def slug(text: str) -> str:
-    return re.sub(r"-+", "-", actors_mod.slugify(text))
