@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from .errors import BriefingsError, Problem
+from .safety import check_yaml
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 10 * 1024 * 1024
@@ -216,6 +217,10 @@ def sniff(text: str, suffix: str) -> str:
         return "md"
     if FRONT_MATTER.match(text):
         try:
+            check_yaml(FRONT_MATTER.match(text).group(1), "")  # type: ignore[union-attr]
+        except BriefingsError:
+            return "md"  # front matter, but unsafe: reading it as such reports why
+        try:
             meta = yaml.safe_load(FRONT_MATTER.match(text).group(1))  # type: ignore[union-attr]
         except yaml.YAMLError:
             meta = None
@@ -233,6 +238,13 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
             )
         return {}, text
     offset = text[: m.start(1)].count("\n") + 1
+    try:  # the same limits as for briefings: no aliases, no object tags, no deep nesting
+        check_yaml(m.group(1), path)
+    except BriefingsError as exc:
+        problem = exc.problems[0]
+        line = (problem.line or 1) + offset - 1
+        message = re.sub(r"^invalid YAML: (.*)", r"not valid YAML (\1)", problem.message)
+        raise _fail(path, message, line, "front matter") from None
     try:
         meta = yaml.safe_load(m.group(1)) or {}
     except yaml.YAMLError as exc:

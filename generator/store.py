@@ -118,7 +118,8 @@ def canonical(node: Any, node_schema: dict[str, Any] | None = None) -> Any:
     if isinstance(node, datetime | date):
         return node.isoformat()
     if isinstance(node, str):
-        if "\n" in node.strip("\n"):
+        # A `|` block whose line starts with a tab is refused by libyaml (and so by `check_yaml`).
+        if "\n" in node.strip("\n") and not any(line.startswith("\t") for line in node.split("\n")):
             return LiteralScalarString(str(node))
         return SingleQuotedScalarString(node) if YAML11_NOT_STR.fullmatch(node) else str(node)
     return node

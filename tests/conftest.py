@@ -20,17 +20,26 @@ def nlp():
 def _hypothesis_profile() -> None:
     """Property tests run the same examples everywhere (derandomized, no example database), with no
     deadline: CI machines are shared and a slow example is not a failure."""
-    from hypothesis import HealthCheck, settings
+    import os
 
-    settings.register_profile(
-        "briefings",
-        derandomize=True,
-        database=None,
-        deadline=None,
-        print_blob=True,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
-    )
-    settings.load_profile("briefings")
+    from hypothesis import HealthCheck, Phase, settings
+
+    common = {
+        "derandomize": True,
+        "database": None,
+        "deadline": None,
+        "print_blob": True,
+        "suppress_health_check": [
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.filter_too_much,
+        ],
+    }
+    # CI reports the first failing example as found (shrinking one can take minutes);
+    # HYPOTHESIS_PROFILE=debug shrinks it to the smallest one, to read.
+    settings.register_profile("briefings", phases=[Phase.explicit, Phase.generate], **common)
+    settings.register_profile("debug", **common)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "briefings"))
 
 
 _hypothesis_profile()

@@ -181,6 +181,24 @@ BAD_SOURCES: list[tuple[str, str, str | bytes, str]] = [
     ("unknown format", "paper.pdf", "%PDF-1.4", "unknown format"),
     ("broken front matter", "front.md", "---\ntitle: [oops\n---\n\nBody text here.\n", "front matter"),
     ("huge", "huge.txt", b"", "file too large"),
+    (
+        "front matter tag",
+        "tag.md",
+        "---\ntitle: !!python/object/apply:os.system [touch pwned]\n---\n\nBody.\n",
+        "tag",
+    ),
+    (
+        "front matter aliases",
+        "lol.md",
+        "---\na: &a [lol, lol]\nb: &b [*a, *a]\ntitle: *b\n---\n\nBody.\n",
+        "aliases",
+    ),
+    (
+        "front matter nesting",
+        "deep.md",
+        "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n\nBody.\n",
+        "nest",
+    ),
 ]
 GOOD_SOURCES = {
     "good.txt": "A good title\n\nThe minister said the talks went well.\n",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.paths import source_path
+from generator.paths import outside, source_path
 
 
 @pytest.fixture
@@ -34,3 +34,24 @@ def test_source_path(repo: Path, file: str, inside: bool) -> None:
 
 def test_absolute_inside(repo: Path) -> None:
     assert source_path(str(repo / "sources" / "a.md"), repo) == repo / "sources" / "a.md"
+
+
+@pytest.mark.parametrize(
+    ("file", "out"),
+    [
+        ("sources/a.md", False),
+        ("sources/missing.md", False),  # missing, but inside: not worth a warning
+        ("../secret.txt", True),
+        ("sources/../../secret.txt", True),
+        ("/etc/passwd", True),
+        ("", False),
+    ],
+)
+def test_outside(repo: Path, file: str, out: bool) -> None:
+    assert outside(file, repo) is out
+
+
+def test_symbolic_link_out_of_the_project(repo: Path) -> None:
+    (repo / "sources" / "link.md").symlink_to(repo.parent / "secret.txt")
+    assert source_path("sources/link.md", repo) is None
+    assert outside("sources/link.md", repo)

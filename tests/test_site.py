@@ -491,3 +491,46 @@ def test_site_templates_override_builtin_ones_file_by_file(tmp_path: Path) -> No
     pages = {p.path: p.content for p in render.render_briefings([b], options)}
     assert pages["index.md"].endswith("<p>1 on &lt;Site&gt;</p>\n")
     assert "&lt;T&gt;</h1>" in pages["briefings/x/index.md"]
+
+
+class _Active(HTMLParser):
+    """What in a page can run: event handler attributes, script addresses, inline script text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.script = ""
+        self.in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for key, value in attrs:
+            if key.startswith("on"):
+                self.found.append(f"<{tag} {key}=...>")
+            compact = re.sub(r"[\s\x00-\x20]", "", value or "").lower()
+            if key in ("href", "src", "action") and compact.startswith(("javascript:", "data:")):
+                self.found.append(f"<{tag} {key}={value}>")
+        self.in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_script:
+            self.script += data
+
+
+def test_no_field_reaches_an_attribute_a_url_or_a_script(built: tuple[Path, list[Briefing]]) -> None:
+    """Parsed as a browser would: every page of the site, not only the ones that show the XSS briefing."""
+    site, _ = built
+    for f in site.rglob("*.html"):
+        parser = _Active()
+        parser.feed(f.read_text(encoding="utf-8"))
+        assert parser.found == [], f
+        assert "alert(" not in parser.script, f
+
+
+def test_speaker_name_in_an_attribute_is_escaped() -> None:
+    article = ingest.from_paragraphs("a.txt", "T", ["He said no today."])
+    quotes = (Quote("q1", "no", "he", span=_span(article.text, "no")),)
+    (para,) = text.paragraphs(article, quotes, {"he": '"><script>alert(1)</script><b x="'})
+    assert 'title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;b x=&quot;">no</mark>' in str(para.html)

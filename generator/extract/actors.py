@@ -272,6 +272,20 @@ def _honorific_free(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _lower_lead_free(toks: list[Token]) -> list[Token]:
+    """ "Billionaire Donald Trump", "Telling Jeb Bush": a common noun, verb or adjective the
+    model took into a person's name describes or governs the name (capitalised only by its place
+    in a sentence or headline); name particles ("de", "van") are not content words and stay."""
+    while (
+        len(toks) > 1
+        and toks[0].tag_ not in ("NNP", "NNPS")
+        and toks[0].pos_ in ("NOUN", "VERB", "ADJ", "ADV", "AUX")
+        and toks[1].pos_ == "PROPN"
+    ):
+        toks = toks[1:]
+    return toks
+
+
 def title_fragment(span: Span, tokens: Sequence[Token]) -> bool:
     """A capitalised word that belongs to a job title, not a name: "State" in "Secretary of
     State", "Commerce" in "Minister of Commerce" (the title word before "of" is no entity)."""
@@ -317,6 +331,8 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
     for piece in pieces:
         toks = trim(piece)
         toks = _honorific_free(toks)
+        if kind == "person":
+            toks = _lower_lead_free(toks)
         if not toks or not any(c.isalpha() for t in toks for c in t.text):
             continue
         if not any(_cap(t) or t.text[:1].isdigit() for t in toks):
@@ -644,11 +660,20 @@ def merge(groups: list[_Group]) -> tuple[dict[str, str], dict[str, tuple[str, ..
             ]
             if len(longer) == 1:
                 owner[g.key] = longer[0]
+    _resolve_chains(owner)
+    for key, hits in list(ambiguous.items()):
+        final = {owner.get(h, h) for h in hits}
+        if len(final) == 1:  # "Trump" fits "Donald Trump" and "billionaire Donald Trump": one person
+            owner[key] = final.pop()
+            del ambiguous[key]
+    return owner, ambiguous
+
+
+def _resolve_chains(owner: dict[str, str]) -> None:
     for k, v in list(owner.items()):
         while v in owner and owner[v] != k:
             v = owner[v]
         owner[k] = v
-    return owner, ambiguous
 
 
 def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | None = None) -> Cast:

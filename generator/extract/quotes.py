@@ -172,6 +172,33 @@ def _worth_keeping(content: str) -> bool:
     return len(content.strip()) >= 2 and any(c.isalnum() for c in content) and "=" not in content[-2:]
 
 
+def _by_recency(cast: Cast) -> list[Mention]:
+    """The cast's mentions plus its ambiguous names ("Clinton" with two Clintons), each taken for
+    the candidate the text mentioned last before it: in news prose a bare surname continues the
+    person last named in full. A name no candidate precedes stays unresolved."""
+    named = sorted(cast.mentions, key=lambda m: m.start)
+    if not cast.unresolved:
+        return named
+    last: dict[str, int] = {}
+    out: list[Mention] = []
+    pending = sorted(cast.unresolved, key=lambda u: u.start)
+    k = 0
+    for m in [*named, None]:
+        at = m.start if m is not None else 1 << 62
+        while k < len(pending) and pending[k].start < at:
+            u = pending[k]
+            seen = [(last[c], c) for c in set(u.candidates) if c in last]
+            if seen:
+                last_id = max(seen)[1]
+                out.append(Mention(u.start, u.end, u.text, last_id))
+                last[last_id] = u.start
+            k += 1
+        if m is not None:
+            out.append(m)
+            last[m.actor] = m.start
+    return out
+
+
 class _Context:
     """Per-article lookups: tokens by offset, mentions by offset, actor kinds."""
 
@@ -180,7 +207,7 @@ class _Context:
         self.text = doc.text
         self.cast = cast
         self.tok_starts = [t.idx for t in doc]
-        self.mentions: list[Mention] = sorted(cast.mentions, key=lambda m: m.start)
+        self.mentions: list[Mention] = _by_recency(cast)
         self.mention_starts = [m.start for m in self.mentions]
         self.kinds = {a.id: a.kind for a in cast.actors}
         self.paras = paragraph_bounds(self.text)
@@ -292,7 +319,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if obj is not None:
         return obj
     for c in verb.children:
-        if c.dep_ in SUBJECTS and c.lower_ not in ("that", "which", "what"):
+        if c.dep_ in SUBJECTS and c.lower_ not in ("that", "which", "what") and any(ch.isalnum() for ch in c.text):
             return c
     named = [c for c in verb.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "npadvmod", "dep", "nmod")]
     if named:
@@ -388,16 +415,78 @@ def speaker_for(ctx: _Context, verb: Token, quote_end: int | None = None) -> str
     subj = subject_of(verb)
     if subj is not None and not ctx.quoted_at(subj.idx):
         return speaker_of(ctx, subj)
+    if verb.dep_ == "acl":  # footage of Clinton asking, "..."
+        m = ctx.mention_over(verb.head)
+        if m is not None and ctx.kinds.get(m.actor) in ("person", "organization"):
+            return m.actor
+    reach = verb.idx
     if quote_end is not None and quote_end < verb.idx:
-        for m in ctx.mentions_in(quote_end, verb.idx):
-            if ctx.kinds.get(m.actor) in ("person", "organization") and not ctx.quoted_at(m.start):
+        bound: int | None = quote_end
+    else:
+        bound = _quote_before(ctx, verb)
+        reach = bound + 4 if bound is not None else reach  # the name right after the marks
+    if bound is not None:
+        for m in ctx.mentions_in(bound, verb.idx):
+            if (
+                ctx.kinds.get(m.actor) in ("person", "organization")
+                and not ctx.quoted_at(m.start)
+                and m.start <= reach
+            ):
                 return m.actor
     doc = ctx.doc
-    for j in (verb.i - 1, verb.i + 1):
+    for j in (_before_brackets(doc, verb.i - 1), verb.i + 1):
         if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
             beside = ctx.mention_over(doc[j])
             if beside is not None and ctx.kinds.get(beside.actor) in ("person", "organization"):
                 return beside.actor
+    carrier = _clause_subject_before(ctx, verb)
+    if carrier is not None:
+        return speaker_of(ctx, carrier)
+    return None
+
+
+def _before_brackets(doc: Doc, j: int) -> int:
+    """The token before adverbs and an aside that end at `j` ("Paul Ryan (R-WI) said", "Marc
+    Morial, the chief executive of the League, forcefully told"), else `j`."""
+    while j > 0 and doc[j].pos_ == "ADV":
+        j -= 1
+    if j < 1 or doc[j].text not in (")", ","):
+        return j
+    opening = "(" if doc[j].text == ")" else ","
+    for k in range(j - 1, max(-1, j - 16), -1):
+        if doc[k].text == opening:
+            return k - 1
+        if doc[k].is_sent_start or doc[k].pos_ in ("VERB", "AUX") or doc[k].is_quote:
+            break
+    return j
+
+
+def _quote_before(ctx: _Context, verb: Token) -> int | None:
+    """End of the quotation that closes before `verb` in its sentence ("...," Flynn, a top
+    surrogate, said): the speaker is named between the two."""
+    i = bisect_right(ctx.quote_starts, verb.idx) - 1
+    while i >= 0 and ctx.quotes[i][1] > verb.idx:
+        i -= 1
+    if i >= 0 and ctx.quotes[i][1] >= verb.sent.start_char:
+        return ctx.quotes[i][1]
+    return None
+
+
+def _clause_subject_before(ctx: _Context, verb: Token) -> Token | None:
+    """A participle with no subject of its own whose parse hangs it in the wrong place
+    ("Clinton seemed ready to riff, telling the crowd, "..."): the subject of the clause
+    before it in the sentence, outside quotation marks."""
+    if verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp"):
+        return None
+    for j in range(verb.i - 1, verb.sent.start - 1, -1):
+        t = ctx.doc[j]
+        if (
+            t.dep_ in SUBJECTS
+            and t.head.i < verb.i
+            and not ctx.quoted_at(t.idx)
+            and (t.pos_ != "PRON" or t.lower_ in PERSONAL)
+        ):
+            return t
     return None
 
 
@@ -434,13 +523,19 @@ def speaker_of(ctx: _Context, subj: Token | None) -> str | None:
                 m = ctx.mention_over(o) if o.dep_ == "pobj" else None
                 if m is not None and ctx.kinds.get(m.actor) in ("organization", "place", "group"):
                     return m.actor
-    if subj.pos_ == "PROPN":
+    if subj.pos_ == "PROPN" or _capitalised(subj):
         hit = ctx.cast.resolve(subj.text) or ctx.by_surname(subj)
         if hit:
             return hit
     if subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
         return _definite(ctx, subj)
     return None
+
+
+def _capitalised(tok: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger took for a common noun or a verb
+    ("Trump shot back"): a name when an actor of the article carries it."""
+    return tok.text[:1].isupper() and tok.text[1:].islower()
 
 
 def _definite(ctx: _Context, noun: Token) -> str | None:
@@ -613,6 +708,9 @@ def _follow_on(
     colon = _colon_frame(ctx, start)
     if colon is not None:
         return colon
+    before = _sentence_frame(ctx, start, p)
+    if before is not None:
+        return before
     if start > ctx.paras[p][0] + 1 or p == 0:
         return None
     lo, hi = ctx.paras[p - 1]
@@ -625,6 +723,27 @@ def _follow_on(
     if quote_end >= 0 and last is not None:
         return last[2], last[3]
     return None
+
+
+def _sentence_frame(ctx: _Context, start: int, p: int) -> tuple[str | None, str | None] | None:
+    """`Schiff said. "The other factor ..."`: a quote that opens a sentence in mid-paragraph
+    carries on from the sentence before it, when that sentence reports someone's words or is
+    about a person ("Sanders identified ... as a reason. "The younger people ...""). """
+    tok = ctx.token_at(start - 1)
+    while tok is not None and tok.i > 0 and (tok.is_space or tok.is_quote or tok.text in OPEN_D + STRAIGHT_D):
+        tok = ctx.doc[tok.i - 1]
+    if tok is None or tok.text not in (".", "!", "?") or tok.idx < ctx.paras[p][0] or ctx.quoted_at(tok.idx):
+        return None
+    sent = tok.sent
+    for verb in reversed([t for t in sent if _frames(ctx, t)]):
+        who = speaker_for(ctx, verb)
+        if who is not None:
+            return who, verb.text
+    subj = subject_of(sent.root)
+    if subj is None or ctx.quoted_at(subj.idx) or (subj.pos_ == "PRON" and subj.lower_ not in PERSONAL):
+        return None
+    who = speaker_of(ctx, subj)
+    return (who, None) if who is not None and ctx.kinds.get(who) == "person" else None
 
 
 def _colon_frame(ctx: _Context, start: int) -> tuple[str | None, str | None] | None:
