@@ -59,6 +59,12 @@ class BriefingsConfig(Config):
     feed_size = c.Type(int, default=50)
     """Number of newest briefings in feed.xml (briefings.json always has all of them)."""
 
+    pagefind = c.Type(bool, default=False)
+    """Search with Pagefind instead of Material's index (`pip install 'pagefind[bin]==1.5.2'`):
+    indexed after the build, loaded by the browser in small chunks, so a first search downloads
+    under 0.5 MB instead of Material's whole index (85 MB at 5000 briefings). Material's search
+    box stays; `js/pagefind-search.js` (site_assets/) answers it and must be in docs_dir."""
+
     publish_yaml = c.Type(bool, default=True)
     """Copy each YAML file next to its page (`/briefings/<id>.yaml`); the edit button links
     there when the site has no `repo_url`/`edit_uri`."""

@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from . import store
+from . import pagefind, store
 from .config import BriefingsConfig
 from .errors import BriefingsError
 from .site import data, render
@@ -55,6 +55,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        if self.config.pagefind and not any(str(s) == pagefind.SCRIPT for s in config.extra_javascript):
+            config.extra_javascript.append(pagefind.SCRIPT)
         if config.nav is None:
             config.nav = NAV
         return config
@@ -147,6 +149,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if entry.get("location") in wanted:
                 entry["boost"] = float(entry.get("boost", 1)) * factor
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """With `pagefind: true`, index the built site (see generator/pagefind.py)."""
+        if self.config.enabled and self.config.pagefind:
+            try:
+                pagefind.post_build(Path(config.site_dir))
+            except BriefingsError as exc:
+                raise PluginError(str(exc)) from None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         for value in (self.config.briefings_dir, self.config.templates_dir):

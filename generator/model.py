@@ -149,8 +149,7 @@ def _build(cls: Any, data: Any) -> Any:
     if not isinstance(data, dict):
         return data
     kwargs: dict[str, Any] = {}
-    hints = {f.name: f for f in fields(cls)}
-    for name, f in hints.items():
+    for name in (f.name for f in fields(cls)):
         if name not in data:
             continue
         v = data[name]

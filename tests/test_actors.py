@@ -378,3 +378,74 @@ def test_entity_span_type_is_spacy_span(nlp):
 def test_title_mentions(nlp, text, expected):
     cast = extract_actors(nlp(text))
     assert [(m.text, m.actor) for m in cast.mentions if m.kind == "title"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a common noun the model took into a person's name is no part of it
+        (
+            "Billionaire Donald Trump praised the reporter.",
+            [("Billionaire Donald Trump", "PERSON")],
+            [("Donald Trump", "person")],
+        ),
+        # a proper-noun title is left to the role and alias rules
+        (
+            "President Joe Biden agreed.",
+            [("President Joe Biden", "PERSON")],
+            [("President Joe Biden", "person")],
+        ),
+        ("Donald Trump praised the reporter.", [("Donald Trump", "PERSON")], [("Donald Trump", "person")]),
+    ],
+)
+def test_person_name_lead(nlp, text, ents, expected):
+    assert names(nlp, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "unresolved"),
+    [
+        # two spellings of one person: a surname that fits both is that person
+        (
+            "Billionaire Donald Trump spoke. Donald Trump said more. Trump left.",
+            [("Billionaire Donald Trump", "PERSON"), ("Donald Trump", "PERSON"), ("Trump", "PERSON")],
+            [],
+        ),
+        # two people: the surname stays unresolved
+        (
+            "Hillary Clinton and Bill Clinton spoke. Clinton left.",
+            [("Hillary Clinton", "PERSON"), ("Bill Clinton", "PERSON"), ("Clinton", "PERSON")],
+            ["Clinton"],
+        ),
+    ],
+)
+def test_surname_of_one_person(nlp, text, ents, unresolved):
+    cast = extract_actors(with_ents(nlp, text, ents))
+    assert [u.text for u in cast.unresolved] == unresolved
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "alias"),
+    [
+        (
+            "Donald Trump spoke in Ohio on Monday. The Republican nominee said his plan would work.",
+            [("The Republican nominee", "donald-trump")],
+            "Republican nominee",
+        ),
+        # the noun is one the article gives a person as a title
+        (
+            "Republican nominee Donald Trump spoke in Ohio. "
+            "The presumptive nominee wrote that taxes would fall.",
+            [("The presumptive nominee", "donald-trump")],
+            "presumptive nominee",
+        ),
+        # a thing, or a description nobody's pronoun takes up, stays unlinked
+        ("Donald Trump spoke in Ohio on Monday. The report said the plan would work.", [], None),
+        ("Donald Trump spoke in Ohio on Monday. The committee said the plan would work.", [], None),
+    ],
+)
+def test_description_mentions(nlp, text, expected, alias):
+    cast = extract_actors(nlp(text))
+    assert [(m.text, m.actor) for m in cast.mentions if m.kind == "title"] == expected
+    if alias:
+        assert alias in cast.get("donald-trump").aliases

@@ -226,3 +226,105 @@ def test_cue_span_and_ids(nlp) -> None:
     found = list(extract_quotes(doc, extract_actors(doc)))
     assert [(q.id, q.cue, q.kind) for q in found] == [("q1", "said", "direct"), ("q2", "said", "indirect")]
     assert found[0].span == (1, text.index("”"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a name set off by an aside before the verb that has no subject in the parse
+        (
+            "Marc Morial, the chief executive of the National Urban League, forcefully told a young "
+            "woman that “not voting is not a viable strategy.”",
+            ["Marc Morial"],
+        ),
+        # a participle whose parse hangs it inside the quote: the subject of the clause before it
+        (
+            "Hillary Clinton seemed ready to riff on the incident in Iowa, telling the crowd, "
+            "“Some people get a little carried away, have you noticed that?”",
+            ["Hillary Clinton"],
+        ),
+        # footage of X asking: the person the gerund follows
+        (
+            "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”",
+            ["Hillary Clinton"],
+        ),
+        # a passive reporting verb: the agent speaks
+        (
+            "Donald Trump spoke on Monday. “We will make this country great again” was written by "
+            "Bruce Springsteen, the critics said.",
+            ["Bruce Springsteen"],
+        ),
+        # a quote opening a sentence in mid-paragraph carries on from the reporting sentence before
+        (
+            "The administration may be reluctant to act, Adam Schiff said. "
+            "“The other factor is the appearance of taking sides in the election.”",
+            ["Adam Schiff"],
+        ),
+        # ... but not from a paragraph of narrative before it
+        (
+            "The administration may be reluctant to act, Adam Schiff said.\n\nThe hearing went on.\n\n"
+            "“The other factor is the appearance of taking sides in the election.”",
+            [None],
+        ),
+        # an ambiguous surname continues the Clinton named last before it
+        (
+            "Bill Clinton stayed home. Hillary Clinton spoke in Ohio on Monday. "
+            "“We are stronger together,” Clinton said.",
+            ["Hillary Clinton"],
+        ),
+        # ... and stays unresolved when no Clinton precedes it
+        (
+            "“We are stronger together,” Clinton said. Bill Clinton and Hillary Clinton then left Ohio.",
+            [None],
+        ),
+        # a description that the article uses for a person stands for the person it follows
+        (
+            "Donald Trump spoke in Ohio on Monday. The Republican nominee said his plan was "
+            "“the best plan anyone has ever seen.”",
+            ["Donald Trump"],
+        ),
+        # ... a description of a thing does not
+        (
+            "Donald Trump spoke in Ohio on Monday. The report said the plan was "
+            "“the best plan anyone has ever seen.”",
+            [None],
+        ),
+        # a name after a verb that is its object is spoken of, not speaking: the paper speaks
+        (
+            "A Times article hailed Donald Trump as “the comeback kid who rebuilt his empire.”",
+            ["Times"],
+        ),
+        # a quote inside what someone else reports is the reporter's (the outer source)
+        (
+            "Donald Trump said that Hillary Clinton once described the deal as “the gold standard.”",
+            ["Donald Trump"],
+        ),
+        # ... but a verb of thinking reports nobody's words
+        (
+            "Donald Trump believes that Hillary Clinton once described the deal as “the gold standard.”",
+            ["Hillary Clinton"],
+        ),
+        # a colon frame whose nearest clause has no subject of its own: the clause above it
+        (
+            "Jeb Bush broke down exactly what was wrong with the image to the Dutch newspaper NRC: "
+            "“What Trump did was so insensitive to everyone.”",
+            ["Jeb Bush"],
+        ),
+        # a transcript turn: the name in capitals before the colon speaks
+        (
+            "Mike Pence and Chris Wallace met on Sunday.\n\n"
+            '"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n'
+            '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night."',
+            ["Chris Wallace", "Mike Pence"],
+        ),
+        # ... a name in capitals inside a sentence is no turn
+        (
+            "Mike Pence and Chris Wallace met on Sunday.\n\n"
+            '"The NATO summit: a disaster for everyone who took part in the talks."',
+            [None],
+        ),
+    ],
+)
+def test_speaker_repairs(nlp, text: str, speakers: list[str | None]) -> None:
+    """Frames the parse gets wrong or leaves without a subject, and descriptions for people."""
+    assert [q[1] for q in quoted(nlp, text)] == speakers

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -661,8 +662,8 @@ def merge(groups: list[_Group]) -> tuple[dict[str, str], dict[str, tuple[str, ..
             if len(longer) == 1:
                 owner[g.key] = longer[0]
     _resolve_chains(owner)
-    for key, hits in list(ambiguous.items()):
-        final = {owner.get(h, h) for h in hits}
+    for key, fits in list(ambiguous.items()):
+        final = {owner.get(h, h) for h in fits}
         if len(final) == 1:  # "Trump" fits "Donald Trump" and "billionaire Donald Trump": one person
             owner[key] = final.pop()
             del ambiguous[key]
@@ -729,9 +730,12 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
 
     built = _unique_ids(built)
     named = [Mention(n.start, n.end, n.text, a.id) for a, ns in built for n in ns]
-    mentions = tuple(
-        sorted([*named, *title_mentions(doc, [a for a, _ in built], named)], key=lambda m: m.start)
+    titled = title_mentions(doc, [a for a, _ in built], named)
+    described = description_mentions(
+        doc, [a for a, _ in built], sorted([*named, *titled], key=lambda m: m.start)
     )
+    built = [(_with_descriptions(a, described), ns) for a, ns in built]
+    mentions = tuple(sorted([*named, *titled, *described], key=lambda m: m.start))
     unresolved = tuple(
         Unresolved(n.start, n.end, n.text, tuple(_id_of(built, by_key[c]) for c in ambiguous[g]))
         for g in ambiguous
@@ -784,6 +788,132 @@ def title_mentions(doc: Doc, actors: list[Actor], named: list[Mention]) -> list[
         if start > first[aid] and not any(s < end and start < e for s, e in taken):
             out.append(Mention(start, end, doc[det.i : tok.i + 1].text, aid, kind="title"))
     return out
+
+
+PERSONAL = {"he", "she", "his", "her", "him", "himself", "herself"}
+
+
+def person_nouns(doc: Doc) -> dict[str, set[int]]:
+    """Nouns the article uses as titles of named people ("nominee" in "Republican nominee Donald
+    Trump", "senator" in "Warren, a senator from ..."), each with where those people are named:
+    evidence that a description is a person, and which one."""
+    out: dict[str, set[int]] = defaultdict(set)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        k = ent.start - 1
+        while (
+            k >= 0
+            and doc[k].pos_ in ("NOUN", "PROPN", "ADJ")
+            and doc[k].ent_type_ != "PERSON"
+            and ent.start - k < 6
+        ):
+            if doc[k].pos_ == "NOUN":
+                out[doc[k].lemma_.lower()].add(ent.start_char)
+            k -= 1
+        root = ent.root
+        for t in (root.head, *root.children):
+            if (t.dep_ == "appos" or root.dep_ == "appos" and t.i == root.head.i) and t.pos_ == "NOUN":
+                out[t.lemma_.lower()].add(ent.start_char)
+    return out
+
+
+def description_mentions(doc: Doc, actors: list[Actor], mentions: list[Mention]) -> list[Mention]:
+    """Definite descriptions that stand for a person as the subject of a reporting verb ("the
+    presumptive Republican nominee wrote", "The former first lady and U.S. senator said"): the
+    person whose role the description names, else the person the text is about at that point
+    (the last one named as a subject), as a reader resolves them. A description counts as a
+    person when the article uses its noun as someone's title or a he/she in the same sentence
+    takes it up; anything else (the report, the ministry) is left alone."""
+    kinds = {a.id: a.kind for a in actors}
+    roles = {a.id: set(f"{a.role or ''} {a.affiliation or ''}".casefold().split()) for a in actors}
+    titles = person_nouns(doc)
+
+    def titled_at(heads: set[str]) -> set[int]:
+        return {at for h in heads for at in titles.get(h, ())}
+
+    starts = [m.start for m in mentions]
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_:
+            continue
+        verb = tok.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.lemma_.lower() not in DESCRIBED_VERBS and not any(
+            c.dep_ == "conj" and c.lemma_.lower() in DESCRIBED_VERBS for c in verb.children
+        ):
+            continue
+        left = [t for t in tok.lefts]
+        if (
+            not left
+            or left[0].lower_ != "the"
+            or any(t.ent_type_ == "PERSON" or t.tag_ == "PRP$" for t in left)
+        ):
+            continue
+        heads = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children if c.dep_ == "conj")}
+        end_tok = tok
+        for c in tok.rights:
+            if c.dep_ in ("relcl", "acl", "appos", "punct") or c.is_punct:
+                break
+            end_tok = c.right_edge
+        start, end = left[0].idx, end_tok.idx + len(end_tok)
+        if any(m.start < end and start < m.end and kinds.get(m.actor) == "person" for m in mentions):
+            continue
+        later = doc[end_tok.i + 1 : tok.sent.end]
+        said_of = any(t.lower_ in PERSONAL for t in later)
+        owners = {
+            a.id
+            for a in actors
+            if a.kind == "person" and a.role and heads & role_heads(a.role) and a.span and a.span[0] < start
+        }
+        owners |= {
+            m.actor
+            for m in mentions
+            if m.start < start and m.start in titled_at(heads) and kinds.get(m.actor) == "person"
+        }
+        titled_later = any(
+            heads & role_heads(a.role) for a in actors if a.kind == "person" and a.role
+        ) or bool(titled_at(heads))
+        if not owners and (titled_later or not said_of):
+            continue  # a title the article gives someone only later, or no sign of a person
+        words = {t.lower_ for t in left if t.text[:1].isupper() and t.i > left[0].i}
+        fits = {o for o in owners if words <= roles[o]} or owners
+        salient = _salient_person(doc, mentions, starts, kinds, start)
+        who = fits.pop() if len(fits) == 1 else salient if not fits or salient in fits else None
+        if who is not None:
+            out.append(Mention(start, end, doc.text[start:end], who, kind="title"))
+    return out
+
+
+def _salient_person(
+    doc: Doc,
+    mentions: list[Mention],
+    starts: list[int],
+    kinds: dict[str, str],
+    before: int,
+    within: int = 1500,
+) -> str | None:
+    """The person last named as a grammatical subject before `before`, else the last person named."""
+    i = bisect_left(starts, before) - 1
+    nearest = None
+    while i >= 0 and mentions[i].start > before - within:
+        m = mentions[i]
+        if kinds.get(m.actor) == "person" and m.end <= before:
+            nearest = nearest or m.actor
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return m.actor
+        i -= 1
+    return nearest
+
+
+def _with_descriptions(actor: Actor, described: list[Mention]) -> Actor:
+    """A description that stood for the actor is one of the names the article gives them."""
+    extra = [m.text for m in described if m.actor == actor.id]
+    extra = [re.sub(r"^[Tt]he\s+", "", t) for t in extra]
+    new = tuple(dict.fromkeys([*actor.aliases, *(t for t in extra if t not in actor.aliases)]))
+    return actor if new == actor.aliases else replace(actor, aliases=new)
 
 
 def all_names_index(names: list[Name]) -> Any:
@@ -843,6 +973,19 @@ def located(names: list[Name]) -> bool:
 
 
 SPEECH_VERBS = {"say", "tell", "add", "ask", "note", "explain", "remark", "insist", "claim", "write"}
+DESCRIBED_VERBS = SPEECH_VERBS | {
+    "state",
+    "vow",
+    "wonder",
+    "argue",
+    "warn",
+    "announce",
+    "declare",
+    "respond",
+    "reply",
+    "tweet",
+    "stress",
+}
 
 
 def person_evidence(names: list[Name]) -> bool:

@@ -266,7 +266,7 @@ class _Context:
 
     def antecedent(self, before: int, within: int = 1500) -> str | None:
         """The person a he/she refers to: the nearest preceding person who is a grammatical
-        subject (the salient one), else the nearest person at all."""
+        subject or owns one (the salient one), else the nearest person at all."""
         i = bisect_left(self.mention_starts, before) - 1
         nearest = None
         while i >= 0 and self.mentions[i].start > before - within:
@@ -274,7 +274,9 @@ class _Context:
             if m.end <= before and self.kinds.get(m.actor) == "person":
                 nearest = nearest or m.actor
                 tok = self.token_at(m.end - 1)
-                if tok is not None and tok.dep_ in SUBJECTS:
+                if tok is not None and (
+                    tok.dep_ in SUBJECTS or tok.dep_ == "poss" and tok.head.dep_ in SUBJECTS
+                ):  # "Oz's advice earned him ...": the owner of the subject is salient too
                     return m.actor
             i -= 1
         return nearest
@@ -319,7 +321,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if obj is not None:
         return obj
     for c in verb.children:
-        if c.dep_ in SUBJECTS and c.lower_ not in ("that", "which", "what") and any(ch.isalnum() for ch in c.text):
+        if (
+            c.dep_ in SUBJECTS
+            and c.lower_ not in ("that", "which", "what")
+            and any(ch.isalnum() for ch in c.text)
+        ):
             return c
     named = [c for c in verb.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "npadvmod", "dep", "nmod")]
     if named:
@@ -410,12 +416,23 @@ def _frame_before(ctx: _Context, start: int) -> Token | None:
 
 
 def speaker_for(ctx: _Context, verb: Token, quote_end: int | None = None) -> str | None:
-    """The actor who reports through `verb`; when the parse gave the verb no subject, a name
-    right beside it ("Chief Chuck Jordan said", "said Chuck Jordan")."""
+    """The actor who reports through `verb`: its subject, or the agent of a passive; when the
+    parse gave the verb no subject, the name it modifies ("footage of Clinton asking"), the name
+    between a quotation and the verb, a name right beside it ("Chief Chuck Jordan said", "said
+    Chuck Jordan", "Paul Ryan (R-WI) said"), or the subject of the clause a participle follows."""
+    if verb.tag_ == "VBG" and verb.i > 0 and ctx.doc[verb.i - 1].dep_ == "pobj":
+        m = ctx.mention_over(ctx.doc[verb.i - 1])  # footage of Clinton asking, "..."
+        if m is not None and ctx.kinds.get(m.actor) == "person":
+            return m.actor
     subj = subject_of(verb)
+    if subj is not None and not ctx.quoted_at(subj.idx) and subj.dep_ != "nsubjpass":
+        return speaker_of(ctx, subj)
+    by = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    if by is not None and not ctx.quoted_at(by.idx):  # "... was written by Springsteen"
+        return speaker_of(ctx, by)
     if subj is not None and not ctx.quoted_at(subj.idx):
         return speaker_of(ctx, subj)
-    if verb.dep_ == "acl":  # footage of Clinton asking, "..."
+    if verb.dep_ == "acl":  # the parse made the verb a modifier of the name: "Clinton asking"
         m = ctx.mention_over(verb.head)
         if m is not None and ctx.kinds.get(m.actor) in ("person", "organization"):
             return m.actor
@@ -435,6 +452,8 @@ def speaker_for(ctx: _Context, verb: Token, quote_end: int | None = None) -> str
                 return m.actor
     doc = ctx.doc
     for j in (_before_brackets(doc, verb.i - 1), verb.i + 1):
+        if j > verb.i and doc[j].dep_ in ("dobj", "dative", "attr", "oprd"):
+            continue  # "hailed Trump as": the one spoken of
         if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
             beside = ctx.mention_over(doc[j])
             if beside is not None and ctx.kinds.get(beside.actor) in ("person", "organization"):
@@ -459,6 +478,22 @@ def _before_brackets(doc: Doc, j: int) -> int:
         if doc[k].is_sent_start or doc[k].pos_ in ("VERB", "AUX") or doc[k].is_quote:
             break
     return j
+
+
+def _reported_by(ctx: _Context, verb: Token, outer: list[Token], end: int) -> tuple[Token, str] | None:
+    """`Trump said that Clinton once described the deal as "the gold standard"`: a quote inside
+    what someone else says is theirs to answer for (the outer source, as attribution does)."""
+    for v in outer:
+        if v.lemma_.lower() not in SPEECH:
+            continue
+        node = verb
+        while node.head.i != node.i and node.head.i != v.i:
+            node = node.head
+        if node.head.i == v.i and node.dep_ == "ccomp":
+            who = speaker_for(ctx, v, end)
+            if who is not None:
+                return v, who
+    return None
 
 
 def _quote_before(ctx: _Context, verb: Token) -> int | None:
@@ -649,13 +684,19 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
         p = ctx.para(start)
         cue: Token | None = verbs[0] if verbs else None
         speaker: str | None = None
-        for verb in verbs:
+        for k, verb in enumerate(verbs):
             who = speaker_for(ctx, verb, end)
             if who is not None:
                 cue, speaker = verb, who
+                outer = _reported_by(ctx, verb, verbs[k + 1 :], end)
+                if outer is not None:
+                    cue, speaker = outer
                 break
         cue_text = _cue_text(cue)
         framed = cue is not None
+        turn = _turn_speaker(ctx, start) if start <= ctx.paras[p][0] + 2 or speaker is None else None
+        if turn is not None:  # a transcript turn names its speaker, whatever frames the chain
+            speaker, cue_text, framed, hops = turn, None, True, 1
         if not framed:
             signed = _dash_speaker(ctx, end)
             if signed is not None:
@@ -681,6 +722,25 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
         yield Quote(id=f"q{n}", text=text[s:e], speaker=speaker, kind=kind, cue=cue_text, span=(s, e))
 
 
+TURN = re.compile(r"\s*[\"“]?\s*([A-Z][A-Z'’.\- ]{1,40}[A-Z]):\s")
+"""A transcript turn: a paragraph that opens with its speaker's name in capitals and a colon."""
+
+
+def _turn_speaker(ctx: _Context, start: int) -> str | None:
+    """`"PENCE: Well, look, ...`: words in a transcript turn are the named speaker's."""
+    lo, _ = ctx.paras[ctx.para(start)]
+    m = TURN.match(ctx.text, lo)
+    if m is None:
+        return None
+    name = m.group(1)
+    hit = ctx.cast.resolve(name)
+    if hit is not None:
+        return hit if ctx.kinds.get(hit) in ("person", "organization") else None
+    word = name.split()[-1].casefold()
+    people = {a.id for a in ctx.cast.actors if a.kind == "person" and word in a.name.casefold().split()}
+    return people.pop() if len(people) == 1 else None
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -703,11 +763,11 @@ def _follow_on(
     on). A paragraph of narrative before it gives no speaker: that would be a guess."""
     if carried is not None:
         return carried
-    if last is not None and last[0] == p:
-        return last[2], last[3]
     colon = _colon_frame(ctx, start)
     if colon is not None:
         return colon
+    if last is not None and last[0] == p:
+        return last[2], last[3]
     before = _sentence_frame(ctx, start, p)
     if before is not None:
         return before
@@ -728,7 +788,7 @@ def _follow_on(
 def _sentence_frame(ctx: _Context, start: int, p: int) -> tuple[str | None, str | None] | None:
     """`Schiff said. "The other factor ..."`: a quote that opens a sentence in mid-paragraph
     carries on from the sentence before it, when that sentence reports someone's words or is
-    about a person ("Sanders identified ... as a reason. "The younger people ...""). """
+    about a person ("Sanders identified ... as a reason. "The younger people ..."")."""
     tok = ctx.token_at(start - 1)
     while tok is not None and tok.i > 0 and (tok.is_space or tok.is_quote or tok.text in OPEN_D + STRAIGHT_D):
         tok = ctx.doc[tok.i - 1]
@@ -753,14 +813,28 @@ def _colon_frame(ctx: _Context, start: int) -> tuple[str | None, str | None] | N
         tok = ctx.doc[tok.i - 1]
     if tok is None or tok.text != ":" or tok.i == 0:
         return None
-    root = ctx.doc[tok.i - 1].sent.root
-    who = speaker_of(ctx, subject_of(root))
-    if who is not None:
-        return who, root.text
+    for root in _clause_verbs(ctx, ctx.doc[tok.i - 1]):
+        who = speaker_of(ctx, subject_of(root))
+        if who is not None:
+            return who, root.text
     named = ctx.mention_over(ctx.doc[tok.i - 1])  # "Republican pollster Daron Shaw: "..."
     if named is not None and ctx.kinds.get(named.actor) in ("person", "organization"):
         return named.actor, None
     return None
+
+
+def _clause_verbs(ctx: _Context, tok: Token) -> list[Token]:
+    """The verbs above `tok`, nearest first, outside quotation marks (a sentence the parse ran on
+    from an earlier quote has its root inside that quote); else the sentence root."""
+    out: list[Token] = []
+    node, hops = tok, 0
+    while hops <= MAX_HOPS:
+        if node.pos_ in ("VERB", "AUX") and not ctx.quoted_at(node.idx):
+            out.append(node)
+        if node.head.i == node.i:
+            break
+        node, hops = node.head, hops + 1
+    return out or [tok.sent.root]
 
 
 def _cue_text(cue: Token | None) -> str | None:
