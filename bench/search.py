@@ -59,8 +59,8 @@ def material(site: Path) -> dict[str, int]:
     }
 
 
-def pagefind_query(site: Path, query: str) -> dict[str, Any]:
-    """Serve `site`, run one Pagefind query in Node, and count the bytes it fetched."""
+def counting_server(site: Path) -> tuple[http.server.ThreadingHTTPServer, list[tuple[str, bytes]]]:
+    """Serve `site` on localhost in a thread, recording every (path, bytes) it sends."""
     fetched: list[tuple[str, bytes]] = []
 
     class Counting(http.server.SimpleHTTPRequestHandler):
@@ -76,6 +76,12 @@ def pagefind_query(site: Path, query: str) -> dict[str, Any]:
         ("127.0.0.1", 0), functools.partial(Counting, directory=str(site))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, fetched
+
+
+def pagefind_query(site: Path, query: str) -> dict[str, Any]:
+    """Serve `site`, run one Pagefind query in Node, and count the bytes it fetched."""
+    server, fetched = counting_server(site)
     tmp = Path(tempfile.mkdtemp(prefix="bench-pagefind-"))
     try:
         script = tmp / "query.mjs"
@@ -115,21 +121,7 @@ def browser_query(site: Path, page: str, query: str) -> dict[str, Any]:
     sum the bytes served for search (Material's index and worker, Pagefind, the glue script)."""
     from playwright.sync_api import sync_playwright
 
-    fetched: list[tuple[str, bytes]] = []
-
-    class Counting(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            return None
-
-        def copyfile(self, source: Any, outputfile: Any) -> None:
-            data = source.read()
-            outputfile.write(data)
-            fetched.append((self.path, data))
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Counting, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, fetched = counting_server(site)
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])

@@ -38,6 +38,18 @@ def sources_in(paths: tuple[str, ...]) -> tuple[list[str], list[Problem]]:
     return found, problems
 
 
+def check_date(published: str) -> None:
+    """Refuse a --published value that is not a real YYYY-MM-DD date."""
+    from datetime import date
+
+    try:
+        date.fromisoformat(published)
+    except ValueError:
+        raise click.BadParameter(
+            f"{published!r} is not a date like 2023-11-03", param_hint="--published"
+        ) from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="briefings")
 def cli() -> None:
@@ -96,14 +108,7 @@ def extract(
     if force and update:
         raise click.UsageError("--force and --update exclude each other")
     if published is not None:
-        try:
-            from datetime import date
-
-            date.fromisoformat(published)
-        except ValueError:
-            raise click.BadParameter(
-                f"{published!r} is not a date like 2023-11-03", param_hint="--published"
-            ) from None
+        check_date(published)
     files, problems = sources_in(src)
     for p in problems:
         _fail(p)
@@ -284,16 +289,9 @@ def new(
     Example:
         briefings new --title "Climate talks" --published 2023-11-03 --source "Global Times"
     """
-    from datetime import date
-
     from .extract.pipeline import briefing_id
 
-    try:
-        date.fromisoformat(published)
-    except ValueError:
-        raise click.BadParameter(
-            f"{published!r} is not a date like 2023-11-03", param_hint="--published"
-        ) from None
+    check_date(published)
     if not title.strip():
         raise click.BadParameter("the title is empty", param_hint="--title")
     stub = ingest.Article(path="", title=title.strip(), text="", paragraphs=(), published=published)

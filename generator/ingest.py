@@ -126,6 +126,14 @@ def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
     return bad.decode("cp1252", errors="strict") if bad[0] not in b"\x81\x8d\x8f\x90\x9d" else "", err.end
 
 
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Text and the encoding it was read in; a clear error instead of guessing into mojibake."""
     for magic, what in MAGIC:
@@ -136,21 +144,14 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise _fail(path, f"unreadable bytes: marked UTF-8 but invalid at byte {exc.start + 3}") from None
-    for bom, enc in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be")):
+    # UTF-32 first: its little-endian mark starts with UTF-16's.
+    for bom, enc, label in BOMS:
         if data.startswith(bom):
             try:
-                return data[4:].decode(enc), enc
+                return data[len(bom) :].decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise _fail(
-                    path, f"unreadable bytes: marked {enc} but invalid at byte {exc.start + 4}"
-                ) from None
-    for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            try:
-                return data[2:].decode(enc), enc
-            except UnicodeDecodeError as exc:
-                raise _fail(
-                    path, f"unreadable bytes: marked UTF-16 but invalid at byte {exc.start + 2}"
+                    path, f"unreadable bytes: marked {label} but invalid at byte {exc.start + len(bom)}"
                 ) from None
     enc16 = _utf16_without_bom(data)
     if enc16:
