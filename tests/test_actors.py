@@ -140,6 +140,28 @@ def test_kind_from_context(nlp, text, ents, expected):
     assert names(nlp, text, ents) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the full name decides: surnames the model calls ORG do not outvote it
+        (
+            "Donald Trump spoke. Trump left. Trump won. Trump lost.",
+            [("Donald Trump", "PERSON"), ("Trump", "ORG"), ("Trump", "ORG"), ("Trump", "ORG")],
+            [("Donald Trump", "person")],
+        ),
+        # but a multi-word organisation stays one, whatever its short form is called
+        (
+            "Red Star lost. Star won. Star drew.",
+            [("Red Star", "ORG"), ("Star", "PERSON"), ("Star", "PERSON")],
+            [("Red Star", "organization")],
+        ),
+    ],
+)
+def test_merged_kind_follows_the_full_name(nlp, text, ents, expected):
+    cast = extract_actors(with_ents(nlp, text, ents))
+    assert [(a.name, a.kind) for a in cast.actors] == expected
+
+
 def kinds(cast: Cast) -> dict[str, str]:
     return {a.name: a.kind for a in cast.actors}
 

@@ -704,6 +704,8 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
             kinds.update(p.kinds)
         top = kinds.most_common()
         kind = main.kind if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
+        if len(key.split()) > 1:
+            kind = main.kind  # the full name is where the model is surest; short forms are often misread
         if kind == "person" and len(parts) == 1 and " " not in key and lone_name(main.names):
             kind = "place" if located(main.names) else "organization"
         aliases = sorted(
