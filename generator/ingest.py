@@ -216,13 +216,14 @@ def sniff(text: str, suffix: str) -> str:
         return "html"
     if suffix in (".md", ".markdown"):
         return "md"
-    if FRONT_MATTER.match(text):
+    front = FRONT_MATTER.match(text)
+    if front:
         try:
-            check_yaml(FRONT_MATTER.match(text).group(1), "")  # type: ignore[union-attr]
+            check_yaml(front.group(1), "")
         except BriefingsError:
             return "md"  # front matter, but unsafe: reading it as such reports why
         try:
-            meta = yaml.safe_load(FRONT_MATTER.match(text).group(1))  # type: ignore[union-attr]
+            meta = yaml.safe_load(front.group(1))
         except yaml.YAMLError:
             meta = None
         if isinstance(meta, dict) and meta:
