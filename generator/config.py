@@ -65,6 +65,10 @@ class BriefingsConfig(Config):
     under 0.5 MB instead of Material's whole index (85 MB at 5000 briefings). Material's search
     box stays; `js/pagefind-search.js` (site_assets/) answers it and must be in docs_dir."""
 
+    jobs = c.Type(int, default=0)
+    """Processes that read and check the briefings (0: one per CPU core). Sites of fewer than
+    200 briefings are read in the build's own process, where starting workers would cost more."""
+
     publish_yaml = c.Type(bool, default=True)
     """Copy each YAML file next to its page (`/briefings/<id>.yaml`); the edit button links
     there when the site has no `repo_url`/`edit_uri`."""

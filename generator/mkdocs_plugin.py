@@ -9,7 +9,9 @@ on_serve    rebuilds when a briefing, the registry or a template changes.
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
+import zlib
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from . import pagefind, store
+from . import markdown_ext, pagefind, store
 from .config import BriefingsConfig
 from .errors import BriefingsError
 from .site import data, render
@@ -38,6 +40,31 @@ NAV: list[Any] = [
 ]
 
 
+class PackedFile(File):
+    """A generated file whose content waits zlib-compressed until MkDocs reads it.
+
+    MkDocs holds every generated page's Markdown from `on_files` to the end of the build; packed,
+    5000 briefings take tens of MB instead of hundreds. Reading it (`content_string`, copying)
+    works as for any generated `File`: MkDocs 1.6 keeps that content in `File._content`.
+    """
+
+    _packed: bytes | None = None
+    _is_text = True
+
+    @property  # type: ignore[override]
+    def _content(self) -> str | bytes | None:
+        if self._packed is None:
+            return None
+        raw = zlib.decompress(self._packed)
+        return raw.decode("utf-8") if self._is_text else raw
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._is_text = isinstance(value, str)
+        data = value.encode("utf-8") if isinstance(value, str) else value
+        self._packed = None if data is None else zlib.compress(data, 1)
+
+
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     supports_multiple_instances = False
 
@@ -46,6 +73,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.yaml_of: dict[str, str] = {}
         """Page src_uri -> the YAML's path relative to the site root (for edit links)."""
         self.boost: dict[str, tuple[str, ...]] = {}
+        self.generated: set[str] = set()
+        self.search_text: dict[str, str] = {}
+        """src_uri -> the one search entry of a page indexed from data (see render.Page)."""
+        """src_uri of every page this plugin generated (their Markdown is dropped once converted)."""
 
     def _path(self, value: str) -> Path:
         p = Path(value)
@@ -59,6 +90,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.extra_javascript.append(pagefind.SCRIPT)
         if config.nav is None:
             config.nav = NAV
+        if markdown_ext.__name__ not in config.markdown_extensions:
+            config.markdown_extensions.append(markdown_ext.__name__)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -67,7 +100,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         root = self._path(self.config.source_root or ".")
         try:
             loaded = data.load_site(
-                self._path(self.config.briefings_dir), root, self._path(self.config.registry)
+                self._path(self.config.briefings_dir),
+                root,
+                self._path(self.config.registry),
+                jobs=self.config.jobs or os.cpu_count() or 1,
             )
         except BriefingsError as exc:
             raise PluginError(f"invalid briefings:\n{exc}") from None
@@ -89,12 +125,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         pages = render.render_site(loaded.entries, options, loaded.registry)
         self.yaml_of.clear()
         self.boost.clear()
+        self.generated.clear()
+        self.search_text.clear()
         for page in pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 log.info("briefings: generated %s replaces the file in docs_dir", page.path)
                 files.remove(existing)
-            file = File.generated(config, page.path, content=page.content)
+            file = PackedFile.generated(config, page.path, content=page.content)
+            self.generated.add(page.path)
+            if page.search_text is not None:
+                self.search_text[page.path] = page.search_text
             if page.yaml is not None:
                 rel = posixpath.relpath(page.yaml.resolve().as_posix(), self.root.as_posix())
                 file.edit_uri = rel
@@ -124,6 +165,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_content(
         self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
+        # MkDocs' own raw-HTML id scan runs after markdown_ext has stashed the blocks it skips.
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | markdown_ext.anchor_ids(html)
+        if page.file.src_uri in self.generated:
+            page.markdown = ""  # converted; the HTML is what the build still needs
         if render.EDIT_MARKER not in html:
             return None
         button = ""
@@ -135,11 +180,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return html.replace(render.EDIT_MARKER, button)
 
     def on_page_context(self, context: Any, /, *, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
-        """Quotes and actor names weigh more in search than the rest of a briefing page."""
-        anchors = self.boost.get(page.file.src_uri)
+        """Quotes and actor names weigh more in search than the rest of a briefing page; pages
+        indexed from data get their one entry without their HTML being parsed."""
         search = config.plugins.get("material/search") or config.plugins.get("search")
         entries = getattr(getattr(search, "search_index", None), "entries", None)
-        if not anchors or not isinstance(entries, list):
+        if not isinstance(entries, list):
+            return context
+        text = self.search_text.get(page.file.src_uri)
+        if text is not None:
+            entries.append({"location": page.url, "title": page.title or "", "text": text})
+        anchors = self.boost.get(page.file.src_uri)
+        if not anchors:
             return context
         wanted = {f"{page.url}#{a}" for a in anchors}
         factor = float(self.config.search_boost_sections)

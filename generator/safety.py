@@ -7,6 +7,8 @@ with a located message instead of building it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import yaml
 
 from .errors import BriefingsError, Problem
@@ -27,6 +29,36 @@ ALLOWED_TAGS = {
 }
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ALLOWED_NODE_TAGS = {t for t in ALLOWED_TAGS if t and t != "!"}
+
+
+def node_ok(root: yaml.Node, implicit_tags: Collection[str] = ()) -> bool:
+    """The limits of `check_yaml`, checked on a composed node tree (no second parse).
+
+    libyaml refuses nesting deeper than 1000 while composing, so composing first is safe. False
+    means "not sure": `check_yaml` must run on the text, to refuse it and say where (a tree cannot
+    tell an alias from the node it repeats). `implicit_tags` are the tags plain scalars may
+    resolve to (e.g. a timestamp) when the text has no explicit tag.
+    """
+    allowed = _ALLOWED_NODE_TAGS.union(implicit_tags)
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen or node.tag not in allowed or len(seen) >= MAX_NODES:
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > MAX_SCALAR:
+                return False
+        elif depth >= MAX_DEPTH:
+            return False
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += ((key, depth + 1), (value, depth + 1))
+        else:
+            stack += ((item, depth + 1) for item in node.value)
+    return True
 
 
 def check_yaml(text: str, path: str) -> None:

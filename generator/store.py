@@ -28,7 +28,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
 from .errors import BriefingsError, Problem
-from .safety import check_yaml
+from .safety import check_yaml, node_ok
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "briefing.schema.json"
 SCHEMA_URL_PATH = "schema/briefing.schema.json"
@@ -303,6 +303,7 @@ def _core_types() -> None:
 
 
 _core_types()
+_IMPLICIT_TAGS = frozenset(tag for rules in _CoreLoader.yaml_implicit_resolvers.values() for tag, _ in rules)
 
 
 def loads_plain(text: str, path: str) -> Any:
@@ -311,15 +312,22 @@ def loads_plain(text: str, path: str) -> Any:
     Same values as `loads` (YAML 1.2 core types, duplicate keys refused, the same safety limits),
     several times faster. Raises BriefingsError; `loads` then says where, if a reader wants that.
     """
-    check_yaml(text, path)
+    loader = _CoreLoader(text)
     try:
-        return to_plain(yaml.load(text, Loader=_CoreLoader))  # noqa: S506 - a safe loader
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if not node_ok(node, () if "!" in text else _IMPLICIT_TAGS):
+            check_yaml(text, path)  # refuses (saying where) what the tree could only suspect
+        return to_plain(loader.construct_document(node))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise BriefingsError(
             Problem(path, line, "yaml", f"invalid YAML: {getattr(exc, 'problem', exc)}")
         ) from None
+    finally:
+        loader.dispose()
 
 
 def load_plain(path: Path) -> Any:

@@ -287,6 +287,19 @@ def test_search_index_weights_quotes_and_actors(built: tuple[Path, list[Briefing
     assert not any("bf-para" in d["text"] or "Lisbon on November 6, the ministry" in d["text"] for d in docs)
 
 
+def test_actor_pages_are_one_search_entry_from_data(built: tuple[Path, list[Briefing]]) -> None:
+    """Found by name, kind, roles and registry description; their quotes are indexed on briefings."""
+    docs = json.loads((built[0] / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    actor = [d for d in docs if d["location"].startswith("actors/ana-ruiz/")]
+    assert [d["location"] for d in actor] == ["actors/ana-ruiz/"]
+    text = actor[0]["text"]
+    assert actor[0]["title"] == "Ana Ruiz"
+    assert "climate envoy, Ministry" in text and "head of delegation" in text
+    assert "Envoy of &lt;b&gt;Ruritania&lt;/b&gt;" in text  # registry text, escaped
+    xss = next(d for d in docs if d["location"] == "actors/xss-actor/")
+    assert "<script" not in xss["text"] and "<script" not in xss["title"]
+
+
 class _Refs(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -403,6 +416,10 @@ def test_safe_url(url: str | None, expected: str | None) -> None:
         ("quotes/index.md", "briefings/x/index.md", True, "../briefings/x/"),
         ("briefings/x/index.md", "actors/y/index.md", False, "../../actors/y/index.html"),
         ("index.md", "tags/index.md", False, "tags/index.html"),
+        ("archive/2021-01/index.md", "archive/index.md", True, "../"),
+        ("actors/a/index.md", "actors/ab/index.md", True, "../ab/"),
+        ("archive/2021-01/index.md", "archive/2021-01/index.md", True, "./"),
+        ("archive/2021-01/index.md", "archive/2021-02/index.md", False, "../2021-02/index.html"),
     ],
 )
 def test_links(here: str, target: str, directory_urls: bool, expected: str) -> None:

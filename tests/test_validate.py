@@ -434,3 +434,24 @@ def test_registry_without_conflicts_is_quiet(repo: Path) -> None:
     write(repo, valid_text())
     write(repo, "- name: Anna Berg\n- name: Poland\n", name="actors.yaml")
     assert validate_paths([Path("briefings")]) == []
+
+
+def test_worker_processes_report_exactly_what_one_process_reports(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.validate as v
+
+    text = valid_text()
+    write(repo, text)
+    write(repo, text.replace("speaker: anna-berg", "speaker: lu-xiang"), "2024-03-06-a.yaml")
+    write(repo, text.replace("kind: place", "kind: robot"), "2024-03-07-b.yaml")
+    write(repo, "id: [unclosed\n", "2024-03-08-c.yaml")
+    write(repo, text, "2024-03-09-copy.yaml")  # same id as the first: duplicate
+    monkeypatch.setattr(v, "PARALLEL_MIN", 2)
+    serial_articles: dict = {}
+    parallel_articles: dict = {}
+    serial = validate_paths([repo / "briefings"], root=repo, articles=serial_articles, jobs=1)
+    parallel = validate_paths([repo / "briefings"], root=repo, articles=parallel_articles, jobs=2)
+    assert parallel == serial
+    assert {p.field for p in serial} >= {"quotes[0].speaker", "actors[1].kind", "yaml", "id"}
+    assert parallel_articles.keys() == serial_articles.keys() != set()

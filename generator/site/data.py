@@ -40,13 +40,20 @@ def load_briefing(path: Path) -> Briefing:
     return Briefing.from_dict(store.load_plain(path))
 
 
-def source_article(briefing: Briefing, root: Path) -> tuple[ingest.Article | None, str | None]:
-    """Re-read the source so the page can show it; only inside `root`, only if the text is unchanged."""
+def source_article(
+    briefing: Briefing, root: Path, read: dict[tuple[Path, str | None], ingest.Article] | None = None
+) -> tuple[ingest.Article | None, str | None]:
+    """Re-read the source so the page can show it; only inside `root`, only if the text is unchanged.
+
+    `read` holds the articles validation has already read, so none is read twice.
+    """
     path = source_path(briefing.source.file, root)
     if path is None:
         return None, "The source file is not available to this site."
     try:
-        article = ingest.read(path, published=briefing.source.published)
+        published = briefing.source.published
+        known = (read or {}).get((path, published))
+        article = known or ingest.read(path, published=published)
     except (BriefingsError, OSError, ValueError):
         return None, "The source file could not be read."
     if briefing.source.sha256 and article.sha256 != briefing.source.sha256:
@@ -61,15 +68,19 @@ def load_registry(path: Path) -> dict[str, RegistryEntry]:
     return {e.id: e for e in registry.load(path).entries}
 
 
-def load_site(briefings_dir: Path, root: Path, registry_file: Path | None = None) -> Loaded:
-    """Every briefing in `briefings_dir`, checked exactly as `briefings validate` checks them.
+def load_site(briefings_dir: Path, root: Path, registry_file: Path | None = None, jobs: int = 1) -> Loaded:
+    """Every briefing in `briefings_dir`, checked exactly as `briefings validate` checks them
+    (in `jobs` processes when there are many).
 
     Errors of all files are raised together; warnings are returned for the caller to report.
     """
     loaded = Loaded()
     files = store.briefing_files([briefings_dir]) if briefings_dir.is_dir() else []
     plain: dict[Path, Any] = {}
-    problems = validate.validate_paths(files, root=root, loaded=plain) if files else []
+    articles: dict[tuple[Path, str | None], ingest.Article] = {}
+    problems = (
+        validate.validate_paths(files, root=root, loaded=plain, articles=articles, jobs=jobs) if files else []
+    )
     errors = [p for p in problems if p.severity == "error"]
     loaded.warnings = [p for p in problems if p.severity != "error"]
     if registry_file is not None:
@@ -81,6 +92,6 @@ def load_site(briefings_dir: Path, root: Path, registry_file: Path | None = None
         raise BriefingsError(list(dict.fromkeys(errors)))
     for path in files:
         briefing = Briefing.from_dict(plain[path]) if path in plain else load_briefing(path)
-        article, note = source_article(briefing, root)
+        article, note = source_article(briefing, root, articles)
         loaded.entries.append(Entry(briefing, path, article, note))
     return loaded

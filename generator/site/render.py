@@ -60,6 +60,9 @@ class Page:
     content: str
     yaml: Path | None = None
     boost_sections: tuple[str, ...] = ()
+    search_text: str | None = None
+    """HTML of the page's one search entry, when the page is indexed from data rather than by
+    parsing it (actor pages: their body repeats what briefing pages say)."""
 
 
 def safe_url(url: str | None) -> str | None:
@@ -80,6 +83,7 @@ class Links:
         self.directory_urls = directory_urls
         url = self.url_of(here)
         self.dir = url.rstrip("/") if directory_urls else posixpath.dirname(url)
+        self._dir_parts = [p for p in self.dir.split("/") if p]
 
     def url_of(self, src: str) -> str:
         if not src.endswith(".md"):
@@ -93,10 +97,22 @@ class Links:
 
     def page(self, src: str) -> str:
         target = self.url_of(src)
-        rel = posixpath.relpath(target or ".", self.dir or ".")
+        rel = self._relative(target)
         if target == "" or target.endswith("/"):
             return "./" if rel == "." else rel + "/"
         return rel
+
+    def _relative(self, target: str) -> str:
+        """`posixpath.relpath(target, self.dir)` for our clean site-relative paths, without the
+        filesystem normalisation that made it a tenth of a site build."""
+        parts = [p for p in target.split("/") if p]
+        here = self._dir_parts
+        common = 0
+        for a, b in zip(parts, here, strict=False):
+            if a != b:
+                break
+            common += 1
+        return "/".join([".."] * (len(here) - common) + parts[common:]) or "."
 
     def briefing(self, bid: str) -> str:
         return self.page(f"briefings/{bid}/index.md")
@@ -130,7 +146,7 @@ def front_matter(meta: dict[str, Any]) -> str:
 
 def _finalize(value: Any) -> Any:
     """Fold line breaks in values: a YAML line must never start a Markdown line of its own."""
-    if isinstance(value, Markup) or not isinstance(value, str):
+    if isinstance(value, Markup) or not isinstance(value, str) or "\n" not in value:
         return value
     return re.sub(r"\s*\n\s*", " ", value)
 
@@ -239,14 +255,33 @@ def actor_page(r: Renderer, info: index.ActorInfo) -> Page:
         for i, (b, t) in enumerate(info.events, start=1)
     ]
     together = [(r.site.actors[a], n) for a, n in info.together.most_common(10) if a in r.site.actors]
-    return r.page(
+    page = r.page(
         path,
-        {"title": info.name, "description": f"{info.name} across {len(info.briefings)} briefings"},
+        {
+            "title": info.name,
+            "description": f"{info.name} across {len(info.briefings)} briefings",
+            "search": {"exclude": True},
+        },
         "actor.md.j2",
         a=info,
         together=together,
         timeline_svg=svg.timeline_svg(svg.marks(rows), None, title=f"Timeline of {info.name}"),
     )
+    return Page(page.path, page.content, search_text=actor_search_text(info))
+
+
+def actor_search_text(info: index.ActorInfo) -> str:
+    """What search finds an actor by: kind, other names, description and roles (not the quotes
+    and events, which briefing pages index already)."""
+    roles = dict.fromkeys(", ".join(filter(None, (a.role, a.affiliation))) for _, a in info.roles)
+    also = f" · also {', '.join(sorted(info.aliases))}" if info.aliases else ""
+    parts = [
+        KIND_LABELS.get(info.kind, info.kind) + also,
+        info.description or "",
+        "; ".join(roles),
+        f"In {len(info.briefings)} briefings",
+    ]
+    return "".join(f"<p>{escape(p)}</p>" for p in parts if p)
 
 
 def listing_meta(title: str) -> dict[str, Any]:
