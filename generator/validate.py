@@ -10,9 +10,11 @@ import calendar
 import json
 import math
 import multiprocessing
+import threading
 import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -409,14 +411,16 @@ def validate_paths(
     and at least PARALLEL_MIN files, reading and the per-file checks run in that many processes.
     """
     files = store.briefing_files(paths)
-    pool = None
     if jobs > 1 and len(files) >= PARALLEL_MIN:
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
-    try:
-        return _validate(paths, files, root, loaded, articles, pool, jobs)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        # fork is quick and safe in a single-threaded build; `mkdocs serve` runs a server thread
+        single = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if single else "spawn")
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+                return _validate(paths, files, root, loaded, articles, pool, jobs)
+        except BrokenProcessPool:
+            pass  # e.g. a worker could not start: the same work, in this process
+    return _validate(paths, files, root, loaded, articles, None, jobs)
 
 
 def _validate(
