@@ -18,7 +18,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
@@ -38,6 +38,9 @@ NAV: list[Any] = [
     {"Questions": "questions/index.md"},
     {"Tags": "tags/index.md"},
 ]
+
+
+PACKED_HTML = "<!-- briefings: packed until the page is written -->"
 
 
 class PackedFile(File):
@@ -74,6 +77,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Page src_uri -> the YAML's path relative to the site root (for edit links)."""
         self.boost: dict[str, tuple[str, ...]] = {}
         self.generated: set[str] = set()
+        self.packed_html: dict[str, bytes] = {}
+        """src_uri -> a generated page's HTML, compressed between conversion and writing."""
         self.search_text: dict[str, str] = {}
         """src_uri -> the one search entry of a page indexed from data (see render.Page)."""
         """src_uri of every page this plugin generated (their Markdown is dropped once converted)."""
@@ -122,12 +127,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             directory_urls=config.use_directory_urls,
             templates_dir=self._path(self.config.templates_dir),
         )
-        pages = render.render_site(loaded.entries, options, loaded.registry)
+        pages = render.iter_site(loaded.entries, options, loaded.registry)
+        count = 0
         self.yaml_of.clear()
         self.boost.clear()
         self.generated.clear()
         self.search_text.clear()
+        self.packed_html.clear()
         for page in pages:
+            count += 1
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 log.info("briefings: generated %s replaces the file in docs_dir", page.path)
@@ -150,7 +158,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(file)
         # Published so that editors' YAML tooling can fetch the schema from the site as well.
         files.append(File.generated(config, store.SCHEMA_URL_PATH, abs_src_path=str(store.SCHEMA_FILE)))
-        log.info("briefings: %d briefings, %d generated files", len(loaded.entries), len(pages))
+        log.info("briefings: %d briefings, %d generated files", len(loaded.entries), count)
         return files
 
     def on_page_markdown(
@@ -162,24 +170,36 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             page.edit_url = "../" + posixpath.basename(posixpath.dirname(src)) + ".yaml"
         return None
 
+    @event_priority(-100)  # last: the HTML every other plugin has finished with
     def on_page_content(
         self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
         # MkDocs' own raw-HTML id scan runs after markdown_ext has stashed the blocks it skips.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | markdown_ext.anchor_ids(html)
-        if page.file.src_uri in self.generated:
-            page.markdown = ""  # converted; the HTML is what the build still needs
-        if render.EDIT_MARKER not in html:
-            return None
-        button = ""
-        if page.edit_url:
-            button = (
-                f'<a class="md-button bf-edit" href="{escape(page.edit_url)}" '
-                f'title="Open {escape(self.yaml_of.get(page.file.src_uri, "the YAML"))}">Edit YAML</a>'
-            )
-        return html.replace(render.EDIT_MARKER, button)
+        if render.EDIT_MARKER in html:
+            button = ""
+            if page.edit_url:
+                button = (
+                    f'<a class="md-button bf-edit" href="{escape(page.edit_url)}" '
+                    f'title="Open {escape(self.yaml_of.get(page.file.src_uri, "the YAML"))}">Edit YAML</a>'
+                )
+            html = html.replace(render.EDIT_MARKER, button)
+        if page.file.src_uri not in self.generated:
+            return html
+        # MkDocs converts every page before it writes any: generated pages wait packed, which
+        # keeps a large site's build within memory (their Markdown is not needed any more).
+        page.markdown = ""
+        self.packed_html[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return PACKED_HTML
 
-    def on_page_context(self, context: Any, /, *, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+    @event_priority(100)  # first: before the search plugin reads the page
+    def _unpack_html(self, context: Any, /, *, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+        packed = self.packed_html.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
+        return context
+
+    def _search_entries(self, context: Any, /, *, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
         """Quotes and actor names weigh more in search than the rest of a briefing page; pages
         indexed from data get their one entry without their HTML being parsed."""
         search = config.plugins.get("material/search") or config.plugins.get("search")
@@ -200,6 +220,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if entry.get("location") in wanted:
                 entry["boost"] = float(entry.get("boost", 1)) * factor
         return context
+
+    on_page_context = CombinedEvent(_unpack_html, _search_entries)
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        """A written page's HTML is not needed again: let it go instead of holding every page."""
+        if page.file.src_uri in self.generated:
+            page.content = PACKED_HTML
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """With `pagefind: true`, index the built site (see generator/pagefind.py)."""

@@ -10,8 +10,8 @@ import calendar
 import json
 import math
 import multiprocessing
-import threading
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -339,14 +339,16 @@ class _Doc:
     """One briefing file: read fast as plain data; parsed again with line numbers only if needed."""
 
     path: Path
-    text: str
+    text: str | None
+    """Dropped once read (a large site would hold every file twice); read again if needed."""
     plain: Any
     _node: Any = None
 
     @property
     def node(self) -> Any:
         if self._node is None:
-            self._node = store.loads(self.text, str(self.path))
+            text = self.text if self.text is not None else store.read_text(self.path)
+            self._node = store.loads(text, str(self.path))
         return self._node
 
     def problems(self, found: list[tuple[Where, str, str]]) -> list[Problem]:
@@ -377,7 +379,7 @@ def _read_many(paths: list[Path]) -> list[_Doc | list[Problem]]:
         except BriefingsError as exc:
             out.append(exc.problems)
             continue
-        doc._node = None  # round-trip nodes do not cross processes; parsed again if needed
+        doc._node = doc.text = None  # round-trip nodes do not cross processes; parsed again if needed
         out.append(doc)
     return out
 

@@ -91,7 +91,8 @@ def load_site(briefings_dir: Path, root: Path, registry_file: Path | None = None
     if errors:
         raise BriefingsError(list(dict.fromkeys(errors)))
     for path in files:
-        briefing = Briefing.from_dict(plain[path]) if path in plain else load_briefing(path)
+        # popped: a large site never holds both forms of every briefing at once
+        briefing = Briefing.from_dict(plain.pop(path)) if path in plain else load_briefing(path)
         article, note = source_article(briefing, root, articles)
         loaded.entries.append(Entry(briefing, path, article, note))
     return loaded

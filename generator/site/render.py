@@ -12,7 +12,7 @@ import json
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html import escape
@@ -373,17 +373,28 @@ def render_site(
     registry: dict[str, RegistryEntry] | None = None,
 ) -> list[Page]:
     """Every generated page and feed for these briefings."""
+    return list(iter_site(entries, options, registry))
+
+
+def iter_site(
+    entries: Iterable[Entry],
+    options: Options | None = None,
+    registry: dict[str, RegistryEntry] | None = None,
+) -> Iterator[Page]:
+    """The same one page at a time, so that a caller that stores pages compactly (the MkDocs
+    plugin) never holds every page's Markdown at once."""
     options = options or Options()
     entries = list(entries)
     site = index.build([e.briefing for e in entries], registry)
     r = Renderer(site, options, environment(options.templates_dir), {e.briefing.id: e for e in entries})
-    pages = [briefing_page(r, e) for e in sorted(entries, key=lambda e: e.briefing.id)]
-    pages += [actor_page(r, info) for info in site.actors.values()]
-    pages += digest_pages(r)
-    pages += cross_pages(r)
-    pages.append(Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options)))
-    pages.append(Page("briefings.json", feeds.json_feed(site.briefings, options)))
-    return pages
+    for e in sorted(entries, key=lambda e: e.briefing.id):
+        yield briefing_page(r, e)
+    for info in site.actors.values():
+        yield actor_page(r, info)
+    yield from digest_pages(r)
+    yield from cross_pages(r)
+    yield Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options))
+    yield Page("briefings.json", feeds.json_feed(site.briefings, options))
 
 
 def render_briefings(briefings: Iterable[Briefing], options: Options | None = None) -> list[Page]:
