@@ -36,8 +36,9 @@ class BriefingsConfig(Config):
     the monthly archive pages."""
 
     listing_limit = c.Type(int, default=25)
-    """Most quotes per speaker on /quotes/ (the actor page has them all), so listing pages stay
-    small as the site grows."""
+    """How many of a speaker's latest quotes /quotes/ and their actor page show (and twice as
+    many dated events on the actor page). The actor page still lists every briefing the actor
+    is in, where the rest are; so no page grows with the whole history."""
 
     timeline_months = c.Type(int, default=3)
     """How many of the latest months /timeline/ shows in full; every month has its own page

@@ -551,3 +551,19 @@ def test_speaker_name_in_an_attribute_is_escaped() -> None:
     quotes = (Quote("q1", "no", "he", span=_span(article.text, "no")),)
     (para,) = text.paragraphs(article, quotes, {"he": '"><script>alert(1)</script><b x="'})
     assert 'title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;b x=&quot;">no</mark>' in str(para.html)
+
+
+def test_actor_page_shows_the_latest_quotes_and_every_briefing(tmp_path: Path) -> None:
+    """An actor in thousands of briefings must not get a page that grows with all they said."""
+    (tmp_path / "envoys.md").write_text(SOURCE_MD, encoding="utf-8")
+    article = ingest.read(tmp_path / "envoys.md")
+    items = briefings(article.text, article.sha256)
+    pages = {p.path: p.content for p in render.render_briefings(items, render.Options(listing_limit=1))}
+    ana = pages["actors/ana-ruiz/index.md"]
+    assert "The latest 1 of 2 quotes" in ana
+    assert "We will not leave without an agreement," in ana  # the newest briefing's quote
+    assert "Oslo is only the beginning" not in ana
+    assert "Earlier talks in Oslo" in ana and "Envoys agree to meet again" in ana  # both briefings
+    full = {p.path: p.content for p in render.render_briefings(items, render.Options(listing_limit=25))}
+    assert "The latest" not in full["actors/ana-ruiz/index.md"]
+    assert "Oslo is only the beginning" in full["actors/ana-ruiz/index.md"]

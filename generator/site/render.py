@@ -249,10 +249,15 @@ def briefing_page(r: Renderer, entry: Entry) -> Page:
 
 
 def actor_page(r: Renderer, info: index.ActorInfo) -> Page:
+    """Every briefing the actor is in; the latest quotes and events (the rest are on those
+    briefings' pages), so that a page stays small for an actor in thousands of briefings."""
     path = f"actors/{info.id}/index.md"
+    limit = r.options.listing_limit
+    events = info.events[-2 * limit :]
+    first = len(info.events) - len(events) + 1
     rows = [
         (t.date or "", t.end, f"{t.event or t.text} ({b.title})", f"event-{i}")
-        for i, (b, t) in enumerate(info.events, start=1)
+        for i, (b, t) in enumerate(events, start=first)
     ]
     together = [(r.site.actors[a], n) for a, n in info.together.most_common(10) if a in r.site.actors]
     page = r.page(
@@ -264,10 +269,26 @@ def actor_page(r: Renderer, info: index.ActorInfo) -> Page:
         },
         "actor.md.j2",
         a=info,
+        quotes=info.quotes[:limit],
+        events=events,
+        first_event=first,
+        roles=actor_roles(info),
         together=together,
         timeline_svg=svg.timeline_svg(svg.marks(rows), None, title=f"Timeline of {info.name}"),
     )
     return Page(page.path, page.content, search_text=actor_search_text(info))
+
+
+def actor_roles(info: index.ActorInfo) -> list[tuple[str, int, Briefing]]:
+    """Each distinct role once: (role, how many briefings give it, the latest of them)."""
+    seen: dict[str, list[Any]] = {}
+    for b, a in info.roles:
+        text = ", ".join(filter(None, (a.role, a.affiliation)))
+        if text in seen:
+            seen[text][1] += 1
+        else:
+            seen[text] = [text, 1, b]
+    return [(t, n, b) for t, n, b in seen.values()]
 
 
 def actor_search_text(info: index.ActorInfo) -> str:
