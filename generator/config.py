@@ -67,8 +67,8 @@ class BriefingsConfig(Config):
     box stays; `js/pagefind-search.js` (site_assets/) answers it and must be in docs_dir."""
 
     jobs = c.Type(int, default=0)
-    """Processes that read and check the briefings (0: one per CPU core). Sites of fewer than
-    200 briefings are read in the build's own process, where starting workers would cost more."""
+    """Processes that read, check and render the briefings (0: one per CPU core). Sites of
+    fewer than 200 briefings, and `mkdocs serve` (for rendering), use the build's own process."""
 
     publish_yaml = c.Type(bool, default=True)
     """Copy each YAML file next to its page (`/briefings/<id>.yaml`); the edit button links

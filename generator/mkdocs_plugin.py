@@ -99,6 +99,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.markdown_extensions.append(markdown_ext.__name__)
         return config
 
+    @property
+    def jobs(self) -> int:
+        return self.config.jobs or os.cpu_count() or 1
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
@@ -108,7 +112,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self._path(self.config.briefings_dir),
                 root,
                 self._path(self.config.registry),
-                jobs=self.config.jobs or os.cpu_count() or 1,
+                jobs=self.jobs,
             )
         except BriefingsError as exc:
             raise PluginError(f"invalid briefings:\n{exc}") from None
@@ -127,7 +131,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             directory_urls=config.use_directory_urls,
             templates_dir=self._path(self.config.templates_dir),
         )
-        pages = render.iter_site(loaded.entries, options, loaded.registry)
+        pages = render.iter_site(loaded.entries, options, loaded.registry, jobs=self.jobs)
         count = 0
         self.yaml_of.clear()
         self.boost.clear()

@@ -126,22 +126,31 @@ def _field_names(cls: type) -> tuple[str, ...]:
 def _plain(value: Any) -> Any:
     """Dataclass -> dict, dropping empty optional values so the YAML stays short."""
     cls: Any = type(value)
+    if cls in _SCALARS:
+        return value
+    if cls is tuple:
+        return [_plain(v) for v in value]
     if hasattr(cls, "__dataclass_fields__"):
         out: dict[str, Any] = {}
         keep_null = _KEEP_NULL.get(cls.__name__, ())
         for name in _field_names(cls):
             v = getattr(value, name)
-            if v is None and name not in keep_null:
+            if v is None:
+                if name in keep_null:
+                    out[name] = None
                 continue
             if v == () and name not in _KEEP_EMPTY:
                 continue
-            out[name] = _plain(v)
-        if isinstance(value, Briefing):
+            out[name] = v if type(v) in _SCALARS else _plain(v)
+        if cls is Briefing:
             out = {k: out[k] for k in (*ORDER, *out) if k in out}
         return out
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     return value
+
+
+_SCALARS = {str, int, float, bool, type(None)}
 
 
 # Fields that stay in the YAML even when empty, so an editor sees where to write.

@@ -567,3 +567,17 @@ def test_actor_page_shows_the_latest_quotes_and_every_briefing(tmp_path: Path) -
     full = {p.path: p.content for p in render.render_briefings(items, render.Options(listing_limit=25))}
     assert "The latest" not in full["actors/ana-ruiz/index.md"]
     assert "Oslo is only the beginning" in full["actors/ana-ruiz/index.md"]
+
+
+def test_forked_rendering_gives_the_same_pages_in_the_same_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "envoys.md").write_text(SOURCE_MD, encoding="utf-8")
+    article = ingest.read(tmp_path / "envoys.md")
+    entries = [
+        render.Entry(b, tmp_path / f"{b.id}.yaml", article) for b in briefings(article.text, article.sha256)
+    ]
+    serial = list(render.iter_site(entries, render.Options(), jobs=1))
+    monkeypatch.setattr(render, "PARALLEL_MIN", 1)
+    assert render._can_fork(2, 5)
+    assert list(render.iter_site(entries, render.Options(), jobs=2)) == serial

@@ -9,10 +9,13 @@ Links between generated pages are computed here (relative, so the site works fro
 from __future__ import annotations
 
 import json
+import multiprocessing
 import posixpath
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html import escape
@@ -107,6 +110,10 @@ class Links:
         filesystem normalisation that made it a tenth of a site build."""
         parts = [p for p in target.split("/") if p]
         here = self._dir_parts
+        if not here:
+            return "/".join(parts) or "."
+        if not parts or parts[0] != here[0]:  # the usual case: another section of the site
+            return "/".join([".."] * len(here) + parts)
         common = 0
         for a, b in zip(parts, here, strict=False):
             if a != b:
@@ -401,21 +408,70 @@ def iter_site(
     entries: Iterable[Entry],
     options: Options | None = None,
     registry: dict[str, RegistryEntry] | None = None,
+    jobs: int = 1,
 ) -> Iterator[Page]:
     """The same one page at a time, so that a caller that stores pages compactly (the MkDocs
-    plugin) never holds every page's Markdown at once."""
+    plugin) never holds every page's Markdown at once. With `jobs` > 1, briefing and actor pages
+    (most of the work) are rendered in that many forked processes, in the same order."""
     options = options or Options()
-    entries = list(entries)
+    entries = sorted(entries, key=lambda e: e.briefing.id)
     site = index.build([e.briefing for e in entries], registry)
     r = Renderer(site, options, environment(options.templates_dir), {e.briefing.id: e for e in entries})
-    for e in sorted(entries, key=lambda e: e.briefing.id):
-        yield briefing_page(r, e)
-    for info in site.actors.values():
-        yield actor_page(r, info)
+    actors = list(site.actors.values())
+    if _can_fork(jobs, len(entries) + len(actors)):
+        yield from _forked_pages(r, entries, actors, jobs)
+    else:
+        for e in entries:
+            yield briefing_page(r, e)
+        for info in actors:
+            yield actor_page(r, info)
     yield from digest_pages(r)
     yield from cross_pages(r)
     yield Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options))
     yield Page("briefings.json", feeds.json_feed(site.briefings, options))
+
+
+PARALLEL_MIN = 200
+"""Fewer pages than this are rendered in this process: forking workers would cost more."""
+
+_FORKED: tuple[Renderer, list[Entry], list[index.ActorInfo]] | None = None
+"""What forked render workers read: set before the pool forks, so nothing is pickled to them."""
+
+
+def _can_fork(jobs: int, pages: int) -> bool:
+    """Forking is quick and shares the loaded site; only safe with no other thread running
+    (`mkdocs serve` has a server thread), and only worth it for many pages."""
+    return (
+        jobs > 1
+        and pages >= PARALLEL_MIN
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+def _render_part(task: tuple[str, int, int]) -> list[Page]:
+    assert _FORKED is not None, "only called in a forked render worker"
+    r, entries, actors = _FORKED
+    kind, lo, hi = task
+    if kind == "briefings":
+        return [briefing_page(r, e) for e in entries[lo:hi]]
+    return [actor_page(r, info) for info in actors[lo:hi]]
+
+
+def _forked_pages(
+    r: Renderer, entries: list[Entry], actors: list[index.ActorInfo], jobs: int
+) -> Iterator[Page]:
+    global _FORKED
+    size = 50
+    tasks = [("briefings", i, i + size) for i in range(0, len(entries), size)]
+    tasks += [("actors", i, i + size) for i in range(0, len(actors), size)]
+    _FORKED = (r, entries, actors)
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for pages in pool.map(_render_part, tasks):
+                yield from pages
+    finally:
+        _FORKED = None
 
 
 def render_briefings(briefings: Iterable[Briefing], options: Options | None = None) -> list[Page]:
