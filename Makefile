@@ -11,7 +11,7 @@ site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 extract: $(STAMP)
 	$(BIN)/briefings extract sources/ --out briefings/

@@ -1,6 +1,6 @@
 """Site build at scale: our plugin against a plain Material build of the same pages.
 
-    .venv/bin/python bench/site.py [--sizes 100,500,1000,5000] [--pagefind] [--keep DIR]
+    .venv/bin/python bench/site.py [--sizes 100,500,1000,5000] [--pagefind] [--keep DIR] [--jobs N]
 
 For each N, `make_briefings.py` makes N briefings from real ones, and two sites are built, each
 by its own `mkdocs build` process (wall time and peak memory of that process):
@@ -15,7 +15,8 @@ largest N over that at 500 (target <= 1.3; both plain `time / N` and the margina
 smallest N), peak memory (target < 1 GB), size of the site and of Material's search index, and
 with `--pagefind`, Pagefind's index and the bytes its first query downloads (see search.py).
 The two builds of each N run back to back, so load from other processes on a shared machine
-falls on both alike.
+falls on both alike. `--jobs 1` makes the plugin read, check and render in the build's own
+process only (its default uses every core; MkDocs itself uses one either way).
 """
 
 from __future__ import annotations
@@ -98,9 +99,22 @@ def build(site: Path) -> dict[str, float]:
     return measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "site"], site)
 
 
-def run(n: int, root: Path, seed: Path | None, pagefind: bool) -> dict[str, Any]:
+def set_jobs(site: Path, jobs: int) -> None:
+    """The plugin's `jobs` option in the site's mkdocs.yml."""
+    cfg = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    for i, plugin in enumerate(cfg.get("plugins", [])):
+        if plugin == "briefings":
+            cfg["plugins"][i] = plugin = {"briefings": {}}
+        if isinstance(plugin, dict) and "briefings" in plugin:
+            plugin["briefings"] = {**(plugin["briefings"] or {}), "jobs": jobs}
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+
+
+def run(n: int, root: Path, seed: Path | None, pagefind: bool, jobs: int | None = None) -> dict[str, Any]:
     ours, plain = prepare(n, root, seed)
-    r: dict[str, Any] = {"n": n}
+    if jobs is not None:
+        set_jobs(ours, jobs)
+    r: dict[str, Any] = {"n": n, "jobs": jobs or "all cores"}
     for name, site in (("plain", plain), ("ours", ours)):
         b = build(site)
         r[f"{name}_seconds"] = b["seconds"]
@@ -123,6 +137,7 @@ def main() -> None:
         "--pagefind", action="store_true", help="also index with Pagefind and measure a first query"
     )
     ap.add_argument("--keep", type=Path, help="keep the built sites under this folder")
+    ap.add_argument("--jobs", type=int, help="the plugin's `jobs` option (default: every core)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     seed = args.seed or make_briefings.seeds_folder()
@@ -132,7 +147,7 @@ def main() -> None:
         if root.exists() and args.keep:
             shutil.rmtree(root)
         try:
-            r = run(n, root, seed, args.pagefind)
+            r = run(n, root, seed, args.pagefind, args.jobs)
         finally:
             if not args.keep:
                 shutil.rmtree(root, ignore_errors=True)

@@ -53,6 +53,12 @@ class PackedFile(File):
 
     _packed: bytes | None = None
     _is_text = True
+    changed = True
+    """False when the content is what the previous build of this `mkdocs serve` generated:
+    `mkdocs serve --dirty` then skips converting and writing the page again."""
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
 
     @property  # type: ignore[override]
     def _content(self) -> str | bytes | None:
@@ -81,6 +87,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """src_uri -> a generated page's HTML, compressed between conversion and writing."""
         self.search_text: dict[str, str] = {}
         """src_uri -> the one search entry of a page indexed from data (see render.Page)."""
+        self.previous: dict[str, int] = {}
+        """src_uri -> checksum of each generated file in the previous build (for `serve --dirty`)."""
         """src_uri of every page this plugin generated (their Markdown is dropped once converted)."""
 
     def _path(self, value: str) -> Path:
@@ -145,6 +153,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.info("briefings: generated %s replaces the file in docs_dir", page.path)
                 files.remove(existing)
             file = PackedFile.generated(config, page.path, content=page.content)
+            assert isinstance(file, PackedFile)
+            checksum = hash(file._packed)
+            file.changed = self.previous.get(page.path) != checksum
+            self.previous[page.path] = checksum
             self.generated.add(page.path)
             if page.search_text is not None:
                 self.search_text[page.path] = page.search_text
@@ -234,8 +246,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             page.content = PACKED_HTML
         return output
 
+    @event_priority(100)  # before the search plugin merges its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """With `pagefind: true`, index the built site (see generator/pagefind.py)."""
+        """With `pagefind: true`, index the built site (see generator/pagefind.py).
+
+        Under `mkdocs serve --dirty`, Material's search keeps the previous index and replaces the
+        entries of one rebuilt page; a save rebuilds several of ours (the briefing, its actors,
+        listings), so the previous entries of every rebuilt page are dropped first.
+        """
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        prev = getattr(search, "search_index_prev", None)
+        current = getattr(getattr(search, "search_index", None), "entries", None)
+        if prev is not None and current and isinstance(getattr(prev, "entries", None), list):
+            rebuilt = {str(e.get("location", "")).split("#")[0] for e in current}
+            prev.entries = [
+                e for e in prev.entries if str(e.get("location", "")).split("#")[0] not in rebuilt
+            ]
         if self.config.enabled and self.config.pagefind:
             try:
                 pagefind.post_build(Path(config.site_dir))

@@ -581,3 +581,33 @@ def test_forked_rendering_gives_the_same_pages_in_the_same_order(
     monkeypatch.setattr(render, "PARALLEL_MIN", 1)
     assert render._can_fork(2, 5)
     assert list(render.iter_site(entries, render.Options(), jobs=2)) == serial
+
+
+def test_dirty_rebuild_rewrites_only_changed_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make serve` runs `mkdocs serve --dirty`: a save converts and writes only the pages whose
+    Markdown changed, and the preview's search index keeps one copy of each page."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root, _ = make_site(tmp_path)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config)
+    site = root / "site"
+    changed = site / "briefings/2023-11-03-envoys-agree-to-meet-again/index.html"
+    untouched = site / "briefings/2023-10-20-earlier-talks/index.html"
+    stamp = untouched.stat().st_mtime_ns
+    path = root / "briefings/2023-11-03-envoys-agree-to-meet-again.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: Envoys agree", "title: Envoys now agree")
+    )
+    build(config, dirty=True)
+    assert "Envoys now agree to meet again" in changed.read_text(encoding="utf-8")
+    assert untouched.stat().st_mtime_ns == stamp
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [d["location"] for d in docs]
+    assert len(locations) == len(set(locations))
+    assert any(d["title"] == "Envoys now agree to meet again" for d in docs)
+    assert not any(d["title"] == "Envoys agree to meet again" for d in docs)
