@@ -1,9 +1,10 @@
 """Preview latency: from saving a briefing's YAML to `mkdocs serve` serving the rebuilt page.
 
-    .venv/bin/python bench/preview.py [--sizes 100,1000] [--edits 3]
+    .venv/bin/python bench/preview.py [--sizes 100,1000] [--edits 3] [--full]
 
-For each N, a site of N generated briefings (make_briefings.py) is served by `mkdocs serve` on
-localhost. Once the first build is served, one briefing's title is changed and the file saved;
+For each N, a site of N generated briefings (make_briefings.py) is served by `mkdocs serve
+--dirty` on localhost, as `make serve` does (`--full`: plain `mkdocs serve`, every save
+rebuilding every page). Once the first build is served, one briefing's title is changed and the file saved;
 the page is then polled every 50 ms until it shows the new title. Printed per N: the first build
 and each edit's latency (median of `--edits`), in seconds.
 """
@@ -23,6 +24,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -58,12 +60,23 @@ def wait_for(url: str, text: str, timeout: float) -> float:
     raise TimeoutError(f"{url} did not show {text!r} within {timeout} s")
 
 
-def run(n: int, root: Path, seed: Path | None, edits: int, timeout: float) -> dict[str, float]:
+def run(
+    n: int, root: Path, seed: Path | None, edits: int, timeout: float, dirty: bool = True
+) -> dict[str, Any]:
     site = make_briefings.site_folder(n, root, seed)
     target = sorted((site / "briefings").glob("*.yaml"))[n // 2]
     port = free_port()
     url = f"http://127.0.0.1:{port}/briefings/{target.stem}/"
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-q", "-a", f"127.0.0.1:{port}"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "-q",
+        "-a",
+        f"127.0.0.1:{port}",
+        *(["--dirty"] if dirty else []),
+    ]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -84,7 +97,13 @@ def run(n: int, root: Path, seed: Path | None, edits: int, timeout: float) -> di
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, 9)
-    return {"n": n, "first_build_seconds": first, "edit_seconds": statistics.median(took), "edits": took}
+    return {
+        "n": n,
+        "dirty": dirty,
+        "first_build_seconds": first,
+        "edit_seconds": statistics.median(took),
+        "edits": took,
+    }
 
 
 def main() -> None:
@@ -93,12 +112,13 @@ def main() -> None:
     ap.add_argument("--edits", type=int, default=3)
     ap.add_argument("--seed", type=Path, help="folder of real briefings (default: extract sources/)")
     ap.add_argument("--timeout", type=float, default=1800)
+    ap.add_argument("--full", action="store_true", help="plain `mkdocs serve` (no --dirty)")
     args = ap.parse_args()
     seed = args.seed or make_briefings.seeds_folder()
     for n in [int(s) for s in args.sizes.split(",") if s.strip()]:
         root = Path(tempfile.mkdtemp(prefix=f"bench-preview-{n}-"))
         try:
-            print(json.dumps(run(n, root, seed, args.edits, args.timeout)), flush=True)
+            print(json.dumps(run(n, root, seed, args.edits, args.timeout, not args.full)), flush=True)
         finally:
             shutil.rmtree(root, ignore_errors=True)
 

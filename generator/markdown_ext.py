@@ -74,6 +74,7 @@ class TrustedHtmlBlocks(Preprocessor):
                 if (
                     self.md.is_block_level(tag)
                     and tag not in _VOID
+                    and not line.split(">", 1)[0].endswith("/")  # `<div/>` is an empty tag
                     and _plain_markup(chunk)
                     and _closes_at_end(chunk, tag)
                 ):

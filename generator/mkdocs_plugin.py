@@ -91,6 +91,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """src_uri -> checksum of each generated file in the previous build (for `serve --dirty`)."""
         """src_uri of every page this plugin generated (their Markdown is dropped once converted)."""
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that `mkdocs serve` keeps this plugin object between rebuilds (MkDocs 1.4+)
+        and with it `previous`, the checksums that let `--dirty` skip unchanged pages."""
+
     def _path(self, value: str) -> Path:
         p = Path(value)
         return p if p.is_absolute() else self.root / p

@@ -1,6 +1,6 @@
 """Pagefind search: an index the browser loads in small chunks, built offline after the site.
 
-Material's own search downloads its whole index before the first result (85 MB at 5000
+Material's own search downloads its whole index before the first result (49 MB at 5000
 briefings in bench/site.py); Pagefind splits its index by word and loads only the chunks a
 query needs, plus the snippets of the results it shows (under 0.5 MB there). With the plugin
 option `pagefind: true`, `post_build` runs the `pagefind` binary (from the `pagefind[bin]`

@@ -40,6 +40,8 @@ CASES = [
     ("```\n<div>in a fence</div>\n```\n\n<div>out</div>", 1),
     ("<div>a\n</DIV>", 0),
     ("<span>inline</span>\n\n<div>b</div>", 0),
+    ("<div/>x</div>\n\n<p>y</p>", 0),
+    ('<div class="a"/>\n<p>x</p>\n</div>', 0),
 ]
 
 
@@ -80,6 +82,7 @@ PIECES = st.sampled_from(
         "<title>t</title>",
         "<br>",
         "&amp;",
+        "<div/>",
     ]
 )
 

@@ -603,7 +603,10 @@ def test_dirty_rebuild_rewrites_only_changed_pages(tmp_path: Path, monkeypatch: 
     path.write_text(
         path.read_text(encoding="utf-8").replace("title: Envoys agree", "title: Envoys now agree")
     )
-    build(config, dirty=True)
+    # `mkdocs serve` loads the config again for every rebuild; the plugin object must survive it
+    again = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    assert again.plugins["briefings"] is config.plugins["briefings"]
+    build(again, dirty=True)
     assert "Envoys now agree to meet again" in changed.read_text(encoding="utf-8")
     assert untouched.stat().st_mtime_ns == stamp
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
