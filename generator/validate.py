@@ -11,7 +11,6 @@ import json
 import math
 import multiprocessing
 import re
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,7 +23,7 @@ from typing import Any
 import fastjsonschema
 from jsonschema import Draft202012Validator
 
-from . import store
+from . import parallel, store
 from .errors import BriefingsError, Problem
 
 Where = list[Any]
@@ -364,10 +363,6 @@ def _read(path: Path) -> _Doc:
         return _Doc(path, text, store.to_plain(node), node)
 
 
-PARALLEL_MIN = 200
-"""Fewer files than this are checked in this process: starting worker processes costs more."""
-
-
 def _read_many(paths: list[Path]) -> list[_Doc | list[Problem]]:
     out: list[_Doc | list[Problem]] = []
     for path in paths:
@@ -410,13 +405,11 @@ def validate_paths(
     `answered_by` may name any briefing validated here or lying in the same folder, so a
     pre-commit hook that passes only the changed files still resolves references. The actor
     registry of each folder is checked too, also when it is the only file given. With `jobs` > 1
-    and at least PARALLEL_MIN files, reading and the per-file checks run in that many processes.
+    and at least `parallel.PARALLEL_MIN` files, reading and the per-file checks run in that many processes.
     """
     files = store.briefing_files(paths)
-    if jobs > 1 and len(files) >= PARALLEL_MIN:
-        # fork is quick and safe in a single-threaded build; `mkdocs serve` runs a server thread
-        single = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if single else "spawn")
+    if jobs > 1 and len(files) >= parallel.PARALLEL_MIN:
+        context = multiprocessing.get_context("fork" if parallel.fork_is_safe() else "spawn")
         try:
             with ProcessPoolExecutor(jobs, mp_context=context) as pool:
                 return _validate(paths, files, root, loaded, articles, pool, jobs)

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from generator import ingest, store
+from generator import ingest, parallel, store
 from generator.model import Actor, Briefing, Question, Quote, Source, TimelineEntry
 from generator.site import render, svg, text
 
@@ -578,7 +578,7 @@ def test_forked_rendering_gives_the_same_pages_in_the_same_order(
         render.Entry(b, tmp_path / f"{b.id}.yaml", article) for b in briefings(article.text, article.sha256)
     ]
     serial = list(render.iter_site(entries, render.Options(), jobs=1))
-    monkeypatch.setattr(render, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
     assert render._can_fork(2, 5)
     assert list(render.iter_site(entries, render.Options(), jobs=2)) == serial
 

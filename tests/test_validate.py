@@ -439,7 +439,7 @@ def test_registry_without_conflicts_is_quiet(repo: Path) -> None:
 def test_worker_processes_report_exactly_what_one_process_reports(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import generator.validate as v
+    from generator import parallel
 
     text = valid_text()
     write(repo, text)
@@ -447,7 +447,7 @@ def test_worker_processes_report_exactly_what_one_process_reports(
     write(repo, text.replace("kind: place", "kind: robot"), "2024-03-07-b.yaml")
     write(repo, "id: [unclosed\n", "2024-03-08-c.yaml")
     write(repo, text, "2024-03-09-copy.yaml")  # same id as the first: duplicate
-    monkeypatch.setattr(v, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
     serial_articles: dict = {}
     parallel_articles: dict = {}
     serial = validate_paths([repo / "briefings"], root=repo, articles=serial_articles, jobs=1)

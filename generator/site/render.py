@@ -12,7 +12,6 @@ import json
 import multiprocessing
 import posixpath
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +25,7 @@ from urllib.parse import urlsplit
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import parallel
 from ..ingest import Article
 from ..model import ACTOR_KINDS, Briefing
 from . import feeds, index, svg, text
@@ -431,22 +431,13 @@ def iter_site(
     yield Page("briefings.json", feeds.json_feed(site.briefings, options))
 
 
-PARALLEL_MIN = 200
-"""Fewer pages than this are rendered in this process: forking workers would cost more."""
-
 _FORKED: tuple[Renderer, list[Entry], list[index.ActorInfo]] | None = None
 """What forked render workers read: set before the pool forks, so nothing is pickled to them."""
 
 
 def _can_fork(jobs: int, pages: int) -> bool:
-    """Forking is quick and shares the loaded site; only safe with no other thread running
-    (`mkdocs serve` has a server thread), and only worth it for many pages."""
-    return (
-        jobs > 1
-        and pages >= PARALLEL_MIN
-        and threading.active_count() == 1
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
+    """Forked workers share the loaded site (nothing is pickled to them); see `parallel`."""
+    return jobs > 1 and pages >= parallel.PARALLEL_MIN and parallel.fork_is_safe()
 
 
 def _render_part(task: tuple[str, int, int]) -> list[Page]:

@@ -1,0 +1,15 @@
+"""When the site build may fork worker processes (validation and rendering share this rule)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+
+PARALLEL_MIN = 200
+"""Below this many files or pages, work stays in the build's process: starting workers costs more."""
+
+
+def fork_is_safe() -> bool:
+    """Fork is quick and lets workers share what is already loaded, but a process with another
+    thread running (`mkdocs serve` has its server thread) may fork holding that thread's locks."""
+    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
