@@ -20,24 +20,13 @@ from typing import TYPE_CHECKING, Any
 from . import store
 from .errors import BriefingsError, Problem
 from .model import ACTOR_KINDS, Actor
+from .names import name_key, slugify
 
 if TYPE_CHECKING:
     from .extract.actors import Name
 
 FIELDS = ("id", "name", "kind", "aliases", "description", "wikidata")
 WIKIDATA = re.compile(r"Q[1-9]\d*")
-
-
-def _slug(text: str) -> str:
-    from .extract.actors import slugify
-
-    return slugify(text)
-
-
-def _key(text: str) -> str:
-    from .extract.actors import name_key
-
-    return name_key(text)
 
 
 @dataclass(frozen=True)
@@ -68,8 +57,8 @@ class Registry:
 
     def lookup(self, name: str) -> Entry | None:
         """The one entry with this name or alias (case and dots ignored); None if none or several."""
-        key = _key(name)
-        hits = [e for e in self.entries if key in {_key(n) for n in e.names}]
+        key = name_key(name)
+        hits = [e for e in self.entries if key in {name_key(n) for n in e.names}]
         return hits[0] if len(hits) == 1 else None
 
     def link(self, built: list[tuple[Actor, list[Name]]]) -> list[tuple[Actor, list[Name]]]:
@@ -82,7 +71,7 @@ class Registry:
             if entry is None:
                 out.append((actor, names))
                 continue
-            spellings = [n for n in (actor.name, *actor.aliases) if _key(n) != _key(entry.name)]
+            spellings = [n for n in (actor.name, *actor.aliases) if name_key(n) != name_key(entry.name)]
             linked = replace(
                 actor,
                 id=entry.id,
@@ -160,9 +149,9 @@ def problems_in(root: Any, path: str) -> Iterator[Problem]:
                     f"unknown field (expected {', '.join(FIELDS)})",
                     severity="warning",
                 )
-        aid = item.get("id") or _slug(name)
-        if not isinstance(aid, str) or aid != _slug(aid):
-            yield Problem(path, at("id"), f"{where}.id", f"{aid!r} is not a slug like {_slug(str(aid))!r}")
+        aid = item.get("id") or slugify(name)
+        if not isinstance(aid, str) or aid != slugify(aid):
+            yield Problem(path, at("id"), f"{where}.id", f"{aid!r} is not a slug like {slugify(str(aid))!r}")
         elif aid in ids:
             yield Problem(path, at("id"), f"{where}.id", f"duplicate id {aid!r}")
         ids.add(str(aid))
@@ -181,7 +170,7 @@ def problems_in(root: Any, path: str) -> Iterator[Problem]:
             yield Problem(path, at("aliases"), f"{where}.aliases", "aliases must be a list of names")
             aliases = []
         for n in (name, *aliases):
-            key = _key(n)
+            key = name_key(n)
             if key in claimed and claimed[key] != aid:
                 yield Problem(
                     path,
@@ -213,7 +202,7 @@ def load(path: Path) -> Registry:
     for item in _items(store.to_plain(root)) or []:
         entries.append(
             Entry(
-                id=item.get("id") or _slug(item["name"]),
+                id=item.get("id") or slugify(item["name"]),
                 name=item["name"],
                 kind=item.get("kind"),
                 aliases=tuple(item.get("aliases") or ()),

@@ -6,7 +6,6 @@ annotation on a pull request) lands on it directly.
 
 from __future__ import annotations
 
-import calendar
 import json
 import math
 import multiprocessing
@@ -15,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from jsonschema import Draft202012Validator
 
 from . import parallel, store
 from .errors import BriefingsError, Problem
+from .periods import Period, real
 
 Where = list[Any]
 ERROR = "error"
@@ -173,10 +172,10 @@ def meaning(data: dict[str, Any], context: Context | None = None) -> Iterator[tu
     for i, entry in enumerate(data.get("timeline", [])):
         for key in ("date", "end"):
             value = entry.get(key)
-            if value is not None and not real_date(value):
+            if value is not None and not real(value):
                 yield ["timeline", i, key], f"not a real date {value!r}", "error"
         start, end = entry.get("date"), entry.get("end")
-        if start and end and real_date(start) and real_date(end) and last_day(end) < first_day(start):
+        if start and end and real(start) and real(end) and Period.parse(end).last < Period.parse(start).first:
             yield ["timeline", i, "end"], f"ends ({end}) before it starts ({start})", "error"
         if end and not start:
             yield ["timeline", i, "end"], "an end without a date", "error"
@@ -197,7 +196,7 @@ def meaning(data: dict[str, Any], context: Context | None = None) -> Iterator[tu
     published = (data.get("source") or {}).get("published")
     if not published:
         yield ["source", "published"], "no publication date: relative dates stay unresolved", "warning"
-    elif not real_date(published[:10]):
+    elif not real(published[:10]):
         yield ["source", "published"], f"not a real date {published!r}", "error"
 
 
@@ -260,53 +259,6 @@ def squash(text: str) -> str:
 def _head(text: str, n: int = 60) -> str:
     text = " ".join(text.split())
     return repr(text if len(text) <= n else text[: n - 3] + "...")
-
-
-def real_date(value: str) -> bool:
-    try:
-        first_day(value)
-        return True
-    except ValueError:
-        return False
-
-
-def first_day(value: str) -> date:
-    """First day of an ISO value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www); ValueError if not real."""
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return date.fromisoformat(value)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return date(int(value[:4]), int(value[5:]), 1)
-    if re.fullmatch(r"\d{4}", value):
-        return date(int(value), 1, 1)
-    if m := re.fullmatch(r"(\d{4})-(Q[1-4]|SP|SU|FA|WI)", value):  # TimeML quarters and seasons
-        return date(int(m[1]), {"SP": 3, "SU": 6, "FA": 9, "WI": 12}.get(m[2]) or 3 * int(m[2][1]) - 2, 1)
-    raise ValueError(value)
-
-
-def last_day(value: str) -> date:
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return date.fromisocalendar(int(value[:4]), int(value[6:]), 7)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        year, month = int(value[:4]), int(value[5:])
-        return date(year, month, calendar.monthrange(year, month)[1])
-    if re.fullmatch(r"\d{4}", value):
-        return date(int(value), 12, 31)
-    if re.fullmatch(r"\d{4}-(Q[1-4]|SP|SU|FA|WI)", value):
-        start = first_day(value)
-        year, month = start.year + (start.month + 1) // 12, (start.month + 1) % 12 + 1
-        return date(year, month, calendar.monthrange(year, month)[1])
-    return first_day(value)
-
-
-def sort_key(value: str) -> str:
-    """Comparable start of an ISO value (weeks -> their Monday)."""
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return date.fromisocalendar(int(value[:4]), int(value[6:]), 1).isoformat()
-    if re.fullmatch(r"\d{4}-(Q[1-4]|SP|SU|FA|WI)", value):
-        return first_day(value).isoformat()
-    return value
 
 
 def validate_file(path: Path, context: Context | None = None) -> list[Problem]:

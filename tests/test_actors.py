@@ -11,10 +11,9 @@ from generator.extract.actors import (
     caps_runs,
     extract_actors,
     find_names,
-    name_key,
     premodifier_role,
-    slugify,
 )
+from generator.names import slugify
 
 
 def with_ents(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
@@ -353,19 +352,6 @@ def test_role_functions_on_non_person_span(nlp):
     paris = next(e for e in doc.ents if e.text == "Paris")
     assert premodifier_role(paris) is None
     assert appositive_role(paris) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "key"),
-    [("U.S.", "us"), ("  United   States ", "united states"), ("Lü’s", "lü's"), ("N. Korea", "n korea")],
-)
-def test_name_key(text, key):
-    assert name_key(text) == key
-
-
-@pytest.mark.parametrize(("text", "slug"), [("Lü Xiang", "lu-xiang"), ("U.S.", "u-s"), ("!!", "actor")])
-def test_slugify(text, slug):
-    assert slugify(text) == slug
 
 
 def test_span_offsets_point_into_text(nlp):

@@ -426,37 +426,6 @@ def test_links(here: str, target: str, directory_urls: bool, expected: str) -> N
     assert render.Links(here, directory_urls).page(target) == expected
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2023-11-04", (date(2023, 11, 4), date(2023, 11, 4))),
-        ("2023-02", (date(2023, 2, 1), date(2023, 2, 28))),
-        ("2023-12", (date(2023, 12, 1), date(2023, 12, 31))),
-        ("2023", (date(2023, 1, 1), date(2023, 12, 31))),
-        ("2023-W44", (date(2023, 10, 30), date(2023, 11, 5))),
-        ("2023-13", None),
-        ("soon", None),
-    ],
-)
-def test_period(value: str, expected: tuple[date, date] | None) -> None:
-    assert svg.period(value) == expected
-
-
-@pytest.mark.parametrize(
-    ("value", "end", "expected"),
-    [
-        ("2023-11-04", None, "4 Nov 2023"),
-        ("2023-11", None, "November 2023"),
-        ("2023-W44", None, "week 44, 2023"),
-        ("2023-11-04", "2023-11-07", "4 Nov 2023 – 7 Nov 2023"),
-        (None, None, "undated"),
-        ("soon", None, "soon"),
-    ],
-)
-def test_iso_label(value: str | None, end: str | None, expected: str) -> None:
-    assert text.iso_label(value, end) == expected
-
-
 def test_timeline_svg_spreads_clustered_events_and_escapes_labels() -> None:
     rows = [("2017-11-03", None, "<b>old</b>", "event-1")]
     rows += [(f"2023-11-0{d}", None, f"day {d}", f"event-{d + 1}") for d in range(1, 6)]

@@ -12,7 +12,6 @@ token-level rules, then mentions are merged into identities (surnames, first nam
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
+from ..names import acronym, name_key, slugify
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -64,28 +64,6 @@ MONTHS = _words(
 )
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "prof."}
 ROLE_PREPS = {"of", "at", "for", "with", "in"}
-
-
-def slugify(text: str) -> str:
-    """Stable id from a name: ascii, lower case, hyphens ("Lü Xiang" -> "lu-xiang")."""
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "actor"
-
-
-def name_key(text: str) -> str:
-    """Key under which spellings of one name meet: case, dots and spacing ignored ("U.S." = "US",
-    "N. Korea" = "n korea")."""
-    s = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace(".", " ")
-    words: list[str] = []
-    run = 0
-    for w in s.split():
-        single = len(w) == 1 and w.isalpha()
-        if single and run:
-            words[-1] += w
-        else:
-            words.append(w)
-        run = run + 1 if single else 0
-    return " ".join(words).replace(" '", "'")
 
 
 @dataclass(frozen=True)
@@ -572,11 +550,6 @@ def initials_names(doc: Doc, found: list[Name], text: str | None = None) -> Iter
 
 
 # --- identities -----------------------------------------------------------------------------------
-
-
-def acronym(words: Sequence[str]) -> str:
-    """ "United States" -> "us", "Bank of England" -> "boe": initials of the capitalised words."""
-    return "".join(w[0] for w in words if w[:1].isupper()).casefold()
 
 
 @dataclass

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from ..model import TimelineEntry
+from ..periods import SEASON_MONTH, sort_key
 from .actors import Cast
 
 
@@ -42,7 +43,6 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -956,22 +956,7 @@ def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[Timeline
     for x, span in zip(exprs, spans, strict=True):
         event, actors = _event(span, all_dates, cast) if span is not None else (None, ())
         out.append(TimelineEntry(x.text, x.date, x.end, event, actors, span=(x.start_char, x.end_char)))
-    return sorted(out, key=lambda e: (e.date is None, _sort_key(e.date)))
-
-
-def _sort_key(value: str | None) -> str:
-    """Comparable start of an ISO value: weeks by their Monday, quarters and seasons by month."""
-    if not value:
-        return ""
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return date.fromisocalendar(int(value[:4]), int(value[6:]), 1).isoformat()
-    q = re.fullmatch(r"(\d{4})-Q(\d)", value)
-    if q:
-        return f"{q.group(1)}-{(int(q.group(2)) - 1) * 3 + 1:02d}"
-    s = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
-    if s:
-        return f"{s.group(1)}-{SEASON_MONTH[s.group(2)]:02d}"
-    return value
+    return sorted(out, key=lambda e: (e.date is None, sort_key(e.date)))
 
 
 DROP_DEPS = {

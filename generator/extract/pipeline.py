@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .. import names
 from ..ingest import Article
 from ..model import Briefing, Source
 from . import actors as actors_mod
@@ -18,12 +19,7 @@ if TYPE_CHECKING:
 
 
 def briefing_id(article: Article) -> str:
-    """`<date>-<title slug>`: sortable, readable, and stable for a given source."""
-    slug = actors_mod.slugify(article.title)
-    if len(slug) > 60:
-        cut = slug[:61].rfind("-")
-        slug = slug[: cut if cut > 20 else 60].rstrip("-")
-    return f"{article.published[:10]}-{slug}" if article.published else slug
+    return names.briefing_id(article.title, article.published)
 
 
 def extract(article: Article, nlp: Language) -> Briefing:

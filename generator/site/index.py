@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Actor, Briefing, Question, Quote, TimelineEntry
+from ..periods import sort_key
 from ..registry import Entry as RegistryEntry
-from ..validate import sort_key
 
 KIND_ORDER = ("person", "organization", "group", "place")
 
@@ -155,9 +155,3 @@ def by_week(briefings: list[Briefing]) -> list[tuple[tuple[int, int] | None, lis
         d = published(b)
         groups.setdefault(week_of(d) if d else None, []).append(b)
     return list(groups.items())
-
-
-def month_key(value: str) -> str:
-    """`2023-11-04` / `2023-W44` / `2023-11` -> `2023-11`; a bare year stays `2023`."""
-    start = sort_key(value)
-    return start[:7] if len(start) >= 7 else start[:4]

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .. import parallel
+from .. import parallel, periods
 from ..ingest import Article
 from ..model import ACTOR_KINDS, Briefing
 from . import feeds, index, svg, text
@@ -171,7 +171,7 @@ def environment(templates_dir: Path | None = None) -> Environment:
         finalize=_finalize,
     )
     env.filters.update(
-        iso_label=text.iso_label,
+        iso_label=periods.label,
         day_label=text.day_label,
         month_label=text.month_label,
         safe_url=safe_url,
@@ -217,7 +217,7 @@ def _week_label(week: tuple[int, int] | None) -> str:
         return "Undated"
     monday = date.fromisocalendar(week[0], week[1], 1)
     sunday = monday + timedelta(days=6)
-    first, last = text.iso_label(monday.isoformat()), text.iso_label(sunday.isoformat())
+    first, last = periods.label(monday.isoformat()), periods.label(sunday.isoformat())
     return f"Week {week[1]} · {first[:-5] if monday.year == sunday.year else first} – {last}"
 
 
@@ -358,7 +358,7 @@ def digest_pages(r: Renderer) -> list[Page]:
 def cross_pages(r: Renderer) -> list[Page]:
     months: dict[str, list[Any]] = defaultdict(list)
     for b, t in reversed(r.site.events):
-        months[index.month_key(t.date or "")].append((b, t))
+        months[periods.month_key(t.date or "")].append((b, t))
     timeline = [(k, list(reversed(v))) for k, v in months.items()]
     month_pages = [
         r.page(

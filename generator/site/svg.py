@@ -8,39 +8,19 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 
 from markupsafe import Markup
+
+from ..periods import MONTH_ABBREVIATIONS, Period
 
 WIDTH = 720
 MARGIN = 24
 ROW = 26
 RADIUS = 9
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def period(value: str) -> tuple[date, date] | None:
-    """The first and last day an ISO value covers (`2023` is the whole year)."""
-    try:
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-            start = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return start, start + timedelta(days=6)
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            d = date.fromisoformat(value)
-            return d, d
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-            start = date(int(m[1]), int(m[2]), 1)
-            nxt = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-            return start, nxt - timedelta(days=1)
-        if re.fullmatch(r"\d{4}", value):
-            return date(int(value), 1, 1), date(int(value), 12, 31)
-    except ValueError:
-        return None
-    return None
 
 
 @dataclass(frozen=True)
@@ -56,11 +36,11 @@ def marks(values: Sequence[tuple[str, str | None, str, str]]) -> list[Mark]:
     """(date, end, label, anchor) rows -> marks; rows without a readable date are left out."""
     out: list[Mark] = []
     for i, (value, end, label, anchor) in enumerate(values, start=1):
-        p = period(value)
+        p = Period.maybe(value)
         if p is None:
             continue
-        q = period(end) if end else None
-        out.append(Mark(i, label, p[0], max(p[1], q[1]) if q else p[1], anchor))
+        q = Period.maybe(end)
+        out.append(Mark(i, label, p.first, max(p.last, q.last) if q else p.last, anchor))
     return out
 
 
@@ -100,7 +80,7 @@ class Scale:
 
 
 def _label(d: date, with_year: bool) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]}" + (f" {d.year}" if with_year else "")
+    return f"{d.day} {MONTH_ABBREVIATIONS[d.month - 1]}" + (f" {d.year}" if with_year else "")
 
 
 def timeline_svg(items: list[Mark], published: date | None = None, title: str = "Timeline") -> Markup:

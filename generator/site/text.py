@@ -14,22 +14,7 @@ from markupsafe import Markup
 
 from ..ingest import Article
 from ..model import Quote
-from .svg import MONTHS, period
-
-FULL_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from ..periods import MONTH_NAMES
 
 
 @dataclass(frozen=True)
@@ -66,32 +51,11 @@ def paragraphs(article: Article, quotes: tuple[Quote, ...], speakers: dict[str, 
 
 
 def day_label(d: date | None) -> str:
-    return f"{d.day} {FULL_MONTHS[d.month - 1]} {d.year}" if d else "undated"
-
-
-def iso_label(value: str | None, end: str | None = None) -> str:
-    """`2023-11-04` -> `4 Nov 2023`, `2023-W44` -> `week 44, 2023`, ranges joined with an en dash."""
-    if not value:
-        return "undated"
-    label = _one(value)
-    return f"{label} – {_one(end)}" if end else label
-
-
-def _one(value: str) -> str:
-    p = period(value)
-    if p is None:
-        return value
-    if "-W" in value:
-        return f"week {int(value[6:])}, {value[:4]}"
-    if len(value) == 10:
-        return f"{p[0].day} {MONTHS[p[0].month - 1]} {p[0].year}"
-    if len(value) == 7:
-        return f"{FULL_MONTHS[p[0].month - 1]} {p[0].year}"
-    return value
+    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}" if d else "undated"
 
 
 def month_label(key: str) -> str:
     """`2023-11` -> `November 2023`; a bare year stays as it is."""
     if len(key) == 7:
-        return f"{FULL_MONTHS[int(key[5:]) - 1]} {key[:4]}"
+        return f"{MONTH_NAMES[int(key[5:]) - 1]} {key[:4]}"
     return key

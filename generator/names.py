@@ -1,0 +1,51 @@
+"""Names and ids: how a name becomes an id, and when two spellings are the same name.
+
+Extraction, the registry, validation and the site all compare names and make ids; they must
+agree, and none of them should need spaCy to do it, so these live here, at the bottom.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+ID_LIMIT = 60
+"""Longest title slug in a briefing id: long enough to read, short enough for a path."""
+
+
+def slugify(text: str) -> str:
+    """Stable id from a name: ascii, lower case, hyphens ("Lü Xiang" -> "lu-xiang")."""
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "actor"
+
+
+def name_key(text: str) -> str:
+    """Key under which spellings of one name meet: case, dots and spacing ignored ("U.S." = "US",
+    "N. Korea" = "n korea")."""
+    s = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace(".", " ")
+    words: list[str] = []
+    run = 0
+    for w in s.split():
+        single = len(w) == 1 and w.isalpha()
+        if single and run:
+            words[-1] += w
+        else:
+            words.append(w)
+        run = run + 1 if single else 0
+    return " ".join(words).replace(" '", "'")
+
+
+def acronym(words: Sequence[str]) -> str:
+    """Initials of the capitalised words: "United States" -> "us", "Bank of England" -> "be"."""
+    return "".join(w[0] for w in words if w[:1].isupper()).casefold()
+
+
+def briefing_id(title: str, published: str | None) -> str:
+    """`<date>-<title slug>`: sortable, readable, and stable for a given source; the slug is cut
+    at a word boundary."""
+    slug = slugify(title)
+    if len(slug) > ID_LIMIT:
+        cut = slug[: ID_LIMIT + 1].rfind("-")
+        slug = slug[: cut if cut > 20 else ID_LIMIT].rstrip("-")
+    return f"{published[:10]}-{slug}" if published else slug
