@@ -1,13 +1,17 @@
 """Options of the `briefings` MkDocs plugin, as a MkDocs config schema.
 
 Each option is documented where it is declared, the way mkdocs-material does it, so that the
-schema is the reference. Paths are relative to the folder that holds `mkdocs.yml`.
+schema is the reference; the options of what the pages show are `generator.site.options.Options`
+fields of the same name, documented and defaulted there and passed on by name. Paths are relative
+to the folder that holds `mkdocs.yml`.
 """
 
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+
+from .site.options import Options
 
 
 class BriefingsConfig(Config):
@@ -31,34 +35,17 @@ class BriefingsConfig(Config):
     (where `briefings extract` runs). Only files inside it are read, and the source text is
     shown only if its sha256 still matches."""
 
-    home_weeks = c.Type(int, default=3)
-    """How many of the latest weeks that have briefings the home page shows; older weeks go to
-    the monthly archive pages."""
-
-    listing_limit = c.Type(int, default=25)
-    """How many of a speaker's latest quotes /quotes/ and their actor page show (and twice as
-    many dated events on the actor page). The actor page still lists every briefing the actor
-    is in, where the rest are; so no page grows with the whole history."""
-
-    timeline_months = c.Type(int, default=3)
-    """How many of the latest months /timeline/ shows in full; every month has its own page
-    (/timeline/2023-11/), so no page grows with the whole history."""
-
-    main_actors = c.Type(int, default=5)
-    """How many actors a digest entry names, and how many actor names are search tags."""
-
-    search_boost = c.Type((int, float), default=2.0)
-    """Search weight of briefing pages relative to other pages (Material's `search.boost`)."""
+    # What the pages show: declared, defaulted and documented once, in generator/site/options.py.
+    home_weeks = c.Type(int, default=Options.home_weeks)
+    listing_limit = c.Type(int, default=Options.listing_limit)
+    timeline_months = c.Type(int, default=Options.timeline_months)
+    main_actors = c.Type(int, default=Options.main_actors)
+    search_boost = c.Type((int, float), default=Options.search_boost)
+    search_source_text = c.Type(bool, default=Options.search_source_text)
+    feed_size = c.Type(int, default=Options.feed_size)
 
     search_boost_sections = c.Type((int, float), default=3.0)
     """Extra search weight of the quotes and actors sections of a briefing page."""
-
-    search_source_text = c.Type(bool, default=False)
-    """Index the full source text for search (off: the index stays small and quote phrases
-    find the quotes section, not the raw text)."""
-
-    feed_size = c.Type(int, default=50)
-    """Number of newest briefings in feed.xml (briefings.json always has all of them)."""
 
     pagefind = c.Type(bool, default=False)
     """Search with Pagefind instead of Material's index (`pip install 'pagefind[bin]==1.5.2'`):

@@ -26,6 +26,8 @@ from . import markdown_ext, pagefind, store
 from .config import BriefingsConfig
 from .errors import BriefingsError
 from .site import data, render
+from .site.options import from_settings
+from .site.templates import EDIT_MARKER
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -83,13 +85,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Page src_uri -> the YAML's path relative to the site root (for edit links)."""
         self.boost: dict[str, tuple[str, ...]] = {}
         self.generated: set[str] = set()
+        """src_uri of every page this plugin generated (their Markdown is dropped once converted)."""
         self.packed_html: dict[str, bytes] = {}
         """src_uri -> a generated page's HTML, compressed between conversion and writing."""
         self.search_text: dict[str, str] = {}
         """src_uri -> the one search entry of a page indexed from data (see render.Page)."""
         self.previous: dict[str, int] = {}
         """src_uri -> checksum of each generated file in the previous build (for `serve --dirty`)."""
-        """src_uri of every page this plugin generated (their Markdown is dropped once converted)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps this plugin object between rebuilds (MkDocs 1.4+)
@@ -118,11 +120,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        root = self._path(self.config.source_root or ".")
+        loaded = self._load()
+        options = from_settings(
+            self.config,
+            site_name=config.site_name,
+            site_url=config.site_url,
+            directory_urls=config.use_directory_urls,
+            templates_dir=self._path(self.config.templates_dir),
+        )
+        for table in (self.yaml_of, self.boost, self.generated, self.search_text, self.packed_html):
+            table.clear()
+        count = 0
+        for page in render.iter_site(loaded.entries, options, loaded.registry, jobs=self.jobs):
+            count += 1
+            self._add_page(files, config, page)
+        # Published so that editors' YAML tooling can fetch the schema from the site as well.
+        files.append(File.generated(config, store.SCHEMA_URL_PATH, abs_src_path=str(store.SCHEMA_FILE)))
+        log.info("briefings: %d briefings, %d generated files", len(loaded.entries), count)
+        return files
+
+    def _load(self) -> data.Loaded:
+        """The briefings and registry, checked as `briefings validate` checks them."""
         try:
             loaded = data.load_site(
                 self._path(self.config.briefings_dir),
-                root,
+                self._path(self.config.source_root or "."),
                 self._path(self.config.registry),
                 jobs=self.jobs,
             )
@@ -130,56 +152,32 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             raise PluginError(f"invalid briefings:\n{exc}") from None
         for problem in loaded.warnings:
             log.info("briefings: %s", problem)
-        options = render.Options(
-            home_weeks=self.config.home_weeks,
-            listing_limit=self.config.listing_limit,
-            timeline_months=self.config.timeline_months,
-            main_actors=self.config.main_actors,
-            search_boost=self.config.search_boost,
-            search_source_text=self.config.search_source_text,
-            feed_size=self.config.feed_size,
-            site_name=config.site_name,
-            site_url=config.site_url,
-            directory_urls=config.use_directory_urls,
-            templates_dir=self._path(self.config.templates_dir),
-        )
-        pages = render.iter_site(loaded.entries, options, loaded.registry, jobs=self.jobs)
-        count = 0
-        self.yaml_of.clear()
-        self.boost.clear()
-        self.generated.clear()
-        self.search_text.clear()
-        self.packed_html.clear()
-        for page in pages:
-            count += 1
-            existing = files.get_file_from_path(page.path)
-            if existing is not None:
-                log.info("briefings: generated %s replaces the file in docs_dir", page.path)
-                files.remove(existing)
-            file = PackedFile.generated(config, page.path, content=page.content)
-            assert isinstance(file, PackedFile)
-            checksum = hash(file._packed)
-            file.changed = self.previous.get(page.path) != checksum
-            self.previous[page.path] = checksum
-            self.generated.add(page.path)
-            if page.search_text is not None:
-                self.search_text[page.path] = page.search_text
-            if page.yaml is not None:
-                rel = posixpath.relpath(page.yaml.resolve().as_posix(), self.root.as_posix())
-                file.edit_uri = rel
-                self.yaml_of[page.path] = rel
-                self.boost[page.path] = page.boost_sections
-                if self.config.publish_yaml:
-                    files.append(
-                        File.generated(
-                            config, posixpath.dirname(page.path) + ".yaml", abs_src_path=str(page.yaml)
-                        )
-                    )
-            files.append(file)
-        # Published so that editors' YAML tooling can fetch the schema from the site as well.
-        files.append(File.generated(config, store.SCHEMA_URL_PATH, abs_src_path=str(store.SCHEMA_FILE)))
-        log.info("briefings: %d briefings, %d generated files", len(loaded.entries), count)
-        return files
+        return loaded
+
+    def _add_page(self, files: Files, config: MkDocsConfig, page: render.Page) -> None:
+        """One generated page (packed), replacing a file of the same path in docs_dir, with its
+        YAML copy and what the later events need to know about it."""
+        existing = files.get_file_from_path(page.path)
+        if existing is not None:
+            log.info("briefings: generated %s replaces the file in docs_dir", page.path)
+            files.remove(existing)
+        file = PackedFile.generated(config, page.path, content=page.content)
+        assert isinstance(file, PackedFile)
+        checksum = hash(file._packed)
+        file.changed = self.previous.get(page.path) != checksum
+        self.previous[page.path] = checksum
+        self.generated.add(page.path)
+        if page.search_text is not None:
+            self.search_text[page.path] = page.search_text
+        if page.yaml is not None:
+            rel = posixpath.relpath(page.yaml.resolve().as_posix(), self.root.as_posix())
+            file.edit_uri = rel
+            self.yaml_of[page.path] = rel
+            self.boost[page.path] = page.boost_sections
+            if self.config.publish_yaml:
+                copy = posixpath.dirname(page.path) + ".yaml"
+                files.append(File.generated(config, copy, abs_src_path=str(page.yaml)))
+        files.append(file)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
@@ -196,14 +194,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     ) -> str | None:
         # MkDocs' own raw-HTML id scan runs after markdown_ext has stashed the blocks it skips.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | markdown_ext.anchor_ids(html)
-        if render.EDIT_MARKER in html:
+        if EDIT_MARKER in html:
             button = ""
             if page.edit_url:
                 button = (
                     f'<a class="md-button bf-edit" href="{escape(page.edit_url)}" '
                     f'title="Open {escape(self.yaml_of.get(page.file.src_uri, "the YAML"))}">Edit YAML</a>'
                 )
-            html = html.replace(render.EDIT_MARKER, button)
+            html = html.replace(EDIT_MARKER, button)
         if page.file.src_uri not in self.generated:
             return html
         # MkDocs converts every page before it writes any: generated pages wait packed, which

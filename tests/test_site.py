@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,8 +16,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from generator import ingest, parallel, store
+from generator.config import BriefingsConfig
 from generator.model import Actor, Briefing, Question, Quote, Source, TimelineEntry
-from generator.site import render, svg, text
+from generator.site import data, render, svg, templates, text, urls
+from generator.site.options import Options, from_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -403,7 +405,7 @@ def test_edit_link_falls_back_to_the_published_yaml(tmp_path: Path) -> None:
     ],
 )
 def test_safe_url(url: str | None, expected: str | None) -> None:
-    assert render.safe_url(url) == expected
+    assert urls.safe_url(url) == expected
 
 
 @pytest.mark.parametrize(
@@ -423,7 +425,7 @@ def test_safe_url(url: str | None, expected: str | None) -> None:
     ],
 )
 def test_links(here: str, target: str, directory_urls: bool, expected: str) -> None:
-    assert render.Links(here, directory_urls).page(target) == expected
+    assert urls.Links(here, directory_urls).page(target) == expected
 
 
 def test_timeline_svg_spreads_clustered_events_and_escapes_labels() -> None:
@@ -473,10 +475,37 @@ def test_markdown_in_yaml_cannot_reach_markdown() -> None:
 def test_site_templates_override_builtin_ones_file_by_file(tmp_path: Path) -> None:
     (tmp_path / "home.md.j2").write_text("<p>{{ site.briefings | length }} on {{ opts.site_name }}</p>\n")
     b = Briefing(id="x", title="<T>", source=Source(file="a.md", published="2023-01-02"))
-    options = render.Options(site_name="<Site>", templates_dir=tmp_path)
+    options = Options(site_name="<Site>", templates_dir=tmp_path)
     pages = {p.path: p.content for p in render.render_briefings([b], options)}
     assert pages["index.md"].endswith("<p>1 on &lt;Site&gt;</p>\n")
     assert "&lt;T&gt;</h1>" in pages["briefings/x/index.md"]
+
+
+def test_builtin_templates_are_found_installed_and_in_a_checkout(tmp_path: Path) -> None:
+    """A wheel ships them as `generator/_templates`; a checkout keeps them at the top level."""
+    assert templates.BUILTIN_TEMPLATES == ROOT / "templates"
+    assert (templates.BUILTIN_TEMPLATES / "briefing.md.j2").is_file()
+    package = tmp_path / "generator"
+    package.mkdir()
+    assert templates.builtin_templates(package) == tmp_path / "templates"
+    (package / "_templates").mkdir()
+    assert templates.builtin_templates(package) == package / "_templates"
+
+
+def test_rendering_options_have_one_default_and_reach_the_renderer_by_name() -> None:
+    """mkdocs.yml's rendering options are `Options` fields: the schema takes their defaults from
+    there and `from_settings` passes each on, so a new option cannot be forgotten on the way."""
+    config = BriefingsConfig()
+    config.load_dict({"home_weeks": 7, "feed_size": 9, "templates_dir": "mine"})
+    failed, warnings = config.validate()
+    assert failed == [] and warnings == []
+    site = {"site_name": "S", "site_url": "https://x.org/", "directory_urls": False, "templates_dir": None}
+    assert from_settings(config, **site) == replace(Options(**site), home_weeks=7, feed_size=9)
+    defaults = BriefingsConfig()
+    defaults.load_dict({})
+    assert defaults.validate() == ([], [])
+    for f in fields(Options):
+        assert f.name in site or defaults[f.name] == f.default, f.name
 
 
 class _Active(HTMLParser):
@@ -527,13 +556,13 @@ def test_actor_page_shows_the_latest_quotes_and_every_briefing(tmp_path: Path) -
     (tmp_path / "envoys.md").write_text(SOURCE_MD, encoding="utf-8")
     article = ingest.read(tmp_path / "envoys.md")
     items = briefings(article.text, article.sha256)
-    pages = {p.path: p.content for p in render.render_briefings(items, render.Options(listing_limit=1))}
+    pages = {p.path: p.content for p in render.render_briefings(items, Options(listing_limit=1))}
     ana = pages["actors/ana-ruiz/index.md"]
     assert "The latest 1 of 2 quotes" in ana
     assert "We will not leave without an agreement," in ana  # the newest briefing's quote
     assert "Oslo is only the beginning" not in ana
     assert "Earlier talks in Oslo" in ana and "Envoys agree to meet again" in ana  # both briefings
-    full = {p.path: p.content for p in render.render_briefings(items, render.Options(listing_limit=25))}
+    full = {p.path: p.content for p in render.render_briefings(items, Options(listing_limit=25))}
     assert "The latest" not in full["actors/ana-ruiz/index.md"]
     assert "Oslo is only the beginning" in full["actors/ana-ruiz/index.md"]
 
@@ -544,12 +573,12 @@ def test_forked_rendering_gives_the_same_pages_in_the_same_order(
     (tmp_path / "envoys.md").write_text(SOURCE_MD, encoding="utf-8")
     article = ingest.read(tmp_path / "envoys.md")
     entries = [
-        render.Entry(b, tmp_path / f"{b.id}.yaml", article) for b in briefings(article.text, article.sha256)
+        data.Entry(b, tmp_path / f"{b.id}.yaml", article) for b in briefings(article.text, article.sha256)
     ]
-    serial = list(render.iter_site(entries, render.Options(), jobs=1))
+    serial = list(render.iter_site(entries, Options(), jobs=1))
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
     assert render._can_fork(2, 5)
-    assert list(render.iter_site(entries, render.Options(), jobs=2)) == serial
+    assert list(render.iter_site(entries, Options(), jobs=2)) == serial
 
 
 def test_dirty_rebuild_rewrites_only_changed_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,13 +9,12 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..model import Briefing
 from . import index
-
-if TYPE_CHECKING:
-    from .render import Options
+from .options import Options
+from .urls import briefing_url, safe_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -25,20 +24,12 @@ def _clean(value: str | None) -> str:
     return _XML_BAD.sub("", value or "")
 
 
-def briefing_url(b: Briefing, options: Options) -> str:
-    """Absolute when the site has a `site_url`, else relative to the site root."""
-    path = f"briefings/{b.id}/" if options.directory_urls else f"briefings/{b.id}/index.html"
-    return (options.site_url or "").rstrip("/") + "/" + path if options.site_url else path
-
-
 def _stamp(b: Briefing) -> str:
     d = index.published(b)
     return f"{d.isoformat()}T00:00:00Z" if d else "1970-01-01T00:00:00Z"
 
 
 def atom(briefings: list[Briefing], options: Options) -> str:
-    from .render import safe_url
-
     ET.register_namespace("", ATOM)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -57,8 +48,8 @@ def atom(briefings: list[Briefing], options: Options) -> str:
     for b in briefings:
         entry = sub(feed, "entry")
         sub(entry, "title", b.title)
-        sub(entry, "id", briefing_url(b, options) if base else f"urn:briefings:{b.id}")
-        sub(entry, "link", href=briefing_url(b, options), rel="alternate")
+        sub(entry, "id", briefing_url(b.id, options) if base else f"urn:briefings:{b.id}")
+        sub(entry, "link", href=briefing_url(b.id, options), rel="alternate")
         if url := safe_url(b.source.url):
             sub(entry, "link", href=url, rel="related")
         sub(entry, "updated", _stamp(b))
@@ -76,7 +67,7 @@ def json_feed(briefings: list[Briefing], options: Options) -> str:
     data: dict[str, Any] = {
         "site": options.site_name,
         "count": len(briefings),
-        "briefings": [{"url": briefing_url(b, options), **b.to_dict()} for b in briefings],
+        "briefings": [{"url": briefing_url(b.id, options), **b.to_dict()} for b in briefings],
     }
     # compact: the C encoder (an indented dump runs in Python, a tenth of a large site's build)
     out = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -6,7 +6,6 @@ with the number of items, never with pages times items.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -78,10 +77,6 @@ def main_actors(b: Briefing, n: int) -> list[Actor]:
 
 def open_questions(b: Briefing) -> list[Question]:
     return [q for q in b.questions if q.status == "open"]
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-") or "tag"
 
 
 def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None = None) -> SiteIndex:

@@ -1,16 +1,14 @@
-"""Briefings -> pages: `list[Briefing]` in, `list[Page(path, markdown)]` out, via Jinja2 templates.
+"""Briefings -> pages: `list[Entry]` in, `Page(path, markdown)`s out, via Jinja2 templates.
 
-Everything taken from YAML goes into raw HTML blocks through an autoescaping environment, never
-into Markdown syntax: a title such as `*x* [a](javascript:...)` or `<script>` shows as text.
-Front matter values are HTML-escaped too, because the theme prints `page.meta.title` unescaped.
-Links between generated pages are computed here (relative, so the site works from any folder).
+Values from YAML reach the Markdown only through the autoescaping environment (`templates`) or
+escaped front matter: the theme prints `page.meta.title` unescaped. Briefing and actor pages are
+most of the work; with `jobs` they are rendered in forked processes (see `parallel`).
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing
-import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -20,39 +18,20 @@ from datetime import date, timedelta
 from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from jinja2 import Environment
 
 from .. import parallel, periods
 from ..ingest import Article
 from ..model import ACTOR_KINDS, Briefing
 from . import feeds, index, svg, text
 from .data import Entry, RegistryEntry
+from .options import Options
+from .templates import KIND_LABELS, environment
+from .urls import Links, safe_url
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
-EDIT_MARKER = "<!-- briefings:edit -->"
-KIND_LABELS = {"person": "People", "organization": "Organizations", "group": "Groups", "place": "Places"}
 SECTION_ANCHORS = ("quotes", "actors", *(f"actors-{k}" for k in ACTOR_KINDS))
 """Sections of a briefing page whose search weight is raised (quotes and actor names)."""
-
-
-@dataclass(frozen=True)
-class Options:
-    """The rendering options (a plain mirror of the plugin's config, usable without MkDocs)."""
-
-    home_weeks: int = 3
-    listing_limit: int = 25
-    timeline_months: int = 3
-    main_actors: int = 5
-    search_boost: float = 2.0
-    search_source_text: bool = False
-    feed_size: int = 50
-    site_name: str = "Briefings"
-    site_url: str | None = None
-    directory_urls: bool = True
-    templates_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -66,72 +45,6 @@ class Page:
     search_text: str | None = None
     """HTML of the page's one search entry, when the page is indexed from data rather than by
     parsing it (actor pages: their body repeats what briefing pages say)."""
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) addresses become links: `javascript:` and friends are refused."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
-class Links:
-    """Relative links from one generated page to the others."""
-
-    def __init__(self, here: str, directory_urls: bool = True) -> None:
-        self.directory_urls = directory_urls
-        url = self.url_of(here)
-        self.dir = url.rstrip("/") if directory_urls else posixpath.dirname(url)
-        self._dir_parts = [p for p in self.dir.split("/") if p]
-
-    def url_of(self, src: str) -> str:
-        if not src.endswith(".md"):
-            return src
-        stem = src[: -len(".md")]
-        if self.directory_urls:
-            if stem == "index":
-                return ""
-            return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
-        return stem + ".html"
-
-    def page(self, src: str) -> str:
-        target = self.url_of(src)
-        rel = self._relative(target)
-        if target == "" or target.endswith("/"):
-            return "./" if rel == "." else rel + "/"
-        return rel
-
-    def _relative(self, target: str) -> str:
-        """`posixpath.relpath(target, self.dir)` for our clean site-relative paths, without the
-        filesystem normalisation that made it a tenth of a site build."""
-        parts = [p for p in target.split("/") if p]
-        here = self._dir_parts
-        if not here:
-            return "/".join(parts) or "."
-        if not parts or parts[0] != here[0]:  # the usual case: another section of the site
-            return "/".join([".."] * len(here) + parts)
-        common = 0
-        for a, b in zip(parts, here, strict=False):
-            if a != b:
-                break
-            common += 1
-        return "/".join([".."] * (len(here) - common) + parts[common:]) or "."
-
-    def briefing(self, bid: str) -> str:
-        return self.page(f"briefings/{bid}/index.md")
-
-    def actor(self, aid: str) -> str:
-        return self.page(f"actors/{aid}/index.md")
-
-    def month(self, key: str) -> str:
-        return self.page(f"archive/{key}/index.md")
-
-    def tag(self, name: str) -> str:
-        return self.page("tags/index.md") + "#tag-" + index.slug(name)
 
 
 def front_matter(meta: dict[str, Any]) -> str:
@@ -149,37 +62,6 @@ def front_matter(meta: dict[str, Any]) -> str:
     meta = {**meta, "hide": ["navigation"]}
     lines = [f"{k}: {json.dumps(clean(v), ensure_ascii=False)}" for k, v in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
-
-
-def _finalize(value: Any) -> Any:
-    """Fold line breaks in values: a YAML line must never start a Markdown line of its own."""
-    if isinstance(value, Markup) or not isinstance(value, str) or "\n" not in value:
-        return value
-    return re.sub(r"\s*\n\s*", " ", value)
-
-
-def environment(templates_dir: Path | None = None) -> Environment:
-    """Site templates first (file by file), then the built-in ones; autoescape everywhere."""
-    loaders = [FileSystemLoader(str(templates_dir))] if templates_dir and templates_dir.is_dir() else []
-    env = Environment(
-        loader=ChoiceLoader([*loaders, FileSystemLoader(str(BUILTIN_TEMPLATES))]),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=StrictUndefined,
-        finalize=_finalize,
-    )
-    env.filters.update(
-        iso_label=periods.label,
-        day_label=text.day_label,
-        month_label=text.month_label,
-        safe_url=safe_url,
-        slug=index.slug,
-        plural=lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}",
-    )
-    env.globals.update(kind_labels=KIND_LABELS, edit_marker=Markup(EDIT_MARKER))
-    return env
 
 
 @dataclass
