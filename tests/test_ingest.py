@@ -411,6 +411,27 @@ def test_publication_date_precedence(tmp_path: Path) -> None:
     assert ingest.read(write(tmp_path / "d.txt", "Headline\n\nNo date here.\n")).published is None
 
 
+@pytest.mark.parametrize(
+    ("paras", "found"),
+    [
+        (["By Jane Doe", "Talks resumed."], ("Jane Doe", 0)),
+        (
+            ["Talks resume", "By Jane Doe and John Roe, Reuters", "Talks resumed."],
+            ("Jane Doe and John Roe", 1),
+        ),
+        (["By JANE DOE | Staff writer", "Talks resumed."], ("JANE DOE", 0)),
+        (["By Ana María López-Ruiz", "Talks resumed."], ("Ana María López-Ruiz", 0)),
+        # prose that starts with "By", and a credit too far down to be the author line
+        (["By the end of the week, talks had stalled."], (None, None)),
+        (["By Tuesday Negotiators In Geneva had agreed on a text that both sides could sign."], (None, None)),
+        (["Talks resume", "Lead.", "More.", "By Jane Doe"], (None, None)),
+    ],
+)
+def test_author_line(paras: list[str], found: tuple[str | None, int | None]) -> None:
+    """Only a short credit line near the top names the author; a sentence starting "By" is prose."""
+    assert ingest.byline(paras) == found
+
+
 def test_byline_becomes_author(tmp_path: Path) -> None:
     article = ingest.read(
         write(tmp_path / "a.txt", "Title\n\nBy Jane Doe, Staff Writer\n\nBy contrast, prices rose.\n")

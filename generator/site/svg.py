@@ -83,14 +83,8 @@ def _label(d: date, with_year: bool) -> str:
     return f"{d.day} {MONTH_ABBREVIATIONS[d.month - 1]}" + (f" {d.year}" if with_year else "")
 
 
-def timeline_svg(items: list[Mark], published: date | None = None, title: str = "Timeline") -> Markup:
-    """Markers on a time axis, stacked in rows where they would overlap; empty if no marks."""
-    if not items:
-        return Markup("")
-    days = [m.start for m in items] + [m.end for m in items] + ([published] if published else [])
-    x = Scale(days, MARGIN + RADIUS, WIDTH - 2 * (MARGIN + RADIUS))
-    years = {d.year for d in days}
-
+def _stack(items: list[Mark], x: Scale) -> tuple[int, list[tuple[Mark, int, float, float]]]:
+    """How many rows, and each mark with its row and x extent: the first row it does not overlap."""
     rows: list[float] = []
     placed: list[tuple[Mark, int, float, float]] = []
     for m in sorted(items, key=lambda m: (m.start, m.number)):
@@ -100,8 +94,19 @@ def timeline_svg(items: list[Mark], published: date | None = None, title: str = 
             rows.append(0.0)
         rows[row] = max(x2, x1)
         placed.append((m, row, x1, x2))
+    return len(rows), placed
+
+
+def timeline_svg(items: list[Mark], published: date | None = None, title: str = "Timeline") -> Markup:
+    """Markers on a time axis, stacked in rows where they would overlap; empty if no marks."""
+    if not items:
+        return Markup("")
+    days = [m.start for m in items] + [m.end for m in items] + ([published] if published else [])
+    x = Scale(days, MARGIN + RADIUS, WIDTH - 2 * (MARGIN + RADIUS))
+    years = {d.year for d in days}
+    rows, placed = _stack(items, x)
     top = 14
-    axis_y = top + len(rows) * ROW + 6
+    axis_y = top + rows * ROW + 6
     height = axis_y + 34
     parts = [
         f'<svg class="bf-tl" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '

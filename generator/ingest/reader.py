@@ -1,0 +1,125 @@
+"""`read`: one source file -> `Article`, in the order the stages run.
+
+bytes -> text (`decode`), format sniffed from the content (`sniff`), then per format the metadata,
+title and paragraphs (`paragraphs` for plain text, `markdown`, `html`), page furniture and the
+author line cut (`furniture`), the publication date from metadata or a dateline (`metadata`,
+`dates`), and the paragraphs joined into the `Article` text (`article`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import BriefingsError
+from ..safety import check_yaml
+from .article import Article, fail, from_paragraphs
+from .dates import dateline
+from .decode import CONTROL, decode, normalise
+from .furniture import byline, gist, trim
+from .html import HTML_START, HTML_TAG, read_page
+from .markdown import FRONT_MATTER, read_md
+from .metadata import meta_date, text_value
+from .paragraphs import read_text
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_BYTES = 10 * 1024 * 1024
+
+
+def sniff(text: str, suffix: str) -> str:
+    """txt, md or html, from what the file holds; the name only breaks ties."""
+    if HTML_START.match(text):
+        return "html"
+    if suffix not in (".md", ".markdown") and len(HTML_TAG.findall(text[:20000])) >= 5:
+        return "html"
+    if suffix in (".md", ".markdown"):
+        return "md"
+    front = FRONT_MATTER.match(text)
+    if front:
+        try:
+            check_yaml(front.group(1), "")
+        except BriefingsError:
+            return "md"  # front matter, but unsafe: reading it as such reports why
+        try:
+            meta = yaml.safe_load(front.group(1))
+        except yaml.YAMLError:
+            meta = None
+        if isinstance(meta, dict) and meta:
+            return "md"
+    return "txt"
+
+
+def read_txt(text: str, path: str) -> tuple[dict[str, Any], str, list[str]]:
+    """Plain text has no metadata: the title is its first line."""
+    title, paras = read_text(text)
+    return {}, title, paras
+
+
+READERS: dict[str, Callable[[str, str], tuple[dict[str, Any], str, list[str]]]] = {
+    "txt": read_txt,
+    "md": read_md,
+    "html": read_page,
+}
+"""Format -> (metadata, title, paragraphs) of a file's text."""
+
+
+def load_text(p: Path, name: str) -> tuple[str, str]:
+    """A source file's normalised text and its encoding; an error for anything not an article."""
+    if p.suffix.lower() not in SUFFIXES:
+        raise fail(name, f"unknown format {p.suffix or '(no extension)'!r}: expected .txt, .md or .html")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(name, f"file too large ({size / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB)")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise fail(name, f"cannot read: {exc.strerror or exc}") from None
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise fail(name, "empty file")
+    raw, encoding = decode(data, name)
+    text = normalise(raw)
+    if not text.strip():
+        raise fail(name, "empty file (no text after decoding)")
+    if len(CONTROL.findall(raw)) > 0.05 * len(raw):
+        raise fail(name, "binary file (mostly control characters), not an article")
+    return text, encoding
+
+
+def read(path: str | Path, published: str | None = None) -> Article:
+    """Read one source file. Raises BriefingsError with the file and the problem."""
+    name = str(path)
+    p = Path(path)
+    text, encoding = load_text(p, name)
+    kind = sniff(text, p.suffix.lower())
+    meta, title, paras = READERS[kind](text, name)
+    if not paras:
+        raise fail(name, "no article text (only a title)" if title else "empty article: no body text")
+
+    paras, trimmed = trim(paras)
+    author = text_value(meta.get("author"))
+    found_author, at = byline(paras)
+    if at is not None:
+        trimmed.insert(0, gist([paras[at]]))
+        paras = paras[:at] + paras[at + 1 :]
+        author = author or found_author
+    if not paras:
+        raise fail(name, "no article text left after removing page furniture")
+
+    lines = meta.pop("_lines", {})
+    return from_paragraphs(
+        name,
+        re.sub(r"\s+", " ", title).strip(),
+        paras,
+        name=text_value(meta.get("source") or meta.get("publisher") or meta.get("sitename")),
+        url=text_value(meta.get("url")),
+        author=author,
+        published=meta_date(meta, lines, kind, name) or published or dateline(paras),
+        trimmed=tuple(trimmed),
+        meta={k: v for k, v in meta.items() if v is not None},
+        format=kind,
+        encoding=encoding,
+    )
