@@ -12,6 +12,7 @@ import logging
 import os
 import posixpath
 import zlib
+from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,8 @@ from mkdocs.structure.pages import Page as MkPage
 from . import markdown_ext, pagefind, store
 from .config import BriefingsConfig
 from .errors import BriefingsError
-from .site import data, render
-from .site.options import from_settings
+from .site import cache, data, problems, render
+from .site.options import Options, from_settings
 from .site.templates import EDIT_MARKER
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -76,6 +77,13 @@ class PackedFile(File):
         self._packed = None if data is None else zlib.compress(data, 1)
 
 
+def _quiet_dirty(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build may leave navigation and links stale. Not here: the
+    navigation is the same on every build and a page is rebuilt whenever its content, links
+    included, changes (`PackedFile.changed`)."""
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     supports_multiple_instances = False
 
@@ -92,10 +100,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """src_uri -> the one search entry of a page indexed from data (see render.Page)."""
         self.previous: dict[str, int] = {}
         """src_uri -> checksum of each generated file in the previous build (for `serve --dirty`)."""
+        self.preview: cache.Preview | None = None
+        """What `mkdocs serve` keeps between rebuilds (None in `mkdocs build`)."""
+        self.copies: set[str] = set()
+        self.copies_before: set[str] = set()
+        """YAML copies published by this build and by the previous one (see `_forget_gone`)."""
+        self.packed_pages: dict[str, tuple[render.Page, bytes]] = {}
+        """src_uri -> the page and its packed content, in a preview: a page the memo kept is not
+        compressed again."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that `mkdocs serve` keeps this plugin object between rebuilds (MkDocs 1.4+)
-        and with it `previous`, the checksums that let `--dirty` skip unchanged pages."""
+        """Defined so that `mkdocs serve` keeps this plugin object between rebuilds (MkDocs 1.4+),
+        and with it `previous`, the checksums that let `--dirty` skip unchanged pages, and the
+        preview's cache: a save re-checks and re-renders only what it changed, and an invalid
+        file shows as a page of problems instead of stopping the server."""
+        self.preview = cache.Preview() if command == "serve" else None
+        if command == "serve" and dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty)
 
     def _path(self, value: str) -> Path:
         p = Path(value)
@@ -120,7 +141,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        loaded = self._load()
         options = from_settings(
             self.config,
             site_name=config.site_name,
@@ -130,24 +150,70 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         )
         for table in (self.yaml_of, self.boost, self.generated, self.search_text, self.packed_html):
             table.clear()
+        if self.preview is None:
+            loaded = self._load()
+            pages: Iterable[render.Page] = render.iter_site(
+                loaded.entries, options, loaded.registry, jobs=self.jobs
+            )
+        else:
+            loaded, pages = self._preview_pages(options)
         count = 0
-        for page in render.iter_site(loaded.entries, options, loaded.registry, jobs=self.jobs):
+        for page in pages:
             count += 1
             self._add_page(files, config, page)
         # Published so that editors' YAML tooling can fetch the schema from the site as well.
         files.append(File.generated(config, store.SCHEMA_URL_PATH, abs_src_path=str(store.SCHEMA_FILE)))
+        if self.preview is not None:
+            self._forget_gone(config)
         log.info("briefings: %d briefings, %d generated files", len(loaded.entries), count)
         return files
+
+    def _preview_pages(self, options: Options) -> tuple[data.Loaded, Iterator[render.Page]]:
+        """Under `mkdocs serve`: only changed files are checked and only pages whose inputs
+        changed are rendered; a file with errors is left out and its page lists them."""
+        assert self.preview is not None
+        preview = self.preview
+        loaded, errors = preview.loads.load(*self._sources(), jobs=self.jobs)
+        for problem in errors:
+            log.error("briefings: %s", problems.shown(problem, self.root))
+        env = preview.environment(options)
+        pages = render.iter_site(loaded.entries, options, loaded.registry, memo=preview.pages, env=env)
+
+        def counted() -> Iterator[render.Page]:
+            yield from problems.with_problems(pages, errors, self.root)
+            log.info(
+                "briefings: %d files checked, %d pages rendered, %d kept",
+                preview.loads.checked,
+                preview.pages.made,
+                preview.pages.reused,
+            )
+            preview.pages.finish()
+
+        return loaded, counted()
+
+    def _forget_gone(self, config: MkDocsConfig) -> None:
+        """A dirty build leaves what the previous build wrote: the pages and YAML copies of a
+        deleted briefing would still be served. They go, as a full build would not make them."""
+        gone = set(self.previous) - self.generated
+        gone |= self.copies_before - self.copies
+        for src in sorted(gone):
+            self.previous.pop(src, None)
+            self.packed_pages.pop(src, None)
+            Path(File.generated(config, src, content="").abs_dest_path).unlink(missing_ok=True)
+        self.copies_before, self.copies = self.copies, set()
+
+    def _sources(self) -> tuple[Path, Path, Path]:
+        """The briefings folder, the folder source paths are relative to, the registry."""
+        return (
+            self._path(self.config.briefings_dir),
+            self._path(self.config.source_root or "."),
+            self._path(self.config.registry),
+        )
 
     def _load(self) -> data.Loaded:
         """The briefings and registry, checked as `briefings validate` checks them."""
         try:
-            loaded = data.load_site(
-                self._path(self.config.briefings_dir),
-                self._path(self.config.source_root or "."),
-                self._path(self.config.registry),
-                jobs=self.jobs,
-            )
+            loaded = data.load_site(*self._sources(), jobs=self.jobs)
         except BriefingsError as exc:
             raise PluginError(f"invalid briefings:\n{exc}") from None
         for problem in loaded.warnings:
@@ -161,8 +227,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if existing is not None:
             log.info("briefings: generated %s replaces the file in docs_dir", page.path)
             files.remove(existing)
-        file = PackedFile.generated(config, page.path, content=page.content)
-        assert isinstance(file, PackedFile)
+        kept = self.packed_pages.get(page.path)
+        if kept is not None and kept[0] is page:  # the same page as last time (a preview's memo)
+            file = PackedFile.generated(config, page.path, content="")
+            assert isinstance(file, PackedFile)
+            file._packed = kept[1]
+        else:
+            file = PackedFile.generated(config, page.path, content=page.content)
+        assert isinstance(file, PackedFile) and file._packed is not None
+        if self.preview is not None:
+            self.packed_pages[page.path] = (page, file._packed)
         checksum = hash(file._packed)
         file.changed = self.previous.get(page.path) != checksum
         self.previous[page.path] = checksum
@@ -177,6 +251,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if self.config.publish_yaml:
                 copy = posixpath.dirname(page.path) + ".yaml"
                 files.append(File.generated(config, copy, abs_src_path=str(page.yaml)))
+                self.copies.add(copy)
         files.append(file)
 
     def on_page_markdown(
@@ -187,6 +262,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if src in self.yaml_of and page.edit_url is None and self.config.publish_yaml:
             page.edit_url = "../" + posixpath.basename(posixpath.dirname(src)) + ".yaml"
         return None
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.preview is not None:
+            env.bytecode_cache = self.preview.compiled
+        return env
 
     @event_priority(-100)  # last: the HTML every other plugin has finished with
     def on_page_content(

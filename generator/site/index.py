@@ -89,7 +89,7 @@ def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None =
     for b in ordered:
         ids = [a.id for a in b.actors]
         for a in b.actors:
-            info = actors.setdefault(a.id, ActorInfo(a.id))
+            info = actors.get(a.id) or actors.setdefault(a.id, ActorInfo(a.id))
             info.names[a.name] += 1
             info.kinds[a.kind] += 1
             info.aliases.update(a.aliases)

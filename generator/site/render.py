@@ -11,10 +11,11 @@ import json
 import multiprocessing
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from ..ingest import Article
 from ..model import ACTOR_KINDS, Briefing
 from . import feeds, index, svg, text
 from .data import Entry, RegistryEntry
+from .memo import Memo
 from .options import Options
 from .templates import KIND_LABELS, environment
 from .urls import Links, safe_url
@@ -70,6 +72,8 @@ class Renderer:
     options: Options
     env: Environment
     entries: dict[str, Entry] = field(default_factory=dict)
+    memo: Memo[Any] | None = None
+    """Pages of the previous rebuild of a preview, reused when their key is the same."""
 
     def render(self, template: str, here: str, **context: Any) -> str:
         links = Links(here, self.options.directory_urls)
@@ -92,6 +96,14 @@ class Renderer:
 
     def page(self, path: str, meta: dict[str, Any], template: str, **context: Any) -> Page:
         return Page(path, front_matter(meta) + self.render(template, path, **context))
+
+    def kept(self, path: str, key: Callable[[], Hashable], make: Callable[[], Page]) -> Page:
+        """`make()`, or the same page from the previous rebuild if it was made from the same key."""
+        return make() if self.memo is None else self.memo.get(path, key(), make)
+
+    def tokens(self, briefings: Iterable[Briefing]) -> tuple[str, ...]:
+        """What pages showing these briefings depend on (see `data.Entry.token`)."""
+        return tuple(self.entries[b.id].token if b.id in self.entries else b.id for b in briefings)
 
 
 def _week_label(week: tuple[int, int] | None) -> str:
@@ -200,12 +212,13 @@ def listing_meta(title: str) -> dict[str, Any]:
 
 
 def digest_pages(r: Renderer) -> list[Page]:
+    """The home page (the latest weeks), the archive (every month) and one page per month that
+    lists every briefing published in it, by week: each briefing is on exactly one month page."""
     weeks = index.by_week(r.site.briefings)
-    dated = [(w, bs) for w, bs in weeks if w is not None]
-    latest = dated[: r.options.home_weeks]
-    older = dated[r.options.home_weeks :] + [(w, bs) for w, bs in weeks if w is None]
+    latest = [(w, bs) for w, bs in weeks if w is not None][: r.options.home_weeks]
+    on_home = {b.id for _, bs in latest for b in bs}
     months: dict[str, list[tuple[tuple[int, int] | None, list[Briefing]]]] = defaultdict(list)
-    for w, bs in older:
+    for w, bs in weeks:
         for b in bs:
             d = index.published(b)
             key = f"{d.year:04d}-{d.month:02d}" if d else "undated"
@@ -213,28 +226,38 @@ def digest_pages(r: Renderer) -> list[Page]:
                 months[key].append((w, []))
             months[key][-1][1].append(b)
     month_list = [(k, sum(len(bs) for _, bs in ws)) for k, ws in months.items()]
+    earlier = [(k, n) for k, n in month_list if any(b.id not in on_home for _, bs in months[k] for b in bs)]
     pages = [
         r.page(
             "index.md",
             {"title": r.options.site_name, "search": {"exclude": True}},
             "home.md.j2",
             weeks=[(_week_label(w), bs) for w, bs in latest],
-            months=month_list,
+            months=earlier,
         ),
         r.page("archive/index.md", listing_meta("Archive"), "archive.md.j2", months=month_list),
     ]
     for key, ws in months.items():
         label = text.month_label(key) if key != "undated" else "Undated"
-        pages.append(
-            r.page(
-                f"archive/{key}/index.md",
-                listing_meta(label),
-                "month.md.j2",
-                label=label,
-                weeks=[(_week_label(w), bs) for w, bs in ws],
-            )
-        )
+        shown = [(_week_label(w), bs) for w, bs in ws]
+        path = f"archive/{key}/index.md"
+        make = partial(r.page, path, listing_meta(label), "month.md.j2", label=label, weeks=shown)
+        pages.append(r.kept(path, partial(_weeks_key, r, shown), make))
     return pages
+
+
+def _weeks_key(r: Renderer, weeks: list[tuple[str, list[Briefing]]]) -> Hashable:
+    return tuple((w, r.tokens(bs)) for w, bs in weeks)
+
+
+def _events_key(r: Renderer, rows: list[tuple[Briefing, Any]]) -> Hashable:
+    return tuple((r.tokens([b])[0], b.timeline.index(t)) for b, t in rows)
+
+
+def _timeline_key(
+    r: Renderer, latest: list[tuple[str, list[Any]]], months: list[tuple[str, int]]
+) -> Hashable:
+    return tuple((k, _events_key(r, rows)) for k, rows in latest), tuple(months)
 
 
 def cross_pages(r: Renderer) -> list[Page]:
@@ -243,15 +266,22 @@ def cross_pages(r: Renderer) -> list[Page]:
         months[periods.month_key(t.date or "")].append((b, t))
     timeline = [(k, list(reversed(v))) for k, v in months.items()]
     month_pages = [
-        r.page(
+        r.kept(
             f"timeline/{k}/index.md",
-            listing_meta(text.month_label(k)),
-            "timeline_month.md.j2",
-            key=k,
-            rows=rows,
+            partial(_events_key, r, rows),
+            partial(
+                r.page,
+                f"timeline/{k}/index.md",
+                listing_meta(text.month_label(k)),
+                "timeline_month.md.j2",
+                key=k,
+                rows=rows,
+            ),
         )
         for k, rows in timeline
     ]
+    latest = timeline[: r.options.timeline_months]
+    all_months = [(k, len(rows)) for k, rows in timeline]
     kinds = [
         (
             k,
@@ -263,12 +293,17 @@ def cross_pages(r: Renderer) -> list[Page]:
     ]
     return [
         *month_pages,
-        r.page(
+        r.kept(
             "timeline/index.md",
-            listing_meta("Timeline"),
-            "timeline.md.j2",
-            months=timeline[: r.options.timeline_months],
-            all_months=[(k, len(rows)) for k, rows in timeline],
+            partial(_timeline_key, r, latest, all_months),
+            partial(
+                r.page,
+                "timeline/index.md",
+                listing_meta("Timeline"),
+                "timeline.md.j2",
+                months=latest,
+                all_months=all_months,
+            ),
         ),
         r.page("quotes/index.md", listing_meta("Quotes"), "quotes.md.j2"),
         r.page("questions/index.md", listing_meta("Open questions"), "questions.md.j2"),
@@ -291,26 +326,65 @@ def iter_site(
     options: Options | None = None,
     registry: dict[str, RegistryEntry] | None = None,
     jobs: int = 1,
+    memo: Memo[Any] | None = None,
+    env: Environment | None = None,
 ) -> Iterator[Page]:
     """The same one page at a time, so that a caller that stores pages compactly (the MkDocs
     plugin) never holds every page's Markdown at once. With `jobs` > 1, briefing and actor pages
-    (most of the work) are rendered in that many forked processes, in the same order."""
+    (most of the work) are rendered in that many forked processes, in the same order. With a
+    `memo` (a preview's rebuilds), a page whose inputs did not change is the previous build's."""
     options = options or Options()
     entries = sorted(entries, key=lambda e: e.briefing.id)
     site = index.build([e.briefing for e in entries], registry)
-    r = Renderer(site, options, environment(options.templates_dir), {e.briefing.id: e for e in entries})
+    env = env or environment(options.templates_dir)
+    r = Renderer(site, options, env, {e.briefing.id: e for e in entries}, memo)
     actors = list(site.actors.values())
-    if _can_fork(jobs, len(entries) + len(actors)):
+    if memo is None and _can_fork(jobs, len(entries) + len(actors)):
         yield from _forked_pages(r, entries, actors, jobs)
     else:
         for e in entries:
-            yield briefing_page(r, e)
+            yield r.kept(
+                f"briefings/{e.briefing.id}/index.md", partial(str, e.token), partial(briefing_page, r, e)
+            )
         for info in actors:
-            yield actor_page(r, info)
+            yield r.kept(
+                f"actors/{info.id}/index.md", partial(actor_key, r, info), partial(actor_page, r, info)
+            )
     yield from digest_pages(r)
     yield from cross_pages(r)
     yield Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options))
-    yield Page("briefings.json", feeds.json_feed(site.briefings, options))
+    yield Page("briefings.json", feeds.json_feed(site.briefings, options, _json_memo(r)))
+
+
+def _json_memo(r: Renderer) -> Callable[[Briefing], str] | None:
+    """Each briefing's part of briefings.json, kept with the pages of a preview."""
+    memo = r.memo
+    if memo is None:
+        return None
+
+    def encode(b: Briefing) -> str:
+        make = lambda: feeds.briefing_json(b, r.options)  # noqa: E731
+        return str(memo.get(f"json:{b.id}", r.entries[b.id].token, make))
+
+    return encode
+
+
+def actor_key(r: Renderer, info: index.ActorInfo) -> Hashable:
+    """What an actor page is made from: its briefings, what the registry says of the actor, and
+    the names of those it appears with."""
+    together = tuple(
+        (a, r.site.actors[a].name, r.site.actors[a].kind, n)
+        for a, n in info.together.most_common(10)
+        if a in r.site.actors
+    )
+    return (
+        r.tokens(info.briefings),
+        info.name,
+        info.kind,
+        tuple(sorted(info.aliases)),
+        info.description,
+        together,
+    )
 
 
 _FORKED: tuple[Renderer, list[Entry], list[index.ActorInfo]] | None = None
