@@ -13,7 +13,6 @@ import os
 import posixpath
 import zlib
 from collections.abc import Iterable, Iterator
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from . import markdown_ext, pagefind, store
+from . import markdown_ext, mkdocs_pages, pagefind, store
 from .config import BriefingsConfig
 from .errors import BriefingsError
 from .site import cache, data, problems, render
@@ -43,6 +42,8 @@ NAV: list[Any] = [
 ]
 
 
+THEME = Path(__file__).resolve().parent / "theme"
+"""Theme overrides: the 404 page."""
 PACKED_HTML = "<!-- briefings: packed until the page is written -->"
 
 
@@ -92,11 +93,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.yaml_of: dict[str, str] = {}
         """Page src_uri -> the YAML's path relative to the site root (for edit links)."""
         self.boost: dict[str, tuple[str, ...]] = {}
+        self.edit_of: dict[str, tuple[str, bool]] = {}
+        """Page src_uri -> where its edit control leads, and whether that is an editor."""
+        self.yaml_pages = False
+        self.tab: MkPage | None = None
+        """The navigation page whose tab is highlighted for the page being rendered."""
+        """Whether this build publishes a page of each briefing's YAML (no repository editor)."""
         self.generated: set[str] = set()
         """src_uri of every page this plugin generated (their Markdown is dropped once converted)."""
         self.packed_html: dict[str, bytes] = {}
         """src_uri -> a generated page's HTML, compressed between conversion and writing."""
         self.search_text: dict[str, str] = {}
+        self.search_tags: dict[str, tuple[str, ...]] = {}
         """src_uri -> the one search entry of a page indexed from data (see render.Page)."""
         self.previous: dict[str, int] = {}
         """src_uri -> checksum of each generated file in the previous build (for `serve --dirty`)."""
@@ -132,7 +140,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.nav = NAV
         if markdown_ext.__name__ not in config.markdown_extensions:
             config.markdown_extensions.append(markdown_ext.__name__)
+        if str(THEME) not in config.theme.dirs:  # a 404 page that helps; a site's custom_dir wins
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        if not config.site_url:
+            log.info("briefings: no site_url, so no sitemap, relative feed links and a plain 404 page")
         return config
+
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """Without a site_url a sitemap has no addresses to list: none is written (MkDocs skips an
+        empty template) rather than an empty one."""
+        return "" if template_name == "sitemap.xml" and not config.site_url else output
 
     @property
     def jobs(self) -> int:
@@ -147,8 +164,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             site_url=config.site_url,
             directory_urls=config.use_directory_urls,
             templates_dir=self._path(self.config.templates_dir),
+            yaml_pages=self.config.publish_yaml and not (config.repo_url and config.edit_uri),
         )
-        for table in (self.yaml_of, self.boost, self.generated, self.search_text, self.packed_html):
+        self.yaml_pages = options.yaml_pages
+        for table in (
+            self.yaml_of,
+            self.boost,
+            self.generated,
+            self.search_text,
+            self.search_tags,
+            self.packed_html,
+        ):
             table.clear()
         if self.preview is None:
             loaded = self._load()
@@ -243,6 +269,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.generated.add(page.path)
         if page.search_text is not None:
             self.search_text[page.path] = page.search_text
+            self.search_tags[page.path] = page.search_tags
         if page.yaml is not None:
             rel = posixpath.relpath(page.yaml.resolve().as_posix(), self.root.as_posix())
             file.edit_uri = rel
@@ -257,10 +284,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Without a repository to edit in, the edit button opens the published YAML copy."""
+        """One edit control per briefing page, ours: the repository's editor when the site has
+        `repo_url`/`edit_uri`, else the page that shows the YAML; never the theme's as well."""
         src = page.file.src_uri
-        if src in self.yaml_of and page.edit_url is None and self.config.publish_yaml:
-            page.edit_url = "../" + posixpath.basename(posixpath.dirname(src)) + ".yaml"
+        if src in self.yaml_of:
+            if page.edit_url:
+                self.edit_of[src] = (page.edit_url, True)
+            elif self.yaml_pages:
+                self.edit_of[src] = ("yaml.html", False)
+            page.edit_url = None
         return None
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -274,20 +306,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     ) -> str | None:
         # MkDocs' own raw-HTML id scan runs after markdown_ext has stashed the blocks it skips.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | markdown_ext.anchor_ids(html)
+        src = page.file.src_uri
         if EDIT_MARKER in html:
-            button = ""
-            if page.edit_url:
-                button = (
-                    f'<a class="md-button bf-edit" href="{escape(page.edit_url)}" '
-                    f'title="Open {escape(self.yaml_of.get(page.file.src_uri, "the YAML"))}">Edit YAML</a>'
-                )
+            edit = self.edit_of.get(src)
+            button = mkdocs_pages.edit_button(edit[0], self.yaml_of[src], edit[1]) if edit else ""
             html = html.replace(EDIT_MARKER, button)
-        if page.file.src_uri not in self.generated:
+        if src not in self.generated:
             return html
+        if not mkdocs_pages.sections(page.toc):
+            page.toc = mkdocs_pages.headings_toc(html)
+        html = mkdocs_pages.with_phone_toc(html, page.toc)
         # MkDocs converts every page before it writes any: generated pages wait packed, which
         # keeps a large site's build within memory (their Markdown is not needed any more).
         page.markdown = ""
-        self.packed_html[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        self.packed_html[src] = zlib.compress(html.encode("utf-8"), 1)
         return PACKED_HTML
 
     @event_priority(100)  # first: before the search plugin reads the page
@@ -306,7 +338,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return context
         text = self.search_text.get(page.file.src_uri)
         if text is not None:
+            tags, boost = self.search_tags.get(page.file.src_uri, ()), self.config.search_boost_actors
             entries.append({"location": page.url, "title": page.title or "", "text": text})
+            entries[-1].update({"tags": list(tags), "boost": float(boost)} if tags else {})
         anchors = self.boost.get(page.file.src_uri)
         if not anchors:
             return context
@@ -319,14 +353,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 entry["boost"] = float(entry.get("boost", 1)) * factor
         return context
 
-    on_page_context = CombinedEvent(_unpack_html, _search_entries)
+    def _section_tab(self, context: Any, /, *, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+        """A page outside the navigation highlights its section's tab while it is rendered."""
+        self.tab = mkdocs_pages.section(page, nav)
+        if self.tab is not None:
+            self.tab.active = True
+        return context
+
+    on_page_context = CombinedEvent(_unpack_html, _search_entries, _section_tab)
 
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
         """A written page's HTML is not needed again: let it go instead of holding every page."""
+        if self.tab is not None:
+            self.tab.active, self.tab = False, None
         if page.file.src_uri in self.generated:
             page.content = PACKED_HTML
-        return output
+        return mkdocs_pages.feed_link(output, page.url, config.site_url, config.site_name)
 
     @event_priority(100)  # before the search plugin merges its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

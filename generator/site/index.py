@@ -83,6 +83,9 @@ def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None =
     ordered = newest_first(briefings)
     actors: dict[str, ActorInfo] = {}
     tags: dict[str, list[Briefing]] = defaultdict(list)
+    """Tags that differ only in case are one tag ("HIllary Clinton" is "Hillary Clinton"),
+    shown in the spelling most briefings use."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     events: list[tuple[Briefing, TimelineEntry]] = []
     quotes: dict[str | None, list[tuple[Briefing, Quote]]] = defaultdict(list)
     questions: list[tuple[Briefing, Question]] = []
@@ -108,8 +111,9 @@ def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None =
             for aid in dict.fromkeys(t.actors):
                 if aid in actors:
                     actors[aid].events.append((b, t))
-        for tag in dict.fromkeys(b.tags):
-            tags[tag].append(b)
+        for key, tag in {t.casefold(): t for t in reversed(b.tags)}.items():
+            tags[key].append(b)
+            spellings[key][tag] += 1
         questions += [(b, q) for q in b.questions]
     for info in actors.values():
         info.events.sort(key=lambda bt: sort_key(bt[1].date or "9999"))
@@ -130,7 +134,10 @@ def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None =
     return SiteIndex(
         briefings=ordered,
         actors=actors,
-        tags=dict(sorted(tags.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))),
+        tags={
+            spellings[k].most_common(1)[0][0]: bs
+            for k, bs in sorted(tags.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        },
         events=events,
         quotes_by_speaker={s: quotes[s] for s in speakers},
         questions=questions,

@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -24,16 +23,17 @@ from jinja2 import Environment
 
 from .. import parallel, periods
 from ..ingest import Article
-from ..model import ACTOR_KINDS, Briefing
-from . import feeds, index, svg, text
+from ..model import Briefing
+from . import feeds, index, keys, svg, text, yaml_view
 from .data import Entry, RegistryEntry
 from .memo import Memo
 from .options import Options
-from .templates import KIND_LABELS, environment
+from .templates import environment, kind_label
 from .urls import Links, safe_url
 
-SECTION_ANCHORS = ("quotes", "actors", *(f"actors-{k}" for k in ACTOR_KINDS))
-"""Sections of a briefing page whose search weight is raised (quotes and actor names)."""
+SECTION_ANCHORS = ("quotes",)
+"""Sections of a briefing page whose search weight is raised. Actor lists are not indexed: a
+name finds the actor's page first (see `actor_page`), and a list of names makes a poor snippet."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class Page:
     search_text: str | None = None
     """HTML of the page's one search entry, when the page is indexed from data rather than by
     parsing it (actor pages: their body repeats what briefing pages say)."""
+    search_tags: tuple[str, ...] = ()
+    """The names that entry is found by first (search's tags field weighs most)."""
 
 
 def front_matter(meta: dict[str, Any]) -> str:
@@ -74,6 +76,7 @@ class Renderer:
     entries: dict[str, Entry] = field(default_factory=dict)
     memo: Memo[Any] | None = None
     """Pages of the previous rebuild of a preview, reused when their key is the same."""
+    _event_numbers: dict[int, int] | None = None
 
     def render(self, template: str, here: str, **context: Any) -> str:
         links = Links(here, self.options.directory_urls)
@@ -101,18 +104,29 @@ class Renderer:
         """`make()`, or the same page from the previous rebuild if it was made from the same key."""
         return make() if self.memo is None else self.memo.get(path, key(), make)
 
+    def event_numbers(self) -> dict[int, int]:
+        """id() of each timeline entry of this build -> its place in its briefing."""
+        if self._event_numbers is None:
+            self._event_numbers = {id(t): i for b in self.site.briefings for i, t in enumerate(b.timeline)}
+        return self._event_numbers
+
     def tokens(self, briefings: Iterable[Briefing]) -> tuple[str, ...]:
         """What pages showing these briefings depend on (see `data.Entry.token`)."""
         return tuple(self.entries[b.id].token if b.id in self.entries else b.id for b in briefings)
 
 
 def _week_label(week: tuple[int, int] | None) -> str:
+    """A week of briefings as a heading: `30 Oct – 5 Nov 2023`."""
     if week is None:
         return "Undated"
-    monday = date.fromisocalendar(week[0], week[1], 1)
-    sunday = monday + timedelta(days=6)
-    first, last = periods.label(monday.isoformat()), periods.label(sunday.isoformat())
-    return f"Week {week[1]} · {first[:-5] if monday.year == sunday.year else first} – {last}"
+    return periods.Period.parse(f"{week[0]:04d}-W{week[1]:02d}").days_label()
+
+
+def yaml_page(entry: Entry, back: str) -> Page:
+    """The briefing's YAML as a page to read (see `yaml_view`)."""
+    file = f"{entry.path.parent.name}/{entry.path.name}"
+    text = entry.path.read_text(encoding="utf-8")
+    return Page(yaml_view.path(entry.briefing.id), yaml_view.page(text, file, entry.briefing.title, back))
 
 
 def briefing_page(r: Renderer, entry: Entry) -> Page:
@@ -125,7 +139,8 @@ def briefing_page(r: Renderer, entry: Entry) -> Page:
     rows = [(t.date or "", t.end, t.event or t.text, f"event-{i}") for i, t in enumerate(b.timeline, start=1)]
     article: Article | None = entry.article
     paras = text.paragraphs(article, b.quotes, names) if article else []
-    tags = list(dict.fromkeys([*b.tags, *(a.name for a in r.main_actors(b))]))
+    mains = [a.name for a in r.main_actors(b)]
+    tags = list(dict.fromkeys([*b.tags, *mains, *map(text.folded, mains)]))  # "Lu" finds "Lü"
     meta = {
         "title": b.title,
         "description": b.summary or b.title,
@@ -177,7 +192,9 @@ def actor_page(r: Renderer, info: index.ActorInfo) -> Page:
         together=together,
         timeline_svg=svg.timeline_svg(svg.marks(rows), None, title=f"Timeline of {info.name}"),
     )
-    return Page(page.path, page.content, search_text=actor_search_text(info))
+    names = [info.name, *sorted(info.aliases)]
+    tags = tuple(dict.fromkeys([*names, *map(text.folded, names)]))
+    return Page(page.path, page.content, search_text=actor_search_text(info), search_tags=tags)
 
 
 def actor_roles(info: index.ActorInfo) -> list[tuple[str, int, Briefing]]:
@@ -198,10 +215,10 @@ def actor_search_text(info: index.ActorInfo) -> str:
     roles = dict.fromkeys(", ".join(filter(None, (a.role, a.affiliation))) for _, a in info.roles)
     also = f" · also {', '.join(sorted(info.aliases))}" if info.aliases else ""
     parts = [
-        KIND_LABELS.get(info.kind, info.kind) + also,
+        kind_label(info.kind) + also,
         info.description or "",
         "; ".join(roles),
-        f"In {len(info.briefings)} briefings",
+        f"In {len(info.briefings)} briefing{'s' if len(info.briefings) != 1 else ''}",
     ]
     return "".join(f"<p>{escape(p)}</p>" for p in parts if p)
 
@@ -235,29 +252,23 @@ def digest_pages(r: Renderer) -> list[Page]:
             weeks=[(_week_label(w), bs) for w, bs in latest],
             months=earlier,
         ),
-        r.page("archive/index.md", listing_meta("Archive"), "archive.md.j2", months=month_list),
+        r.page("archive/index.md", listing_meta("Archive"), "archive.md.j2", years=_by_year(month_list)),
     ]
     for key, ws in months.items():
         label = text.month_label(key) if key != "undated" else "Undated"
         shown = [(_week_label(w), bs) for w, bs in ws]
         path = f"archive/{key}/index.md"
         make = partial(r.page, path, listing_meta(label), "month.md.j2", label=label, weeks=shown)
-        pages.append(r.kept(path, partial(_weeks_key, r, shown), make))
+        pages.append(r.kept(path, partial(keys.weeks, r.tokens, shown), make))
     return pages
 
 
-def _weeks_key(r: Renderer, weeks: list[tuple[str, list[Briefing]]]) -> Hashable:
-    return tuple((w, r.tokens(bs)) for w, bs in weeks)
-
-
-def _events_key(r: Renderer, rows: list[tuple[Briefing, Any]]) -> Hashable:
-    return tuple((r.tokens([b])[0], b.timeline.index(t)) for b, t in rows)
-
-
-def _timeline_key(
-    r: Renderer, latest: list[tuple[str, list[Any]]], months: list[tuple[str, int]]
-) -> Hashable:
-    return tuple((k, _events_key(r, rows)) for k, rows in latest), tuple(months)
+def _by_year(months: list[tuple[str, int]]) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Months (newest first) under their year; undated ones last, under "Undated"."""
+    years: dict[str, list[tuple[str, int]]] = {}
+    for key, n in months:
+        years.setdefault(key[:4] if key != "undated" else "Undated", []).append((key, n))
+    return list(years.items())
 
 
 def cross_pages(r: Renderer) -> list[Page]:
@@ -268,7 +279,7 @@ def cross_pages(r: Renderer) -> list[Page]:
     month_pages = [
         r.kept(
             f"timeline/{k}/index.md",
-            partial(_events_key, r, rows),
+            partial(keys.events, r.tokens, r.event_numbers, rows),
             partial(
                 r.page,
                 f"timeline/{k}/index.md",
@@ -295,7 +306,7 @@ def cross_pages(r: Renderer) -> list[Page]:
         *month_pages,
         r.kept(
             "timeline/index.md",
-            partial(_timeline_key, r, latest, all_months),
+            partial(keys.timeline, r.tokens, r.event_numbers, latest, all_months),
             partial(
                 r.page,
                 "timeline/index.md",
@@ -348,8 +359,14 @@ def iter_site(
             )
         for info in actors:
             yield r.kept(
-                f"actors/{info.id}/index.md", partial(actor_key, r, info), partial(actor_page, r, info)
+                f"actors/{info.id}/index.md",
+                partial(keys.actor, r.tokens, info, site.actors),
+                partial(actor_page, r, info),
             )
+    if options.yaml_pages:
+        for e in entries:
+            view = partial(yaml_page, e, "./" if options.directory_urls else "index.html")
+            yield r.kept(yaml_view.path(e.briefing.id), partial(str, e.token), view)
     yield from digest_pages(r)
     yield from cross_pages(r)
     yield Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options))
@@ -367,24 +384,6 @@ def _json_memo(r: Renderer) -> Callable[[Briefing], str] | None:
         return str(memo.get(f"json:{b.id}", r.entries[b.id].token, make))
 
     return encode
-
-
-def actor_key(r: Renderer, info: index.ActorInfo) -> Hashable:
-    """What an actor page is made from: its briefings, what the registry says of the actor, and
-    the names of those it appears with."""
-    together = tuple(
-        (a, r.site.actors[a].name, r.site.actors[a].kind, n)
-        for a, n in info.together.most_common(10)
-        if a in r.site.actors
-    )
-    return (
-        r.tokens(info.briefings),
-        info.name,
-        info.kind,
-        tuple(sorted(info.aliases)),
-        info.description,
-        together,
-    )
 
 
 _FORKED: tuple[Renderer, list[Entry], list[index.ActorInfo]] | None = None

@@ -6,6 +6,7 @@ and overlapping or out-of-range spans are skipped instead of breaking the page.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -48,6 +49,11 @@ def paragraphs(article: Article, quotes: tuple[Quote, ...], speakers: dict[str, 
         parts.append(escape(text[pos:end], quote=False))
         out.append(Paragraph(number, Markup("".join(parts))))
     return out
+
+
+def folded(name: str) -> str:
+    """`name` without its accents, as a reader types it: "Lü Xiang" -> "Lu Xiang"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def day_label(d: date | None) -> str:
