@@ -5,7 +5,7 @@
 - A table of contents from the page's own `<h2 id>` headings where Markdown found none (they are
   raw HTML, e.g. one per speaker on /quotes/), and one at the top of the page on a phone, where
   Material shows the table of contents only for pages in the navigation.
-- A `<link rel="alternate">` to the Atom feed in every page's head, for feed readers to find.
+- A `<link rel="alternate feed">` to the Atom feed in every page's head, for feed readers to find.
 - The one edit control of a briefing page.
 """
 
@@ -87,7 +87,9 @@ def feed_link(output: str, page_url: str, site_url: str | None, site_name: str) 
     else:
         folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
         href = "../" * len([part for part in folder.split("/") if part]) + "feed.xml"
-    kind = 'rel="alternate" type="application/atom+xml"'
+    # "alternate feed", not "alternate" alone: Material fetches `sitemap.xml` beside every
+    # `link[rel=alternate]` it finds (taking it for a translation of the site), on every page.
+    kind = 'rel="alternate feed" type="application/atom+xml"'
     link = f'<link {kind} title="{escape(site_name)}" href="{escape(href)}">'
     return output.replace("</head>", link + "\n</head>", 1)
 

@@ -88,7 +88,10 @@ def briefings(source_text: str, source_sha: str) -> list[Briefing]:
         source=Source(file="sources/missing.md", name="Other Paper", published="2023-10-20"),
         summary="Ana Ruiz opened talks in Oslo.",
         tags=("climate", "oslo"),
-        actors=(replace(ana, role="head of delegation"),),
+        actors=(
+            replace(ana, role="head of delegation"),
+            Actor("jose-nunez", "José Núñez", "person", mentions=1),
+        ),
         quotes=(Quote("q1", "Oslo is only the beginning", "ana-ruiz", "direct", paragraph=1),),
         timeline=(TimelineEntry("2023", "2023", event="A year of talks", actors=("ana-ruiz",)),),
     )
@@ -209,7 +212,7 @@ def test_briefing_page_shows_every_part(built: tuple[Path, list[Briefing]]) -> N
     # the tab of its section is highlighted, and the feed is announced
     assert re.search(r'md-tabs__item md-tabs__item--active">\s*<a href="../../archive/"', html)
     assert (
-        '<link rel="alternate" type="application/atom+xml" title="Test digest" href="https://digest.example.org/feed.xml">'
+        '<link rel="alternate feed" type="application/atom+xml" title="Test digest" href="https://digest.example.org/feed.xml">'
         in html
     )
     # a table of contents for phones, before the first section
@@ -315,6 +318,7 @@ def test_actor_pages_are_one_search_entry_from_data(built: tuple[Path, list[Brie
     assert "Envoy of &lt;b&gt;Ruritania&lt;/b&gt;" in text  # registry text, escaped
     xss = next(d for d in docs if d["location"] == "actors/xss-actor/")
     assert "<script" not in xss["text"] and "<script" not in xss["title"]
+    assert not any("<" in tag for tag in xss["tags"]) and "&lt;script&gt;" in xss["tags"][0]
 
 
 class _Refs(HTMLParser):

@@ -193,7 +193,8 @@ def actor_page(r: Renderer, info: index.ActorInfo) -> Page:
         timeline_svg=svg.timeline_svg(svg.marks(rows), None, title=f"Timeline of {info.name}"),
     )
     names = [info.name, *sorted(info.aliases)]
-    tags = tuple(dict.fromkeys([*names, *map(text.folded, names)]))
+    # escaped, as the theme shows a result's tags as HTML (page tags come escaped from front matter)
+    tags = tuple(escape(t) for t in dict.fromkeys([*names, *map(text.folded, names)]))
     return Page(page.path, page.content, search_text=actor_search_text(info), search_tags=tags)
 
 

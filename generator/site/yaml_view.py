@@ -46,7 +46,7 @@ def page(text: str, file: str, title: str, back: str) -> str:
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="robots" content="noindex">\n'
+        '<meta name="robots" content="noindex">\n<link rel="icon" href="data:,">\n'
         f"<title>{escape(file)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n"
         '<body data-pagefind-ignore="all">\n'
         f'<p><a href="{escape(back)}">← {escape(title)}</a></p>\n'
