@@ -93,14 +93,13 @@ def _imports(name: str, path: Path, known: set[str]) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = here[: len(here) - node.level + 1] if node.level else []
             module = ".".join([*base, *(node.module.split(".") if node.module else [])])
-            targets = [f"{module}.{a.name}" for a in node.names] + [module]
-        for target in targets:
             # `from . import x` names a module; `from .x import y` names a thing inside module x
-            while target and target not in known:
+            targets = [f"{module}.{a.name}" if f"{module}.{a.name}" in known else module for a in node.names]
+        for target in targets:
+            while target and target not in known:  # `import generator.site.render` -> that module
                 target = target.rpartition(".")[0]
             if target and target != name:
                 found.add(target)
-                break
     return found
 
 
@@ -162,7 +161,9 @@ def test_import_graph_finds_cycles() -> None:
 def test_import_graph_has_no_cycle() -> None:
     modules = _modules()
     graph = {name: _imports(name, path, set(modules)) for name, path in modules.items()}
-    assert graph["generator.fmt"] >= {"generator.validate", "generator.store"}  # the walker sees imports
+    # the walker sees every import: several names in one line, relative, inside functions
+    assert graph["generator.checks"] >= {"generator.ingest", "generator.store", "generator.registry"}
+    assert "generator.fmt" in graph["generator.cli"]
     cycles = [" -> ".join(c) for c in _cycles(graph)]
     assert cycles == [], "import cycles:\n" + "\n".join(cycles)
 
