@@ -23,7 +23,9 @@ def _words(text: str) -> frozenset[str]:
 # --- word sets ------------------------------------------------------------------------------------
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+"""Words that open a noun phrase and belong to no name or role ("the", "these")."""
 DASHES = {"-", "–", "—", "--"}
+"""Dash tokens: glued they join a compound ("Xi-Biden"), spaced they separate two names."""
 HE_SHE = {"he", "she"}
 """Subject pronouns that stand for a person the text has named."""
 THIRD_PERSON_SINGULAR = {"he", "she", "his", "her", "him", "himself", "herself"}
