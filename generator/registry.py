@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import store
 from .errors import BriefingsError, Problem
-from .model import ACTOR_KINDS, Actor
+from .model import ACTOR_KINDS
 from .names import name_key, slugify
-
-if TYPE_CHECKING:
-    from .extract.actors import Name
 
 FIELDS = ("id", "name", "kind", "aliases", "description", "wikidata")
 WIKIDATA = re.compile(r"Q[1-9]\d*")
@@ -60,51 +57,6 @@ class Registry:
         key = name_key(name)
         hits = [e for e in self.entries if key in {name_key(n) for n in e.names}]
         return hits[0] if len(hits) == 1 else None
-
-    def link(self, built: list[tuple[Actor, list[Name]]]) -> list[tuple[Actor, list[Name]]]:
-        """Give actors found in an article their registry identity; actors that turn out to be one
-        (the article's "US" and "United States") become one, with the article's spellings kept."""
-        out: list[tuple[Actor, list[Name]]] = []
-        index: dict[str, int] = {}
-        for actor, names in built:
-            entry = self._entry_for(actor)
-            if entry is None:
-                out.append((actor, names))
-                continue
-            spellings = [n for n in (actor.name, *actor.aliases) if name_key(n) != name_key(entry.name)]
-            linked = replace(
-                actor,
-                id=entry.id,
-                name=entry.name,
-                kind=entry.kind or actor.kind,
-                aliases=tuple(dict.fromkeys(spellings)),
-            )
-            if entry.id not in index:
-                index[entry.id] = len(out)
-                out.append((linked, list(names)))
-                continue
-            first, first_names = out[index[entry.id]]
-            merged = replace(
-                first,
-                aliases=tuple(dict.fromkeys((*first.aliases, *linked.aliases))),
-                mentions=first.mentions + linked.mentions,
-                role=first.role or linked.role,
-                affiliation=first.affiliation or linked.affiliation,
-                span=min(s for s in (first.span, linked.span) if s is not None)
-                if first.span or linked.span
-                else None,
-            )
-            out[index[entry.id]] = (merged, sorted(first_names + list(names), key=lambda n: n.start))
-        return out
-
-    def _entry_for(self, actor: Actor) -> Entry | None:
-        found = {e.id: e for e in (self.lookup(n) for n in (actor.name, *actor.aliases)) if e is not None}
-        if len(found) != 1:
-            return None
-        entry = next(iter(found.values()))
-        if entry.kind and actor.kind != entry.kind and {actor.kind, entry.kind} != {"place", "organization"}:
-            return None
-        return entry
 
 
 def _items(data: Any) -> list[Any] | None:
