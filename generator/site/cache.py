@@ -21,7 +21,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
-from .. import ingest, store, validate
+from .. import store, validate
 from ..errors import BriefingsError, Problem
 from ..model import Briefing
 from ..paths import source_path
@@ -112,9 +112,8 @@ class LoadCache:
             self.kept.pop(path, None)
         if not paths:
             return []
-        plain: dict[Path, Any] = {}
-        articles: dict[tuple[Path, str | None], ingest.Article] = {}
-        found = validate.validate_paths(paths, root=root, loaded=plain, articles=articles, jobs=jobs)
+        checked = validate.validate_paths(paths, root=root, jobs=jobs, keep_articles=True)
+        found, plain, articles = checked.problems, checked.loaded, checked.articles
         by_path: dict[str, list[Problem]] = {}
         for p in found:
             by_path.setdefault(p.path, []).append(p)
