@@ -3,9 +3,8 @@ light and dark. What a reader sees: every briefing in the archive, a timeline pi
 is readable on a phone, one edit control, colours with enough contrast, search that finds an
 actor's page first.
 
-Screenshots go to build/screenshots/ for a person to look at. Chromium is installed here when
-missing and the process may install packages (CI's fresh machine runs as root; `make
-browser-deps` does it with sudo otherwise), never downloaded by Playwright itself.
+Screenshots go to build/screenshots/ for a person to look at. The browser is Debian's Chromium,
+which `make test` installs when missing (`make browser-deps`); Playwright never downloads one.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import functools
 import json
 import os
 import re
-import subprocess
+import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -26,7 +25,6 @@ from test_site import make_site, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "build" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -55,18 +53,13 @@ MIN_CONTRAST = 4.5
 
 @pytest.fixture(scope="session")
 def chromium() -> Path:
-    if not CHROMIUM.exists():
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
-        subprocess.run([*sudo, "apt-get", "update"], check=True, env=env, capture_output=True)
-        subprocess.run(
-            [*sudo, "apt-get", "install", "-y", "--no-install-recommends", "chromium", "fonts-dejavu-core"],
-            check=True,
-            env=env,
-            capture_output=True,
-        )
-    assert CHROMIUM.exists()
-    return CHROMIUM
+    """Debian's Chromium (or the browser BRIEFINGS_CHROMIUM names): `make test` installs it first
+    (`make browser-deps`), so on a clean machine these tests run, never skip."""
+    named = os.environ.get("BRIEFINGS_CHROMIUM")
+    found = [named] if named else [shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")]
+    path = next((Path(f) for f in found if f and Path(f).exists()), None)
+    assert path is not None, "no Chromium: run `make browser-deps` (apt), or set BRIEFINGS_CHROMIUM"
+    return path
 
 
 class _Quiet(SimpleHTTPRequestHandler):

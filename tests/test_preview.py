@@ -15,6 +15,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from test_site import MKDOCS, make_site
 
 from generator.site import cache, data, render
@@ -116,6 +117,50 @@ def test_a_broken_file_is_left_out_and_comes_back(tmp_path: Path) -> None:
     )
     path.write_text(good, encoding="utf-8")
     assert site.step()[:1] == (1,) and site.step()[2] == []
+
+
+def test_dirty_rebuilds_write_the_site_a_full_build_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through MkDocs: after a title edit, a new briefing and a deleted one, the preview's folder
+    holds what a full build writes, page for page (the search index aside: MkDocs merges it)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root, _ = make_site(tmp_path)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    preview, full = root / "preview", root / "full"
+
+    def rebuild() -> None:
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(preview)), dirty=True)
+
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(preview))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    briefings = root / "briefings"
+    _edit(briefings / f"{BRIEFING}.yaml", "title: Envoys agree", "title: Envoys now agree")
+    rebuild()
+    new = (briefings / f"{EARLIER}.yaml").read_text(encoding="utf-8").replace(EARLIER, "2023-10-21-later")
+    (briefings / "2023-10-21-later.yaml").write_text(new, encoding="utf-8")
+    rebuild()
+    (briefings / "2023-09-01-xss.yaml").unlink()
+    rebuild()
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(full))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*")
+            if p.is_file() and not p.relative_to(folder).as_posix().startswith(("search/", "sitemap.xml"))
+        }
+
+    kept, fresh = files(preview), files(full)
+    assert sorted(kept) == sorted(fresh)
+    assert [name for name in fresh if kept[name] != fresh[name]] == []
+    assert "briefings/2023-09-01-xss/index.html" not in kept
 
 
 # A real `mkdocs serve`, as `make serve` runs it.
