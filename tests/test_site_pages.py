@@ -109,6 +109,17 @@ def test_event_ranges_read_naturally() -> None:
     assert ">4–7 Nov 2023</time>" in body
 
 
+def test_a_hand_typed_briefing_is_not_called_machine_extracted() -> None:
+    """`briefings new` writes `origin: hand`: the badge says who wrote it."""
+    typed = replace(_briefing("2023-11-03", 1), origin="hand")
+    pages = _pages([typed])
+    body = pages["briefings/2023-11-03-b1/index.md"]
+    assert "Written by an editor" in body and "achine-extracted" not in body
+    assert "achine-extracted" not in pages["index.md"]
+    extracted = _pages([_briefing("2023-11-03", 1)])
+    assert "Machine-extracted, not yet reviewed" in extracted["briefings/2023-11-03-b1/index.md"]
+
+
 def test_cards_have_no_separator_to_leave_at_a_line_end() -> None:
     """On a phone the badge wraps: a "·" before it would be left dangling at the line's end."""
     b = replace(_briefing("2023-11-03", 1), source=Source(file="a.md", name="Wire", published="2023-11-03"))

@@ -150,6 +150,14 @@ def week_of(d: date) -> tuple[int, int]:
     return iso.year, iso.week
 
 
+def by_year(months: list[tuple[str, int]]) -> list[tuple[str, list[tuple[str, int]]]]:
+    """(month, count) pairs, newest first, under their year; undated ones last, under "Undated"."""
+    years: dict[str, list[tuple[str, int]]] = {}
+    for key, n in months:
+        years.setdefault(key[:4] if key != "undated" else "Undated", []).append((key, n))
+    return list(years.items())
+
+
 def by_week(briefings: list[Briefing]) -> list[tuple[tuple[int, int] | None, list[Briefing]]]:
     """Newest week first; undated briefings last under None."""
     groups: dict[tuple[int, int] | None, list[Briefing]] = {}

@@ -115,13 +115,6 @@ class Renderer:
         return tuple(self.entries[b.id].token if b.id in self.entries else b.id for b in briefings)
 
 
-def _week_label(week: tuple[int, int] | None) -> str:
-    """A week of briefings as a heading: `30 Oct – 5 Nov 2023`."""
-    if week is None:
-        return "Undated"
-    return periods.Period.parse(f"{week[0]:04d}-W{week[1]:02d}").days_label()
-
-
 def yaml_page(entry: Entry, back: str) -> Page:
     """The briefing's YAML as a page to read (see `yaml_view`)."""
     file = f"{entry.path.parent.name}/{entry.path.name}"
@@ -250,26 +243,18 @@ def digest_pages(r: Renderer) -> list[Page]:
             "index.md",
             {"title": r.options.site_name, "search": {"exclude": True}},
             "home.md.j2",
-            weeks=[(_week_label(w), bs) for w, bs in latest],
+            weeks=[(text.week_label(w), bs) for w, bs in latest],
             months=earlier,
         ),
-        r.page("archive/index.md", listing_meta("Archive"), "archive.md.j2", years=_by_year(month_list)),
+        r.page("archive/index.md", listing_meta("Archive"), "archive.md.j2", years=index.by_year(month_list)),
     ]
     for key, ws in months.items():
         label = text.month_label(key) if key != "undated" else "Undated"
-        shown = [(_week_label(w), bs) for w, bs in ws]
+        shown = [(text.week_label(w), bs) for w, bs in ws]
         path = f"archive/{key}/index.md"
         make = partial(r.page, path, listing_meta(label), "month.md.j2", label=label, weeks=shown)
         pages.append(r.kept(path, partial(keys.weeks, r.tokens, shown), make))
     return pages
-
-
-def _by_year(months: list[tuple[str, int]]) -> list[tuple[str, list[tuple[str, int]]]]:
-    """Months (newest first) under their year; undated ones last, under "Undated"."""
-    years: dict[str, list[tuple[str, int]]] = {}
-    for key, n in months:
-        years.setdefault(key[:4] if key != "undated" else "Undated", []).append((key, n))
-    return list(years.items())
 
 
 def cross_pages(r: Renderer) -> list[Page]:
