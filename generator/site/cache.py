@@ -72,6 +72,20 @@ class LoadCache:
     registry_problems: list[Problem] = field(default_factory=list)
     checked: int = 0
     """How many files the last `load` read and checked (the rest were kept)."""
+    digests: dict[Path, tuple[tuple[int, int, int], str | None]] = field(default_factory=dict)
+    """Each file's sha256 under the (mtime, size, inode) it was read at: not read again while
+    those stay the same."""
+
+    def digest(self, path: Path) -> str | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        state = (st.st_mtime_ns, st.st_size, st.st_ino)
+        kept = self.digests.get(path)
+        if kept is None or kept[0] != state:
+            kept = self.digests[path] = (state, digest(path))
+        return kept[1]
 
     def load(
         self, briefings_dir: Path, root: Path, registry_file: Path | None = None, jobs: int = 1
@@ -99,7 +113,7 @@ class LoadCache:
         kept = self.kept.get(path)
         return (
             kept is not None
-            and kept.digest == digest(path)
+            and kept.digest == self.digest(path)
             and source_state(kept.source) == kept.source_state
             and frozenset(r for r in kept.refs if r in stems) == kept.known_refs
         )
@@ -127,7 +141,7 @@ class LoadCache:
             briefing = Briefing.from_dict(plain[path])
             article, note = source_article(briefing, root, articles)
             source = source_path(briefing.source.file, root)
-            sha = digest(path)
+            sha = self.digest(path)
             token = f"{sha}:{article.sha256 if article else note}"
             refs = frozenset(q.answered_by for q in briefing.questions if q.answered_by)
             self.kept[path] = _Kept(

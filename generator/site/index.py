@@ -30,8 +30,16 @@ class ActorInfo:
     quotes: list[tuple[Briefing, Quote]] = field(default_factory=list)
     roles: list[tuple[Briefing, Actor]] = field(default_factory=list)
     events: list[tuple[Briefing, TimelineEntry]] = field(default_factory=list)
-    together: Counter[str] = field(default_factory=Counter)
     description: str | None = None
+    _together: Counter[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def together(self) -> Counter[str]:
+        """How many briefings each other actor shares with this one; counted when first asked
+        (a preview's rebuild asks only for the actor pages it renders again)."""
+        if self._together is None:
+            self._together = Counter(a.id for b in self.briefings for a in b.actors if a.id != self.id)
+        return self._together
 
     @property
     def name(self) -> str:
@@ -90,7 +98,6 @@ def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None =
     quotes: dict[str | None, list[tuple[Briefing, Quote]]] = defaultdict(list)
     questions: list[tuple[Briefing, Question]] = []
     for b in ordered:
-        ids = [a.id for a in b.actors]
         for a in b.actors:
             info = actors.get(a.id) or actors.setdefault(a.id, ActorInfo(a.id))
             info.names[a.name] += 1
@@ -100,7 +107,6 @@ def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None =
             info.mentions += a.mentions
             if a.role or a.affiliation:
                 info.roles.append((b, a))
-            info.together.update(i for i in ids if i != a.id)
         for q in b.quotes:
             quotes[q.speaker].append((b, q))
             if q.speaker in actors:

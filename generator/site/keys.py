@@ -17,19 +17,23 @@ Numbers = Callable[[], dict[int, int]]
 """id() of each timeline entry of the build -> its place in its briefing."""
 
 
-def actor(tokens: Tokens, info: ActorInfo, actors: dict[str, ActorInfo]) -> Hashable:
+def names(actors: dict[str, ActorInfo]) -> Hashable:
+    """Every actor's name and kind, as pages that name other actors show them: renaming an actor
+    renders every actor page again, a rare edit; counting each page's co-actors would be paid on
+    every save."""
+    return tuple((a.id, a.name, a.kind) for a in actors.values())
+
+
+def actor(tokens: Tokens, info: ActorInfo, all_names: Hashable) -> Hashable:
     """An actor page: its briefings, what the registry says of the actor, and the names of
-    those it appears with most."""
-    together = tuple(
-        (a, actors[a].name, actors[a].kind, n) for a, n in info.together.most_common(10) if a in actors
-    )
+    those it appears with (`names`)."""
     return (
         tokens(info.briefings),
         info.name,
         info.kind,
         tuple(sorted(info.aliases)),
         info.description,
-        together,
+        all_names,
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import store
 from ..errors import Problem
-from .render import Page, front_matter
+from .page import Page, front_matter
 from .urls import Links
 
 PROBLEMS_PAGE = "problems/index.md"

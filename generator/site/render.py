@@ -7,9 +7,7 @@ most of the work; with `jobs` they are rendered in forked processes (see `parall
 
 from __future__ import annotations
 
-import json
 import multiprocessing
-import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -20,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from .. import parallel, periods
 from ..ingest import Article
@@ -28,44 +27,13 @@ from . import feeds, index, keys, svg, text, yaml_view
 from .data import Entry, RegistryEntry
 from .memo import Memo
 from .options import Options
+from .page import Page, front_matter, listing_meta
 from .templates import environment, kind_label
 from .urls import Links, safe_url
 
 SECTION_ANCHORS = ("quotes",)
 """Sections of a briefing page whose search weight is raised. Actor lists are not indexed: a
 name finds the actor's page first (see `actor_page`), and a list of names makes a poor snippet."""
-
-
-@dataclass(frozen=True)
-class Page:
-    """A generated file: Markdown for pages, text for feeds. `yaml` is the briefing's file."""
-
-    path: str
-    content: str
-    yaml: Path | None = None
-    boost_sections: tuple[str, ...] = ()
-    search_text: str | None = None
-    """HTML of the page's one search entry, when the page is indexed from data rather than by
-    parsing it (actor pages: their body repeats what briefing pages say)."""
-    search_tags: tuple[str, ...] = ()
-    """The names that entry is found by first (search's tags field weighs most)."""
-
-
-def front_matter(meta: dict[str, Any]) -> str:
-    """YAML front matter from JSON-encoded values (always valid YAML), strings HTML-escaped."""
-
-    def clean(v: Any) -> Any:
-        if isinstance(v, str):
-            return escape(re.sub(r"\s+", " ", v).strip(), quote=True)
-        if isinstance(v, dict):
-            return {k: clean(x) for k, x in v.items()}
-        if isinstance(v, list | tuple):
-            return [clean(x) for x in v]
-        return v
-
-    meta = {**meta, "hide": ["navigation"]}
-    lines = [f"{k}: {json.dumps(clean(v), ensure_ascii=False)}" for k, v in meta.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 @dataclass
@@ -99,6 +67,15 @@ class Renderer:
 
     def page(self, path: str, meta: dict[str, Any], template: str, **context: Any) -> Page:
         return Page(path, front_matter(meta) + self.render(template, path, **context))
+
+    def part(self, name: str, template: str, key: Hashable, here: str, **context: Any) -> Markup:
+        """A part of the page at `here` (one speaker on /quotes/), kept by a preview under `key`:
+        a save renders again only the parts that show what it changed."""
+
+        def make() -> Markup:
+            return Markup(self.render(template, here, **context))
+
+        return make() if self.memo is None else self.memo.get(f"{here}#{name}", key, make)
 
     def kept(self, path: str, key: Callable[[], Hashable], make: Callable[[], Page]) -> Page:
         """`make()`, or the same page from the previous rebuild if it was made from the same key."""
@@ -217,11 +194,6 @@ def actor_search_text(info: index.ActorInfo) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in parts if p)
 
 
-def listing_meta(title: str) -> dict[str, Any]:
-    """Listing pages repeat what briefing pages say, so they stay out of search."""
-    return {"title": title, "search": {"exclude": True}}
-
-
 def digest_pages(r: Renderer) -> list[Page]:
     """The home page (the latest weeks), the archive (every month) and one page per month that
     lists every briefing published in it, by week: each briefing is on exactly one month page."""
@@ -255,6 +227,18 @@ def digest_pages(r: Renderer) -> list[Page]:
         make = partial(r.page, path, listing_meta(label), "month.md.j2", label=label, weeks=shown)
         pages.append(r.kept(path, partial(keys.weeks, r.tokens, shown), make))
     return pages
+
+
+def _speaker(r: Renderer, speaker: str | None, rows: list[tuple[Briefing, Any]]) -> Markup:
+    info = r.site.actors.get(speaker) if speaker else None
+    shown = tuple((r.tokens([b])[0], q.id) for b, q in rows[: r.options.listing_limit])
+    key = (info.name if info else None, len(rows), shown)
+    context = {"speaker": speaker, "rows": rows, "info": info}
+    return r.part(f"speaker-{speaker}", "quotes_speaker.md.j2", key, "quotes/index.md", **context)
+
+
+def _tag(r: Renderer, tag: str, briefings: list[Briefing]) -> Markup:
+    return r.part(f"tag-{tag}", "tags_tag.md.j2", r.tokens(briefings), "tags/index.md", tag=tag, bs=briefings)
 
 
 def cross_pages(r: Renderer) -> list[Page]:
@@ -302,9 +286,11 @@ def cross_pages(r: Renderer) -> list[Page]:
                 all_months=all_months,
             ),
         ),
-        r.page("quotes/index.md", listing_meta("Quotes"), "quotes.md.j2"),
+        r.page(
+            "quotes/index.md", listing_meta("Quotes"), "quotes.md.j2", speaker_quotes=partial(_speaker, r)
+        ),
         r.page("questions/index.md", listing_meta("Open questions"), "questions.md.j2"),
-        r.page("tags/index.md", listing_meta("Tags"), "tags.md.j2"),
+        r.page("tags/index.md", listing_meta("Tags"), "tags.md.j2", tag_section=partial(_tag, r)),
         r.page("actors/index.md", listing_meta("Actors"), "actors.md.j2", kinds=[k for k in kinds if k[1]]),
     ]
 
@@ -339,6 +325,7 @@ def iter_site(
     if memo is None and _can_fork(jobs, len(entries) + len(actors)):
         yield from _forked_pages(r, entries, actors, jobs)
     else:
+        names = keys.names(site.actors) if memo is not None else None
         for e in entries:
             yield r.kept(
                 f"briefings/{e.briefing.id}/index.md", partial(str, e.token), partial(briefing_page, r, e)
@@ -346,7 +333,7 @@ def iter_site(
         for info in actors:
             yield r.kept(
                 f"actors/{info.id}/index.md",
-                partial(keys.actor, r.tokens, info, site.actors),
+                partial(keys.actor, r.tokens, info, names),
                 partial(actor_page, r, info),
             )
     if options.yaml_pages:
