@@ -136,6 +136,24 @@ def _site_without(root: Path, *keys: str) -> None:
     yml.write_text(text, encoding="utf-8")
 
 
+def test_every_page_is_html_blocks_markdown_need_not_parse(tmp_path: Path) -> None:
+    """Python-Markdown's own HTML parsing of a page was a third of a build (`markdown_ext`): every
+    raw block of every generated page must be one the fast path stashes whole."""
+    from markdown import Markdown
+
+    from generator.markdown_ext import TrustedHtmlBlocks
+
+    root, items = make_site(tmp_path)
+    for p in render.render_briefings(
+        [*items, *(_briefing(d, i, tags=("x", "y")) for i, d in enumerate(DAYS))]
+    ):
+        if not p.path.endswith(".md"):
+            continue
+        body = p.content.split("---\n\n", 1)[1]
+        left = [line for line in TrustedHtmlBlocks(Markdown()).run(body.split("\n")) if line.startswith("<")]
+        assert left == [], (p.path, left[:1])
+
+
 def test_publishing_with_a_site_url(tmp_path: Path) -> None:
     """Absolute feed links, a sitemap of every page, a 404 page in the theme whose paths start
     from the site's address (a project site lives under /<repo>/)."""
