@@ -4,11 +4,47 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from ..errors import BriefingsError, Problem
+
+SHORT_BODY = 60
+"""An article body under this many words is probably a stub or a page the reader misread: the
+command line and `briefings validate` warn about it."""
+
+
+def gist(paras: Iterable[str], words: int = 12) -> str:
+    """The first words of a cut, paragraphs separated by " / ", for an editor to recognise it."""
+    out: list[str] = []
+    count = 0
+    for para in paras:
+        toks = para.split()
+        if out and toks:
+            out.append("/")
+        for tok in toks:
+            if count == words:
+                return " ".join(out) + " …"
+            out.append(tok)
+            count += 1
+    return " ".join(out)
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Text the reader left out of the article, and why (for an editor to see and restore)."""
+
+    text: str
+    why: str
+
+    @property
+    def gist(self) -> str:
+        return gist(self.text.split("\n"))
+
+    def as_dict(self) -> dict[str, str]:
+        return {"text": self.text, "why": self.why}
 
 
 @dataclass(frozen=True)
@@ -22,11 +58,23 @@ class Article:
     url: str | None = None
     author: str | None = None
     published: str | None = None
-    trimmed: tuple[str, ...] = ()
+    cuts: tuple[Cut, ...] = ()
+    """What was cut as page furniture, in reading order."""
+    language: str | None = None
+    """ISO 639-1 code of the body's language, when it could be told."""
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
     format: str = "txt"
     """How the file was read: txt, md or html (decided from content as well as the name)."""
     encoding: str = "utf-8"
+
+    @property
+    def trimmed(self) -> tuple[str, ...]:
+        """The first words of each cut, as `source.trimmed` records them."""
+        return tuple(c.gist for c in self.cuts)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
 
     @property
     def sha256(self) -> str:

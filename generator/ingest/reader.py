@@ -3,13 +3,15 @@
 bytes -> text (`decode`), format sniffed from the content (`sniff`), then per format the metadata,
 title and paragraphs (`paragraphs` for plain text, `markdown`, `html`), page furniture and the
 author line cut (`furniture`), the publication date from metadata or a dateline (`metadata`,
-`dates`), and the paragraphs joined into the `Article` text (`article`).
+`dates`), the language (`language`), and the paragraphs joined into the `Article` text
+(`article`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +19,12 @@ import yaml
 
 from ..errors import BriefingsError
 from ..safety import check_yaml
-from .article import Article, fail, from_paragraphs
+from .article import Article, Cut, fail, from_paragraphs
 from .dates import dateline
 from .decode import CONTROL, decode, normalise
-from .furniture import byline, gist, trim
-from .html import HTML_START, HTML_TAG, read_page
+from .furniture import author_bio, byline, trim
+from .html import HTML_START, HTML_TAG, Page, read_page
+from .language import detect
 from .markdown import FRONT_MATTER, read_md
 from .metadata import meta_date, text_value
 from .paragraphs import read_text
@@ -53,18 +56,23 @@ def sniff(text: str, suffix: str) -> str:
     return "txt"
 
 
-def read_txt(text: str, path: str) -> tuple[dict[str, Any], str, list[str]]:
+def read_txt(text: str, path: str) -> Page:
     """Plain text has no metadata: the title is its first line."""
     title, paras = read_text(text)
-    return {}, title, paras
+    return Page({}, title, paras)
 
 
-READERS: dict[str, Callable[[str, str], tuple[dict[str, Any], str, list[str]]]] = {
+def read_markdown_page(text: str, path: str) -> Page:
+    meta, title, paras = read_md(text, path)
+    return Page(meta, title, paras)
+
+
+READERS: dict[str, Callable[[str, str], Page]] = {
     "txt": read_txt,
-    "md": read_md,
+    "md": read_markdown_page,
     "html": read_page,
 }
-"""Format -> (metadata, title, paragraphs) of a file's text."""
+"""Format -> metadata, title, paragraphs (and for web pages what their structure showed to cut)."""
 
 
 def load_text(p: Path, name: str) -> tuple[str, str]:
@@ -95,31 +103,37 @@ def read(path: str | Path, published: str | None = None) -> Article:
     p = Path(path)
     text, encoding = load_text(p, name)
     kind = sniff(text, p.suffix.lower())
-    meta, title, paras = READERS[kind](text, name)
-    if not paras:
+    page = READERS[kind](text, name)
+    meta, title = page.meta, page.title
+    if not page.paras:
         raise fail(name, "no article text (only a title)" if title else "empty article: no body text")
 
-    paras, trimmed = trim(paras)
+    found_date = dateline(page.paras)
+    paras, cuts = trim(page.paras)
+    cuts = page.cuts + cuts
     author = text_value(meta.get("author"))
     found_author, at = byline(paras)
     if at is not None:
-        trimmed.insert(0, gist([paras[at]]))
+        cuts.insert(0, Cut(paras[at], "byline"))
         paras = paras[:at] + paras[at + 1 :]
         author = author or found_author
+    paras, bio = author_bio(paras, author)
+    cuts += bio
     if not paras:
         raise fail(name, "no article text left after removing page furniture")
 
     lines = meta.pop("_lines", {})
-    return from_paragraphs(
+    article = from_paragraphs(
         name,
         re.sub(r"\s+", " ", title).strip(),
         paras,
         name=text_value(meta.get("source") or meta.get("publisher") or meta.get("sitename")),
         url=text_value(meta.get("url")),
         author=author,
-        published=meta_date(meta, lines, kind, name) or published or dateline(paras),
-        trimmed=tuple(trimmed),
+        published=meta_date(meta, lines, kind, name) or published or found_date,
+        cuts=tuple(cuts),
         meta={k: v for k, v in meta.items() if v is not None},
         format=kind,
         encoding=encoding,
     )
+    return replace(article, language=detect(article.text))

@@ -1,0 +1,188 @@
+"""What a web page says about its article: JSON-LD, meta tags, the visible headline and byline.
+
+Every value is collected with where it came from, so that `headline`, `bylines` and `dates`
+can weigh them: a page often says the same thing several times (og:title, <title>, <h1>), with
+the site's name glued on in some places, a revision date next to the publication date, a
+desk's name where a person's should be.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+ARTICLE_TYPES = re.compile(r"(?:News|Report|Analysis|Opinion|Review|Scholarly|Tech)?Article|BlogPosting|Posting")
+TITLE_KEYS = ("og:title", "twitter:title", "sailthru.title", "dc.title", "title", "headline")
+SITE_KEYS = ("og:site_name", "application-name", "dc.publisher", "publisher", "cre")
+AUTHOR_KEYS = (
+    "author", "authors", "article:author", "article:authorname", "article_author", "byl", "dc.creator",
+    "parsely-author", "sailthru.author", "dcsext.author", "citation_author", "creator",
+)  # fmt: skip
+PUBLISHED_KEYS = (
+    "article:published_time", "datepublished", "og:published_time", "published_time", "pub_date",
+    "publish-date", "publishdate", "pubdate", "date", "dc.date.issued", "dc.date", "dcterms.created",
+    "sailthru.date", "article_date_original", "dcsext.articlefirstpublished", "parsely-pub-date",
+    "citation_publication_date", "original-publish-date",
+)  # fmt: skip
+BYLINE_XPATH = (
+    "//*[@itemprop='author' or @rel='author' or contains(@class,'byline') or contains(@class,'author')"
+    " or contains(@class,'Byline') or contains(@class,'Author')][not(self::script or self::style"
+    " or self::meta or self::link or self::img)]"
+)
+DATE_XPATH = (
+    "//time | //*[@itemprop='datePublished'][not(self::meta)] | //*[contains(@class,'date') or"
+    " contains(@class,'time') or contains(@class,'Date') or contains(@class,'publish')]"
+    "[not(self::script or self::style or self::meta or self::body or self::html)]"
+)
+
+
+@dataclass
+class PageMeta:
+    """Raw metadata of a page, each list in order of trust (the first is the best source)."""
+
+    titles: list[tuple[str, str]] = field(default_factory=list)
+    """(where, text): JSON-LD headline, meta titles, <h1>s and <title>."""
+    sites: list[str] = field(default_factory=list)
+    """The site's own names (og:site_name, JSON-LD publisher), best first."""
+    host: str = ""
+    url: str | None = None
+    authors: list[tuple[str, str]] = field(default_factory=list)
+    """(where, text): JSON-LD people, meta author tags, visible bylines."""
+    published: list[tuple[str, str]] = field(default_factory=list)
+    """(where, value): publication dates as written, metadata first, then visible dates."""
+    modified: list[str] = field(default_factory=list)
+    description: str = ""
+    language: str = ""
+    body_words: int = 0
+    """Words of the JSON-LD `articleBody`, when the page gives it: how long the article is."""
+
+
+def _squash(text: Any) -> str:
+    return re.sub(r"\s+", " ", str(text or "")).strip()
+
+
+def _ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object of the page, @graph members included."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+        todo = data if isinstance(data, list) else [data]
+        while todo:
+            item = todo.pop(0)
+            if isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    todo.extend(graph)
+            elif isinstance(item, list):
+                todo.extend(item)
+
+
+def _types(obj: dict[str, Any]) -> list[str]:
+    kind = obj.get("@type")
+    return [str(k) for k in (kind if isinstance(kind, list) else [kind]) if k]
+
+
+def _names(value: Any) -> Iterator[tuple[str, str]]:
+    """(type, name) of a JSON-LD person or organization value (a string, an object or a list)."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            yield "", item
+        elif isinstance(item, dict) and item.get("name"):
+            yield (_types(item) or [""])[0], _squash(item["name"])
+
+
+def _read_ld(tree: Any, meta: PageMeta) -> None:
+    for obj in _ld_objects(tree):
+        if not any(ARTICLE_TYPES.fullmatch(t) for t in _types(obj)):
+            continue
+        if obj.get("headline"):
+            meta.titles.append(("ld:headline", _squash(obj["headline"])))
+        for kind, name in _names(obj.get("author")):
+            if kind == "Organization":
+                meta.sites.append(name)
+            else:
+                meta.authors.append(("ld:author", name))
+        for _, name in _names(obj.get("publisher")):
+            meta.sites.append(name)
+        if obj.get("datePublished"):
+            meta.published.append(("ld:datePublished", _squash(obj["datePublished"])))
+        if obj.get("dateModified"):
+            meta.modified.append(_squash(obj["dateModified"]))
+        body = obj.get("articleBody")
+        if isinstance(body, str):
+            meta.body_words = max(meta.body_words, len(body.split()))
+        url = obj.get("url") or obj.get("mainEntityOfPage")
+        if isinstance(url, dict):
+            url = url.get("@id")
+        if isinstance(url, str) and url.startswith("http") and not meta.url:
+            meta.url = url
+
+
+def _meta_tags(tree: Any) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for m in tree.iter("meta"):
+        key = m.get("property") or m.get("name") or m.get("itemprop")
+        value = _squash(m.get("content"))
+        if key and value:
+            out.setdefault(key.strip().lower(), []).append(value)
+    return out
+
+
+def _read_tags(tree: Any, meta: PageMeta) -> None:
+    tags = _meta_tags(tree)
+    for key in TITLE_KEYS:
+        meta.titles += [(key, v) for v in tags.get(key, [])[:1]]
+    for key in SITE_KEYS:
+        meta.sites += tags.get(key, [])[:1]
+    for key in AUTHOR_KEYS:
+        meta.authors += [(key, v) for v in tags.get(key, [])[:1] if not v.startswith(("http", "/"))]
+    for key in PUBLISHED_KEYS:
+        meta.published += [(key, v) for v in tags.get(key, [])[:1]]
+    for key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified"):
+        meta.modified += tags.get(key, [])[:1]
+    meta.description = (tags.get("og:description") or tags.get("description") or [""])[0]
+    if not meta.url:
+        meta.url = next((u for u in tags.get("og:url", []) if u.startswith("http")), None)
+
+
+def _read_visible(tree: Any, meta: PageMeta) -> None:
+    """<title>, <h1>s, byline elements and visible dates, after what the metadata says."""
+    for h1 in tree.iter("h1"):
+        text = _squash(h1.text_content())
+        if text:
+            meta.titles.append(("h1", text))
+        if len([t for t in meta.titles if t[0] == "h1"]) >= 3:
+            break
+    title = tree.find(".//title")
+    if title is not None and _squash(title.text_content()):
+        meta.titles.append(("title", _squash(title.text_content())))
+    for el in tree.xpath(BYLINE_XPATH)[:12]:
+        text = _squash(el.text_content())
+        if 2 < len(text) <= 200:
+            meta.authors.append(("byline", text))
+    for el in tree.xpath(DATE_XPATH)[:20]:
+        for value in (el.get("datetime"), el.get("content"), _squash(el.text_content())):
+            if value and len(value) <= 80:
+                meta.published.append(("visible", value))
+
+
+def page_meta(tree: Any) -> PageMeta:
+    """All the page says about its article, best sources first."""
+    meta = PageMeta()
+    _read_ld(tree, meta)
+    _read_tags(tree, meta)
+    canonical = tree.xpath("//link[@rel='canonical']/@href")
+    if canonical and str(canonical[0]).startswith("http"):
+        meta.url = str(canonical[0]).strip()
+    _read_visible(tree, meta)
+    meta.host = urlsplit(meta.url or "").hostname or ""
+    html = tree if tree.tag == "html" else tree.getroottree().getroot()
+    meta.language = (html.get("lang") or html.get("xml:lang") or "").strip().lower()
+    return meta
