@@ -33,6 +33,10 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "credit line",
+        re.compile(r"(?:an?\s+)?(?:special\s+(?:credit|thanks)|(?:photo\s+)?credit|hat\s+tip)\s+(?:goes\s+)?to\s+", re.I),
+    ),
+    (
         "photo credit",
         re.compile(
             r"[(\[]\s*(?:image|photo|picture|video|graphic|chart|map)s?\s*(?:credit|by|courtesy|source)?\s*[:/]"
@@ -117,6 +121,17 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """(why, frame): what each kind of furniture starts with."""
 
+CLOSING = re.compile(
+    r"(?:this|the|a\s+version\s+of\s+this)\s+(?:story|article|report|piece|post|column|interview)\s+"
+    r"(?:was\s+|has\s+been\s+|is\s+)?(?:originally\s+|first\s+)?"
+    r"(?:provided\s+by|appeared|published|produced|posted|republished|reprinted|syndicated)\b"
+    rf"|originally\s+(?:published|appeared)\s+(?:on|in|at|by)\b"
+    rf"|[^!?]{{3,100}}?\s+(?:was|were)\s+(?:created|produced|compiled|designed|developed|written)\s+"
+    rf"(?:for\s+[^!?]{{1,40}}?\s+)?by\s+{_CAP}",
+    re.I,
+)
+"""How an article's last lines credit where it came from or who made it ("This story was provided
+by SpaceNews", "The tracker was created for U.S. News by A, B and C"): only read at the end."""
 SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…”\"')\]])\s+|\s+(?=[(\[]))")
 AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:\s*[,/]\s*[A-Z][\w.'’ -]{1,30}?){0,4})"
@@ -151,6 +166,20 @@ def trailing(para: str) -> tuple[str, str, str] | None:
         if why:
             return para[:start].rstrip(), rest.strip(), why
     return None
+
+
+def closing(paras: list[str]) -> tuple[list[str], list[str]]:
+    """(paragraphs, cut): the text without credit sentences in its last two paragraphs."""
+    paras = list(paras)
+    cut: list[str] = []
+    for k in range(len(paras) - 1, max(-1, len(paras) - 3), -1):
+        for m in SENTENCE_START.finditer(paras[k]):
+            rest = paras[k][m.end() :]
+            if len(rest.split()) <= MAX_TAIL and CLOSING.match(rest):
+                cut.append(rest.strip())
+                paras[k] = paras[k][: m.end()].strip()
+                break
+    return [p for p in paras if p], cut
 
 
 def dateline(para: str) -> tuple[str, str] | None:

@@ -50,17 +50,21 @@ class Page:
 
 
 def _captions(tree: Any) -> set[str]:
-    keys: set[str] = set()
-    for el in tree.xpath(CAPTION_XPATH)[:200]:
-        key = squash_key(el.text_content())
-        if len(key) >= 12:
-            keys.add(key)
-    return keys
+    """Text the page shows as captions: figure captions, caption elements, image descriptions."""
+    texts = [el.text_content() for el in tree.xpath(CAPTION_XPATH)[:200]]
+    texts += [str(a) for a in tree.xpath("//img/@alt | //img/@title")[:200]]
+    return {k for k in map(squash_key, texts) if len(k) >= 20}
 
 
 def _is_caption(block: Block, captions: set[str]) -> bool:
+    """A block that is a caption, a part of one, or a caption with its credit glued on."""
     key = squash_key(block.text)
-    return len(key) >= 12 and any(key == c or (len(key) >= 40 and key in c) for c in captions)
+    if len(key) < 20 or block.words > 60:
+        return False
+    return any(
+        key == c or (len(key) >= 40 and key in c) or (key.startswith(c) and len(key) - len(c) <= 40)
+        for c in captions
+    )
 
 
 def _lead_kind(block: Block, meta: PageMeta, headline: str, author: str | None) -> str | None:

@@ -30,7 +30,8 @@ PUBLISHED_KEYS = (
 )  # fmt: skip
 BYLINE_XPATH = (
     "//*[@itemprop='author' or @rel='author' or contains(@class,'byline') or contains(@class,'author')"
-    " or contains(@class,'Byline') or contains(@class,'Author')][not(self::script or self::style"
+    " or contains(@class,'Byline') or contains(@class,'Author') or contains(@class,'by_line')"
+    " or contains(@class,'by-line')][not(self::script or self::style"
     " or self::meta or self::link or self::img)]"
 )
 DATE_XPATH = (
@@ -125,14 +126,41 @@ def _read_ld(tree: Any, meta: PageMeta) -> None:
             meta.url = url
 
 
+def _about_article(el: Any) -> bool:
+    """Whether a microdata property belongs to the article, not to a teaser list around it."""
+    scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    return scope is None or bool(ARTICLE_TYPES.search(scope.get("itemtype") or ""))
+
+
 def _meta_tags(tree: Any) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for m in tree.iter("meta"):
-        key = m.get("property") or m.get("name") or m.get("itemprop")
+        key = m.get("property") or m.get("name")
+        if not key and m.get("itemprop") and _about_article(m):
+            key = m.get("itemprop")
         value = _squash(m.get("content"))
         if key and value:
             out.setdefault(key.strip().lower(), []).append(value)
+    for key in ("parsely-page", "parsely-metadata"):
+        for raw in out.pop(key, []):
+            _parsely(raw, out)
     return out
+
+
+def _parsely(raw: str, out: dict[str, list[str]]) -> None:
+    """The analytics tag many news sites fill in: JSON with title, pub_date and author(s)."""
+    try:
+        data = json.loads(raw, strict=False)
+    except ValueError:
+        return
+    if not isinstance(data, dict):
+        return
+    authors = data.get("authors") or data.get("author")
+    for name in authors if isinstance(authors, list) else [authors]:
+        if isinstance(name, str) and name.strip():
+            out.setdefault("parsely-author", []).append(_squash(name))
+    if isinstance(data.get("pub_date"), str):
+        out.setdefault("parsely-pub-date", []).append(_squash(data["pub_date"]))
 
 
 def _read_tags(tree: Any, meta: PageMeta) -> None:
@@ -142,7 +170,8 @@ def _read_tags(tree: Any, meta: PageMeta) -> None:
     for key in SITE_KEYS:
         meta.sites += tags.get(key, [])[:1]
     for key in AUTHOR_KEYS:
-        meta.authors += [(key, v) for v in tags.get(key, [])[:1] if not v.startswith(("http", "/"))]
+        limit = 3 if key == "parsely-author" else 1
+        meta.authors += [(key, v) for v in tags.get(key, [])[:limit] if not v.startswith(("http", "/"))]
     for key in PUBLISHED_KEYS:
         meta.published += [(key, v) for v in tags.get(key, [])[:1]]
     for key in ("article:modified_time", "datemodified", "og:updated_time", "last-modified"):

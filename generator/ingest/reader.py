@@ -20,6 +20,7 @@ import yaml
 from ..errors import BriefingsError
 from ..safety import check_yaml
 from .article import Article, Cut, fail, from_paragraphs
+from .credits import closing
 from .dates import dateline
 from .decode import CONTROL, decode, normalise
 from .furniture import author_bio, byline, trim
@@ -118,7 +119,8 @@ def read(path: str | Path, published: str | None = None) -> Article:
         paras = paras[:at] + paras[at + 1 :]
         author = author or found_author
     paras, bio = author_bio(paras, author)
-    cuts += bio
+    paras, closing_lines = closing(paras)
+    cuts += bio + [Cut(c, "credit line") for c in closing_lines]
     if not paras:
         raise fail(name, "no article text left after removing page furniture")
 
