@@ -132,7 +132,7 @@ CLOSING = re.compile(
 )
 """How an article's last lines credit where it came from or who made it ("This story was provided
 by SpaceNews", "The tracker was created for U.S. News by A, B and C"): only read at the end."""
-SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…”\"')\]])\s+|\s+(?=[(\[]))")
+SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…”\"')\]])\s*|\s+(?=[(\[]))")
 AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:\s*[,/]\s*[A-Z][\w.'’ -]{1,30}?){0,4})"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
@@ -144,27 +144,26 @@ MAX_TAIL = 60
 """A frame cuts the rest of its paragraph only when that rest is at most this many words."""
 
 
+ANY_FRAME = re.compile("|".join(f"(?P<f{i}>{frame.pattern})" for i, (_, frame) in enumerate(FRAMES)), re.I)
+"""All frames in one pattern: one match per sentence start instead of one per frame."""
+
+
 def frame_at(text: str) -> str | None:
     """Why `text` is furniture, if it starts with one of the frames."""
-    for why, frame in FRAMES:
-        if frame.match(text):
-            return why
-    return None
+    m = ANY_FRAME.match(text)
+    return FRAMES[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
 
 
 def trailing(para: str) -> tuple[str, str, str] | None:
     """(kept, cut, why) when a sentence of `para` opens a furniture frame and what follows it is
     short: "... the company said. (Reporting by A; Editing by B)". None when nothing trails."""
-    words = list(re.finditer(r"\S+", para))
+    words = list(re.finditer(r"\S+", para)) if len(para) > 300 else []
     first = words[-MAX_TAIL].start() if len(words) > MAX_TAIL else 0
     for m in SENTENCE_START.finditer(para, max(0, first - 1)):
         start = m.end()
-        rest = para[start:]
-        if not rest or len(rest.split()) > MAX_TAIL:
-            continue
-        why = frame_at(rest)
+        why = frame_at(para[start:]) if start < len(para) else None
         if why:
-            return para[:start].rstrip(), rest.strip(), why
+            return para[:start].rstrip(), para[start:].strip(), why
     return None
 
 

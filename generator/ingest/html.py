@@ -29,10 +29,6 @@ HTML_START = re.compile(
 HTML_TAG = re.compile(
     r"</?(?:p|div|br|h[1-6]|article|section|span|a|meta|title|li|ul|script|table)\b[^>]*>", re.I
 )
-CAPTION_XPATH = (
-    "//figcaption | //*[contains(@class,'caption') or contains(@class,'Caption') or contains(@class,'credit')]"
-    "[not(self::script or self::style or self::body or self::html or self::article or self::main)]"
-)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 CLOCK = re.compile(r"\b[0-2]?\d[:h.][0-5]\d\b")
 LEAD = 4
@@ -47,13 +43,6 @@ class Page:
     title: str
     paras: list[str]
     cuts: list[Cut] = field(default_factory=list)
-
-
-def _captions(tree: Any) -> set[str]:
-    """Text the page shows as captions: figure captions, caption elements, image descriptions."""
-    texts = [el.text_content() for el in tree.xpath(CAPTION_XPATH)[:200]]
-    texts += [str(a) for a in tree.xpath("//img/@alt | //img/@title")[:200]]
-    return {k for k in map(squash_key, texts) if len(k) >= 20}
 
 
 def _is_caption(block: Block, captions: set[str]) -> bool:
@@ -149,14 +138,15 @@ def read_page(text: str, path: str) -> Page:
         if tree is None:
             raise ValueError("empty tree")
         meta = page_meta(tree)
-        blocks, how = main_text(tree, meta.url, meta.body_words)
+        blocks, how = main_text(tree, meta.body_words)
     except Exception as exc:  # lxml and trafilatura raise assorted errors on broken markup
         raise fail(path, f"cannot read the HTML page ({type(exc).__name__})") from None
     if not blocks:
         raise fail(path, "no article text found in the HTML page")
     headline = choose_headline(meta.titles, meta.sites, meta.host)
     author, byline_source = choose_authors(meta.authors, meta.sites)
-    paras, cuts = structural_cuts(blocks, meta, headline, author, _captions(tree))
+    captions = {k for k in map(squash_key, meta.captions) if len(k) >= 20}
+    paras, cuts = structural_cuts(blocks, meta, headline, author, captions)
     if not headline and paras:
         # A page without a title: take a headline-like first block, never a prose paragraph.
         if is_teaser(paras[0]) and not paras[0].endswith(("…", "...")):

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from .decode import normalise
+
 ARTICLE_TYPES = re.compile(r"(?:News|Report|Analysis|Opinion|Review|Scholarly|Tech)?Article|BlogPosting|Posting")
 TITLE_KEYS = ("og:title", "twitter:title", "sailthru.title", "dc.title", "title", "headline")
 SITE_KEYS = ("og:site_name", "application-name", "dc.publisher", "publisher", "cre")
@@ -28,17 +30,17 @@ PUBLISHED_KEYS = (
     "sailthru.date", "article_date_original", "dcsext.articlefirstpublished", "parsely-pub-date",
     "citation_publication_date", "original-publish-date",
 )  # fmt: skip
-BYLINE_XPATH = (
-    "//*[@itemprop='author' or @rel='author' or contains(@class,'byline') or contains(@class,'author')"
-    " or contains(@class,'Byline') or contains(@class,'Author') or contains(@class,'by_line')"
-    " or contains(@class,'by-line')][not(self::script or self::style"
-    " or self::meta or self::link or self::img)]"
+MARKED = (
+    "//@class[contains(.,'uthor') or contains(.,'yline') or contains(.,'y_line') or contains(.,'y-line')"
+    " or contains(.,'aption') or contains(.,'credit') or contains(.,'date') or contains(.,'Date')"
+    " or contains(.,'time') or contains(.,'publish')] | //@itemprop[.='author' or .='datePublished']"
+    " | //@rel[.='author'] | //time | //figcaption | //h1"
 )
-DATE_XPATH = (
-    "//time | //*[@itemprop='datePublished'][not(self::meta)] | //*[contains(@class,'date') or"
-    " contains(@class,'time') or contains(@class,'Date') or contains(@class,'publish')]"
-    "[not(self::script or self::style or self::meta or self::body or self::html)]"
-)
+"""One pass over the page for the elements that show a byline, a date, a caption or a headline
+(one query: three `contains(@class, ...)` searches would each walk the whole page)."""
+SKIP = frozenset({"script", "style", "meta", "link", "img", "body", "html", "head", "article", "main"})
+BYLINE_CLASS = re.compile(r"author|by_?-?line", re.I)
+DATE_CLASS = re.compile(r"date|time|publish", re.I)
 
 
 @dataclass
@@ -56,6 +58,8 @@ class PageMeta:
     published: list[tuple[str, str]] = field(default_factory=list)
     """(where, value): publication dates as written, metadata first, then visible dates."""
     modified: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    """Text the page shows as captions: figure captions, caption elements, image descriptions."""
     description: str = ""
     language: str = ""
     body_words: int = 0
@@ -63,7 +67,7 @@ class PageMeta:
 
 
 def _squash(text: Any) -> str:
-    return re.sub(r"\s+", " ", str(text or "")).strip()
+    return re.sub(r"\s+", " ", normalise(str(text or ""))).strip()
 
 
 def _ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
@@ -181,25 +185,52 @@ def _read_tags(tree: Any, meta: PageMeta) -> None:
         meta.url = next((u for u in tags.get("og:url", []) if u.startswith("http")), None)
 
 
+def _marked(tree: Any) -> dict[str, list[Any]]:
+    """Elements marked as headline, byline, date or caption, in document order."""
+    found: dict[str, list[Any]] = {"h1": [], "byline": [], "date": [], "caption": []}
+    for hit in tree.xpath(MARKED):
+        el = hit if hasattr(hit, "tag") else hit.getparent()
+        if el is None or not isinstance(el.tag, str) or el.tag in SKIP:
+            continue
+        value = "" if el is hit else str(hit)
+        if el.tag == "h1":
+            found["h1"].append(el)
+        elif el.tag in ("time", "figcaption"):
+            found["date" if el.tag == "time" else "caption"].append(el)
+        elif value in ("author", "datePublished"):
+            found["byline" if value == "author" else "date"].append(el)
+        elif BYLINE_CLASS.search(value):
+            found["byline"].append(el)
+        elif DATE_CLASS.search(value):
+            found["date"].append(el)
+        elif value and re.search(r"caption|credit", value, re.I):
+            found["caption"].append(el)
+    return found
+
+
+def _short_text(el: Any, limit: int) -> str:
+    """The element's text, or "" when it holds too much to be a byline, a date or a caption."""
+    return "" if len(el) > limit else _squash(el.text_content())
+
+
 def _read_visible(tree: Any, meta: PageMeta) -> None:
-    """<title>, <h1>s, byline elements and visible dates, after what the metadata says."""
-    for h1 in tree.iter("h1"):
-        text = _squash(h1.text_content())
-        if text:
-            meta.titles.append(("h1", text))
-        if len([t for t in meta.titles if t[0] == "h1"]) >= 3:
-            break
+    """<title>, <h1>s, byline elements, visible dates and captions, after what metadata says."""
+    marked = _marked(tree)
+    meta.titles += [("h1", t) for t in (_squash(h.text_content()) for h in marked["h1"][:3]) if t]
     title = tree.find(".//title")
     if title is not None and _squash(title.text_content()):
         meta.titles.append(("title", _squash(title.text_content())))
-    for el in tree.xpath(BYLINE_XPATH)[:12]:
-        text = _squash(el.text_content())
+    for el in marked["byline"][:12]:
+        text = _short_text(el, 30)
         if 2 < len(text) <= 200:
             meta.authors.append(("byline", text))
-    for el in tree.xpath(DATE_XPATH)[:20]:
-        for value in (el.get("datetime"), el.get("content"), _squash(el.text_content())):
+    for el in marked["date"][:20]:
+        for value in (el.get("datetime"), el.get("content"), _short_text(el, 10)):
             if value and len(value) <= 80:
                 meta.published.append(("visible", value))
+    texts = [_short_text(el, 30) for el in marked["caption"][:100]]
+    texts += [str(a) for a in tree.xpath("(//img/@alt | //img/@title)[position() <= 200]")]
+    meta.captions = [t for t in texts if len(t) >= 20]
 
 
 def page_meta(tree: Any) -> PageMeta:

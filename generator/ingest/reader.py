@@ -77,7 +77,10 @@ READERS: dict[str, Callable[[str, str], Page]] = {
 
 
 def load_text(p: Path, name: str) -> tuple[str, str]:
-    """A source file's normalised text and its encoding; an error for anything not an article."""
+    """A source file's decoded text and its encoding; an error for anything not an article.
+
+    The text is not normalised yet (`normalise`): a web page's markup need not be, only the
+    article text read from it, which is far shorter."""
     if p.suffix.lower() not in SUFFIXES:
         raise fail(name, f"unknown format {p.suffix or '(no extension)'!r}: expected .txt, .md or .html")
     try:
@@ -90,21 +93,21 @@ def load_text(p: Path, name: str) -> tuple[str, str]:
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise fail(name, "empty file")
     raw, encoding = decode(data, name)
-    text = normalise(raw)
-    if not text.strip():
+    if not normalise(raw[:4096]).strip() and not normalise(raw).strip():
         raise fail(name, "empty file (no text after decoding)")
-    if len(CONTROL.findall(raw)) > 0.05 * len(raw):
+    sample = raw[:65536]
+    if len(CONTROL.findall(sample)) > 0.05 * len(sample):
         raise fail(name, "binary file (mostly control characters), not an article")
-    return text, encoding
+    return raw, encoding
 
 
 def read(path: str | Path, published: str | None = None) -> Article:
     """Read one source file. Raises BriefingsError with the file and the problem."""
     name = str(path)
     p = Path(path)
-    text, encoding = load_text(p, name)
-    kind = sniff(text, p.suffix.lower())
-    page = READERS[kind](text, name)
+    raw, encoding = load_text(p, name)
+    kind = sniff(raw, p.suffix.lower())
+    page = READERS[kind](raw if kind == "html" else normalise(raw), name)
     meta, title = page.meta, page.title
     if not page.paras:
         raise fail(name, "no article text (only a title)" if title else "empty article: no body text")
