@@ -14,10 +14,25 @@ ID_LIMIT = 60
 """Longest title slug in a briefing id: long enough to read, short enough for a path."""
 
 
-def slugify(text: str) -> str:
-    """Stable id from a name: ascii, lower case, hyphens ("Lü Xiang" -> "lu-xiang")."""
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "actor"
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+"""Chinese characters (also used in Japanese and Korean): one syllable each, so spaced apart."""
+
+
+def ascii_words(text: str) -> str:
+    """`text` in ASCII letters: accents dropped ("Lü" -> "Lu"), other scripts transliterated
+    ("Что" -> "Chto", "東京" -> "Dong Jing", "Ærø" -> "AEro") by anyascii (ISC licence)."""
+    from anyascii import anyascii
+
+    if text.isascii():
+        return text
+    return anyascii(HAN.sub(lambda m: f" {m.group()} ", text))
+
+
+def slugify(text: str, fallback: str = "actor") -> str:
+    """Stable id from a name: ascii, lower case, hyphens ("Lü Xiang" -> "lu-xiang", "Что
+    происходит" -> "chto-proiskhodit"); `fallback` when nothing readable is left."""
+    s = ascii_words(unicodedata.normalize("NFKC", text)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or fallback
 
 
 def name_key(text: str) -> str:
@@ -44,7 +59,7 @@ def acronym(words: Sequence[str]) -> str:
 def briefing_id(title: str, published: str | None) -> str:
     """`<date>-<title slug>`: sortable, readable, and stable for a given source; the slug is cut
     at a word boundary."""
-    slug = slugify(title)
+    slug = slugify(title, fallback="article")
     if len(slug) > ID_LIMIT:
         cut = slug[: ID_LIMIT + 1].rfind("-")
         slug = slug[: cut if cut > 20 else ID_LIMIT].rstrip("-")

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from ..errors import BriefingsError, Problem
@@ -60,8 +61,6 @@ class Article:
     published: str | None = None
     cuts: tuple[Cut, ...] = ()
     """What was cut as page furniture, in reading order."""
-    language: str | None = None
-    """ISO 639-1 code of the body's language, when it could be told."""
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
     format: str = "txt"
     """How the file was read: txt, md or html (decided from content as well as the name)."""
@@ -71,6 +70,14 @@ class Article:
     def trimmed(self) -> tuple[str, ...]:
         """The first words of each cut, as `source.trimmed` records them."""
         return tuple(c.gist for c in self.cuts)
+
+    @cached_property
+    def language(self) -> str | None:
+        """ISO 639-1 code of the body's language, when it can be told (detected on first use:
+        validation reads sources for their text only and never pays for the model)."""
+        from .language import detect
+
+        return detect(self.text)
 
     @property
     def words(self) -> int:
@@ -88,6 +95,37 @@ class Article:
             return date.fromisoformat(self.published[:10])
         except ValueError:
             return None
+
+    def short_body(self) -> str | None:
+        """A warning when the body read from a web page is too short to be the article (a stub, a
+        paywall, a page read wrongly), else None. A text or Markdown file is what its editor
+        wrote, however short."""
+        if self.format != "html" or self.words >= SHORT_BODY:
+            return None
+        return (
+            f"only {self.words} words of article text: a stub, a paywall or a page read wrongly"
+            f" (`briefings read {self.path}` shows what was read)"
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """What was read, for people and tools (`briefings read --format json`): the metadata,
+        the body exactly as extraction gets it, and every cut with its reason."""
+        return {
+            "path": self.path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "title": self.title,
+            "name": self.name,
+            "url": self.url,
+            "author": self.author,
+            "published": self.published,
+            "language": self.language,
+            "words": self.words,
+            "paragraphs": len(self.paragraphs),
+            "text": self.text,
+            "trimmed": [c.as_dict() for c in self.cuts],
+            "extraction": self.meta.get("extraction"),
+        }
 
     def paragraph_of(self, offset: int) -> int:
         """1-based number of the paragraph holding `offset`."""
@@ -115,3 +153,25 @@ def from_paragraphs(path: str, title: str, paragraphs: list[str], **meta: Any) -
 def fail(path: str, message: str, line: int | None = None, fld: str | None = None) -> BriefingsError:
     """The one-line error a bad source file gets: its path, the problem, where known the line."""
     return BriefingsError(Problem(path, line, fld, message))
+
+
+def as_text(article: Article) -> str:
+    """What was read, for a person: the metadata, the body, then each cut and its reason."""
+    from .language import name
+
+    lang = f"{article.language} ({name(article.language)})" if article.language else "unknown"
+    head = [
+        ("title", article.title),
+        ("source", article.name),
+        ("url", article.url),
+        ("author", article.author),
+        ("published", article.published),
+        ("language", lang),
+        ("words", str(article.words)),
+    ]
+    lines = [f"{k}: {v}" for k, v in head if v]
+    lines += ["", article.text]
+    if article.cuts:
+        lines += ["", f"--- cut ({len(article.cuts)}) ---"]
+        lines += [f"[{c.why}] {' / '.join(c.text.splitlines())}" for c in article.cuts]
+    return "\n".join(lines)

@@ -15,18 +15,21 @@ from collections.abc import Iterable
 
 from .headline import squash_key
 
-PARTICLES = frozenset(
-    "de da di del della der den van von la le du dos das bin ibn al el ben ter ten y zu mac st".split()
-)
-ORG_WORDS = frozenset(
-    """news press staff desk team editor editors editorial board newsroom bureau agency agencies
-    wire wires service services media reporters reporter correspondent correspondents contributor
-    contributors writers writer report reports times post journal daily weekly herald tribune
-    gazette telegraph guardian associated reuters afp ap bloomberg network group online magazine
-    radio tv television channel com net org inc ltd llc corporation company foundation institute
-    university council department ministry office center centre club association archive feed
-    rss email comment comments share follow subscribe author authors view more by""".split()
-)
+PARTICLES = frozenset({
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos", "das",
+    "bin", "ibn", "al", "el", "ben", "ter", "ten", "y", "zu", "mac", "st",
+})  # fmt: skip
+ORG_WORDS = frozenset({
+    "news", "press", "staff", "desk", "team", "editor", "editors", "editorial", "board", "newsroom",
+    "bureau", "agency", "agencies", "wire", "wires", "service", "services", "media", "reporters",
+    "reporter", "correspondent", "correspondents", "contributor", "contributors", "writers", "writer",
+    "report", "reports", "times", "post", "journal", "daily", "weekly", "herald", "tribune", "gazette",
+    "telegraph", "guardian", "associated", "reuters", "afp", "ap", "bloomberg", "network", "group",
+    "online", "magazine", "radio", "tv", "television", "channel", "com", "net", "org", "inc", "ltd",
+    "llc", "corporation", "company", "foundation", "institute", "university", "council", "department",
+    "ministry", "office", "center", "centre", "club", "association", "archive", "feed", "rss", "email",
+    "comment", "comments", "share", "follow", "subscribe", "author", "authors", "view", "more", "by",
+})  # fmt: skip
 """Words that never stand in a person's name on a byline: publications, desks, page buttons."""
 TITLE_SUFFIXES = re.compile(
     r"\s*[,|–—-]\s*(?:(?:senior|chief|staff|special|political|foreign|deputy|managing|contributing"

@@ -34,7 +34,10 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "credit line",
-        re.compile(r"(?:an?\s+)?(?:special\s+(?:credit|thanks)|(?:photo\s+)?credit|hat\s+tip)\s+(?:goes\s+)?to\s+", re.I),
+        re.compile(
+            r"(?:an?\s+)?(?:special\s+(?:credit|thanks)|(?:photo\s+)?credit|hat\s+tip)\s+(?:goes\s+)?to\s+",
+            re.I,
+        ),
     ),
     (
         "photo credit",
@@ -73,7 +76,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "teaser",
         re.compile(
             r"(?:read\s+more|see\s+more|read\s+also|also\s+read|read\s+next|more\s+on\s+this|related(?:\s+\w+)?"
-            r"|watch|listen|up\s+next|don['’]?t\s+miss|trending(?:\s+on\s+[\w .]{1,30})?|most\s+(?:read|popular|viewed)"
+            r"|watch|listen|up\s+next|don['’]?t\s+miss|trending(?:\s+on\s+[\w .]{1,30})?"
+            r"|most\s+(?:read|popular|viewed)"
             r"|more\s+from\s+[\w .'’&-]{1,40}|recommended|(?:you\s+may|you\s+might)\s+(?:also\s+)?like)"
             r"\s*(?::|\||-|–|—|>>)\s*\S",
             re.I,
@@ -84,7 +88,8 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:click|tap)\s+(?:here\s+)?to\s+(?:tweet|share|subscribe|sign\s+up|get|download|follow|read|watch)"
             r"|click\s+here\b|subscribe\s+to\s+(?:our|the)\b|sign\s+up\s+(?:for|to)\s+(?:our|the)\b"
-            r"|(?:get|download)\s+the\s+[\w .'’-]{1,30}\s+app\b|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)"
+            r"|(?:get|download)\s+the\s+[\w .'’-]{1,30}\s+app\b"
+            r"|thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)"
             r"|keep\s+an\s+eye\s+on\s+your\s+inbox|(?:there\s+was\s+an\s+)?error\s+processing\s+your\s+subscription"
             r"|share\s+(?:this|on)\s+(?:article|story|facebook|twitter)|click\s+to\s+tweet$",
             re.I,

@@ -109,7 +109,8 @@ def read_stamp(value: str) -> Stamp | None:
             return None
         tz = (m.group("tz") or "").replace(":", "")
         return Stamp(day, utc=bool(m.group("h")) and tz in ("Z", "+0000", "-0000", "UTC", "GMT"))
-    parts = parsedate_tz(value) if re.match(r"\s*(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s", value) else None
+    mail_style = re.match(r"\s*(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s", value)
+    parts = parsedate_tz(value) if mail_style else None
     if parts:
         try:
             return Stamp(date(parts[0], parts[1], parts[2]), utc=parts[9] == 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .article import Cut, gist
+from .article import Cut
 from .credits import dateline, frame_at, trailing
 
 TERMINAL = re.compile(r"[.!?…:;](?:\s*[\"”’'»)\]])*$|[\"”»]$")
@@ -19,7 +19,8 @@ SECTION_MARKER = re.compile(
     r"|trending(?: now| stories)?|editors?['’]?s? picks|further reading|see also|also read"
     r"|more (?:stories|news|from [\w .'’&-]{1,40})|popular (?:now|stories|posts)|what to read next"
     r"|more on this(?: story| topic)?|don['’]?t miss|explore further|up next|trending on [\w .'’&-]{1,40}"
-    r"|(?:\d+\s+)?comments?(?:\s+\d+)?|(?:join|leave|show|view) (?:the )?(?:comments|discussion|conversation))"
+    r"|(?:\d+\s+)?comments?(?:\s+\d+)?"
+    r"|(?:join|leave|show|view) (?:the )?(?:comments|discussion|conversation))"
     r"\s*[:.]?",
     re.I,
 )
@@ -131,12 +132,12 @@ def trim(paras: list[str]) -> tuple[list[str], list[Cut]]:
         para = paras[i]
         tail = paras[i + 1 :]
         if SECTION_MARKER.fullmatch(para.strip()) and (not tail or is_teaser(tail[0]) or _whole(tail[0])):
-            j, why = _marker_cut(paras, i, sum(len(p) for p in keep), total)
-            cuts.append(Cut("\n".join(paras[i:j]), why))
+            j, section = _marker_cut(paras, i, sum(len(p) for p in keep), total)
+            cuts.append(Cut("\n".join(paras[i:j]), section))
             i = j
             continue
         why = _whole(para)
-        if why:
+        if why is not None:
             j = i + 1
             while why == "code" and j < len(paras) and is_code(paras[j]):
                 j += 1

@@ -40,10 +40,7 @@ def is_site(segment: str, sites: list[str], host: str) -> bool:
     if find_date(segment) and len(segment.split()) <= 5:
         return True
     names = [squash_key(s) for s in sites if squash_key(s)] + host_names(host)
-    for name in names:
-        if key == name or (len(key) >= 3 and (key in name or name in key)):
-            return True
-    return False
+    return any(key == name or (len(key) >= 3 and (key in name or name in key)) for name in names)
 
 
 def strip_site(title: str, sites: list[str], host: str, learnt: set[str]) -> str:

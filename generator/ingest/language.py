@@ -12,8 +12,9 @@ from typing import Any
 
 SAMPLE = 600
 """Characters of the body the detector reads: plenty for a confident answer, cheap on long pages."""
-CONFIDENT = 0.9
-"""Below this probability the language is left unknown (None) rather than guessed."""
+CONFIDENT = 0.5
+"""Below this probability the language is left unknown (None) rather than guessed (close
+relatives share the mass: Chinese text scores about 0.75 for zh, 0.25 for Wu)."""
 
 NAMES = {
     "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
@@ -27,6 +28,7 @@ NAMES = {
     "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian",
     "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "th": "Thai", "tl": "Tagalog",
     "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "zh": "Chinese",
+    "wuu": "Wu Chinese", "yue": "Cantonese",
 }  # fmt: skip
 
 

@@ -142,7 +142,7 @@ def _extract(tree: Any, **settings: Any) -> list[Block]:
         with_metadata=False,
         **settings,
     )
-    return blocks(doc.body) if doc is not None else []
+    return blocks(getattr(doc, "body", None))
 
 
 def _baseline(tree: Any) -> list[Block]:

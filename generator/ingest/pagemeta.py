@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 
 from .decode import normalise
 
-ARTICLE_TYPES = re.compile(r"(?:News|Report|Analysis|Opinion|Review|Scholarly|Tech)?Article|BlogPosting|Posting")
+ARTICLE_TYPES = re.compile(
+    r"(?:News|Report|Analysis|Opinion|Review|Scholarly|Tech)?Article|BlogPosting|Posting"
+)
 TITLE_KEYS = ("og:title", "twitter:title", "sailthru.title", "dc.title", "title", "headline")
 SITE_KEYS = ("og:site_name", "application-name", "dc.publisher", "publisher", "cre")
 AUTHOR_KEYS = (

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -25,10 +23,10 @@ from .dates import dateline
 from .decode import CONTROL, decode, normalise
 from .furniture import author_bio, byline, trim
 from .html import HTML_START, HTML_TAG, Page, read_page
-from .language import detect
 from .markdown import FRONT_MATTER, read_md
 from .metadata import meta_date, text_value
 from .paragraphs import read_text
+from .saved import ARCHIVES, GZIPPED, gunzip, is_saved_page, mhtml_page, unreadable
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_BYTES = 10 * 1024 * 1024
@@ -76,12 +74,17 @@ READERS: dict[str, Callable[[str, str], Page]] = {
 """Format -> metadata, title, paragraphs (and for web pages what their structure showed to cut)."""
 
 
-def load_text(p: Path, name: str) -> tuple[str, str]:
-    """A source file's decoded text and its encoding; an error for anything not an article.
+def is_source(path: Path) -> bool:
+    """Whether a file in a folder of sources is read as an article (by its name)."""
+    return path.suffix.lower() in SUFFIXES or is_saved_page(path.name)
 
-    The text is not normalised yet (`normalise`): a web page's markup need not be, only the
-    article text read from it, which is far shorter."""
-    if p.suffix.lower() not in SUFFIXES:
+
+def _bytes(p: Path, name: str) -> tuple[bytes, str]:
+    """The file's bytes and the suffix that tells how to read them (a saved page unpacked)."""
+    why = unreadable(p.name)
+    if why:
+        raise fail(name, why)
+    if p.suffix.lower() not in SUFFIXES and not is_saved_page(p.name):
         raise fail(name, f"unknown format {p.suffix or '(no extension)'!r}: expected .txt, .md or .html")
     try:
         size = p.stat().st_size
@@ -90,23 +93,39 @@ def load_text(p: Path, name: str) -> tuple[str, str]:
         data = p.read_bytes()
     except OSError as exc:
         raise fail(name, f"cannot read: {exc.strerror or exc}") from None
+    if p.name.lower().endswith(GZIPPED):
+        return gunzip(data, name, MAX_BYTES), ".html"
+    return data, p.suffix.lower()
+
+
+def load_text(p: Path, name: str) -> tuple[str, str, str]:
+    """A source file's decoded text, its encoding and the suffix it reads as; an error for
+    anything not an article.
+
+    The text is not normalised yet (`normalise`): a web page's markup need not be, only the
+    article text read from it, which is far shorter."""
+    data, suffix = _bytes(p, name)
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise fail(name, "empty file")
+    if suffix in ARCHIVES:
+        page, charset = mhtml_page(data, name)
+        raw, encoding = (page.decode(charset, errors="replace"), charset) if charset else decode(page, name)
+        return raw, encoding, ".html"
     raw, encoding = decode(data, name)
     if not normalise(raw[:4096]).strip() and not normalise(raw).strip():
         raise fail(name, "empty file (no text after decoding)")
     sample = raw[:65536]
     if len(CONTROL.findall(sample)) > 0.05 * len(sample):
         raise fail(name, "binary file (mostly control characters), not an article")
-    return raw, encoding
+    return raw, encoding, suffix
 
 
 def read(path: str | Path, published: str | None = None) -> Article:
     """Read one source file. Raises BriefingsError with the file and the problem."""
     name = str(path)
     p = Path(path)
-    raw, encoding = load_text(p, name)
-    kind = sniff(raw, p.suffix.lower())
+    raw, encoding, suffix = load_text(p, name)
+    kind = sniff(raw, suffix)
     page = READERS[kind](raw if kind == "html" else normalise(raw), name)
     meta, title = page.meta, page.title
     if not page.paras:
@@ -128,7 +147,7 @@ def read(path: str | Path, published: str | None = None) -> Article:
         raise fail(name, "no article text left after removing page furniture")
 
     lines = meta.pop("_lines", {})
-    article = from_paragraphs(
+    return from_paragraphs(
         name,
         re.sub(r"\s+", " ", title).strip(),
         paras,
@@ -141,4 +160,3 @@ def read(path: str | Path, published: str | None = None) -> Article:
         format=kind,
         encoding=encoding,
     )
-    return replace(article, language=detect(article.text))
