@@ -56,7 +56,7 @@ def place(articles: Sequence[Article], out: Path | None = None) -> list[Placemen
             holder = taken.get(bid) or (_other_source(out / f"{bid}.yaml", article) if out else None)
             if holder is None:
                 break
-            clash = clash or holder
+            clash = clash or f"{bid} is the briefing of {holder}"
             bid, n = f"{base}-{n}", n + 1
         taken[bid] = article.path
         placed.append(Placement(bid, clash))
@@ -100,13 +100,13 @@ def same_source(recorded: dict[str, str], article: Article) -> bool:
 
 
 def _other_source(target: Path, article: Article) -> str | None:
-    """What `target` holds when it is another article's briefing (its source file), else None."""
+    """Which other article `target` is the briefing of (its source file or address), else None."""
     if not target.exists():
         return None
     recorded = recorded_source(target)
     if not recorded or same_source(recorded, article):
         return None  # unreadable or no source recorded: the policy decides, as for the same source
-    return f"{target} (source: {recorded.get('file') or recorded.get('url') or 'unknown'})"
+    return recorded.get("file") or recorded.get("url") or "another article"
 
 
 def machine_copy(target: Path) -> Path:
@@ -206,10 +206,7 @@ class Writer:
         for article, placed in zip(articles, place(articles, self.out), strict=True):
             target = self.out / f"{placed.id}.yaml"
             if placed.clash:
-                self.notes.append(
-                    f"{article.path}: {placed.id}.yaml (the id without its suffix is taken by"
-                    f" {placed.clash}, another article)"
-                )
+                self.notes.append(f"{article.path}: written as {placed.id} ({placed.clash})")
             if target.exists() and self.policy == "keep":
                 self.report.kept += 1
             else:
@@ -262,7 +259,9 @@ def extract_into(
     """
     files, missing = sources.sources_in(paths)
     articles, unread = sources.read_all(files, published)
-    yield from writer.fail([*missing, *unread])
+    refused = [batch.refusal(a) for a in articles]
+    yield from writer.fail([*missing, *unread, *(p for r in refused if r for p in r.problems)])
+    articles = [a for a, r in zip(articles, refused, strict=True) if r is None]
     todo = writer.targets(articles)
     yield from writer.notes
     for article, _ in todo:

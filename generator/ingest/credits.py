@@ -127,7 +127,7 @@ FRAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 """(why, frame): what each kind of furniture starts with."""
 
 CLOSING = re.compile(
-    r"(?:this|the|a\s+version\s+of\s+this)\s+(?:story|article|report|piece|post|column|interview)\s+"
+    r"(?:this|a\s+version\s+of\s+this)\s+(?:story|article|report|piece|post|column|interview)\s+"
     r"(?:was\s+|has\s+been\s+|is\s+)?(?:originally\s+|first\s+)?"
     r"(?:provided\s+by|appeared|published|produced|posted|republished|reprinted|syndicated)\b"
     rf"|originally\s+(?:published|appeared)\s+(?:on|in|at|by)\b"

@@ -53,6 +53,8 @@ class PageMeta:
     """(where, text): JSON-LD headline, meta titles, <h1>s and <title>."""
     sites: list[str] = field(default_factory=list)
     """The site's own names (og:site_name, JSON-LD publisher), best first."""
+    publishers: list[str] = field(default_factory=list)
+    """The JSON-LD publisher's names (after the meta tags' among `sites`)."""
     host: str = ""
     url: str | None = None
     authors: list[tuple[str, str]] = field(default_factory=list)
@@ -112,12 +114,9 @@ def _read_ld(tree: Any, meta: PageMeta) -> None:
         if obj.get("headline"):
             meta.titles.append(("ld:headline", _squash(obj["headline"])))
         for kind, name in _names(obj.get("author")):
-            if kind == "Organization":
-                meta.sites.append(name)
-            else:
-                meta.authors.append(("ld:author", name))
+            meta.authors.append(("ld:organization" if kind == "Organization" else "ld:author", name))
         for _, name in _names(obj.get("publisher")):
-            meta.sites.append(name)
+            meta.publishers.append(name)
         if obj.get("datePublished"):
             meta.published.append(("ld:datePublished", _squash(obj["datePublished"])))
         if obj.get("dateModified"):
@@ -211,8 +210,11 @@ def _marked(tree: Any) -> dict[str, list[Any]]:
 
 
 def _short_text(el: Any, limit: int) -> str:
-    """The element's text, or "" when it holds too much to be a byline, a date or a caption."""
-    return "" if len(el) > limit else _squash(el.text_content())
+    """The element's visible text (no script), or "" when it holds too much to be a byline, a
+    date or a caption."""
+    if len(el) > limit:
+        return ""
+    return _squash(" ".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")))
 
 
 def _read_visible(tree: Any, meta: PageMeta) -> None:
@@ -240,6 +242,7 @@ def page_meta(tree: Any) -> PageMeta:
     meta = PageMeta()
     _read_ld(tree, meta)
     _read_tags(tree, meta)
+    meta.sites += meta.publishers
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     if canonical and str(canonical[0]).startswith("http"):
         meta.url = str(canonical[0]).strip()
