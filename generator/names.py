@@ -14,24 +14,29 @@ ID_LIMIT = 60
 """Longest title slug in a briefing id: long enough to read, short enough for a path."""
 
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-"""Chinese characters (also used in Japanese and Korean): one syllable each, so spaced apart."""
-
-
 def ascii_words(text: str) -> str:
-    """`text` in ASCII letters: accents dropped ("Lü" -> "Lu"), other scripts transliterated
-    ("Что" -> "Chto", "東京" -> "Dong Jing", "Ærø" -> "AEro") by anyascii (ISC licence)."""
-    from anyascii import anyascii
-
+    """`text` in ASCII: accents dropped ("Lü" -> "Lu"), letters of other scripts transliterated
+    by anyascii, ISC licence ("Что" -> "Chto", "Łódź" -> "Lodz", "北京" -> "Bei Jing": a Chinese
+    character is a syllable of its own); punctuation and symbols that are not ASCII dropped, as
+    they always were, so that ids made before stay the same ("Trump’s" -> "Trumps")."""
     if text.isascii():
         return text
-    return anyascii(HAN.sub(lambda m: f" {m.group()} ", text))
+    from anyascii import anyascii
+
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if ch.isascii():
+            out.append(ch)
+        elif unicodedata.category(ch)[0] in "LN":
+            spell = anyascii(ch)
+            out.append(f" {spell} " if unicodedata.name(ch, "").startswith("CJK") else spell)
+    return "".join(out)
 
 
 def slugify(text: str, fallback: str = "actor") -> str:
     """Stable id from a name: ascii, lower case, hyphens ("Lü Xiang" -> "lu-xiang", "Что
     происходит" -> "chto-proiskhodit"); `fallback` when nothing readable is left."""
-    s = ascii_words(unicodedata.normalize("NFKC", text)).lower()
+    s = ascii_words(text).lower()
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or fallback
 
 
