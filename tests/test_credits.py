@@ -24,7 +24,8 @@ from generator.ingest.credits import closing, dateline, frame_at, trailing
         ("Write to Al Root at allen.root@dowjones.com", "contact line"),
         ("Jane Doe may be reached at jdoe@example.com or 555-0100.", "contact line"),
         ("Follow him on Twitter @michaeldwall.", "contact line"),
-        ("Follow AP's full coverage of Brexit and British politics at https://apnews.com/Brexit", "contact line"),
+        ("Follow AP's full coverage of Brexit and British politics at "
+         "https://apnews.com/Brexit", "contact line"),
         ("Please share your videos and photos with us at iReport.", "reader solicitation"),
         ("Have a tip? Send it to tips@example.com.", "reader solicitation"),
         ("If you enjoyed this article, we have a proposition for you: join our club.", "reader solicitation"),
@@ -32,9 +33,11 @@ from generator.ingest.credits import closing, dateline, frame_at, trailing
         ("Trending on Reuters: Oil slides as talks stall", "teaser"),
         ("Up next: The week in pictures", "teaser"),
         ("CLICK HERE TO GET THE FOX NEWS APP", "newsletter or social prompt"),
-        ("Subscribe to the 9to5Toys YouTube Channel for all of the latest videos.", "newsletter or social prompt"),
+        ("Subscribe to the 9to5Toys YouTube Channel for all of the latest "
+         "videos.", "newsletter or social prompt"),
         ("There was an error processing your subscription.", "newsletter or social prompt"),
-        ("If you buy something through this post, the site may get a share of the sale.", "affiliate disclosure"),
+        ("If you buy something through this post, the site may get a share of the "
+         "sale.", "affiliate disclosure"),
         ("Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved", "copyright line"),
         ("© Reuters", "copyright line"),
         ("copyright Inexhibit 2019 - ISSN: 2283-5474", "copyright line"),
@@ -59,12 +62,16 @@ def test_frames(text: str, why: str | None) -> None:
     [
         ("The company declined to comment. (Reporting by Will Dunham; Editing by Tom Brown)",
          "The company declined to comment.", "(Reporting by Will Dunham; Editing by Tom Brown)"),
-        ("It was the first such find. Follow him on Twitter @michaeldwall. Follow us on Twitter @Spacedotcom.",
-         "It was the first such find.", "Follow him on Twitter @michaeldwall. Follow us on Twitter @Spacedotcom."),
-        ("The logo of NASA, the space agency.Credit: NASA", "The logo of NASA, the space agency.", "Credit: NASA"),
+        ("It was the first such find. Follow him on Twitter @michaeldwall. Follow us on Twitter "
+         "@Spacedotcom.",
+         "It was the first such find.", "Follow him on Twitter @michaeldwall. Follow us on Twitter "
+                                        "@Spacedotcom."),
+        ("The logo of NASA, the space agency.Credit: "
+         "NASA", "The logo of NASA, the space agency.", "Credit: NASA"),
         # negatives: nothing trails, or what follows the frame is too long to be furniture
         ("The talks resume on Monday, officials said.", None, None),
-        ("Officials said. Writing by hand is slower but pupils remember more of what they write.", None, None),
+        ("Officials said. Writing by hand is slower but pupils remember more of what they "
+         "write.", None, None),
     ],
 )  # fmt: skip
 def test_trailing(para: str, kept: str | None, cut: str | None) -> None:
@@ -96,7 +103,8 @@ def test_agency_dateline(para: str, line: str | None) -> None:
     ("paras", "kept", "cut"),
     [
         (["Lead.", "Body text here.", "This story was provided by SpaceNews, dedicated to covering space."],
-         ["Lead.", "Body text here."], ["This story was provided by SpaceNews, dedicated to covering space."]),
+         ["Lead.", "Body text here."], ["This story was provided by SpaceNews, dedicated to "
+                                        "covering space."]),
         (["Lead.", "More. This article originally appeared on Fox News."], ["Lead.", "More."],
          ["This article originally appeared on Fox News."]),
         (["Lead.", "The tracker was created for U.S. News by Lindsey Cook and Dave Catanese."], ["Lead."],
@@ -118,7 +126,8 @@ def test_closing_credits(paras: list[str], kept: list[str] | None, cut: list[str
     [
         # tagged teasers glued into one paragraph after a marker
         (["The plague has spread to a third province, officials said on Monday.", "DON'T MISS",
-          "Plague warning: CDC names eight diseases [WARNING] Holidaymakers die after eating marmot [INSIGHT]",
+          "Plague warning: CDC names eight diseases [WARNING] Holidaymakers die after eating "
+          "marmot [INSIGHT]",
           "Officials urged calm and said the risk of an outbreak in the capital was low, for now."],
          ["The plague has spread to a third province, officials said on Monday.",
           "Officials urged calm and said the risk of an outbreak in the capital was low, for now."],
@@ -129,7 +138,8 @@ def test_closing_credits(paras: list[str], kept: list[str] | None, cut: list[str
          ["Prices rose again in May, the statistics office said on Friday morning."],
          ["teaser"]),
         # a caption credited with ©, inside the text
-        (["The festival opens on Friday.", "Jewels after Jewels, installation views, photos © Inexhibit, 2018",
+        (["The festival opens on Friday.", "Jewels after Jewels, installation views, photos © "
+                                           "Inexhibit, 2018",
           "It runs until January."],
          ["The festival opens on Friday.", "It runs until January."], ["page furniture"]),
         # negatives: a headline-like subheading followed by prose stays, as does a © inside a sentence

@@ -43,7 +43,8 @@ def test_strip_site(title: str, sites: list[str], host: str, expected: str) -> N
     [
         # the site and its sections glued to <title>; og:title and <h1> agree
         (
-            [("og:title", "Bubonic plague: third case in China"), ("h1", "Bubonic plague: third case in China"),
+            [("og:title", "Bubonic plague: third case in "
+                          "China"), ("h1", "Bubonic plague: third case in China"),
              ("title", "Bubonic plague: third case in China | Science | News | Express.co.uk")],
             "Bubonic plague: third case in China",
         ),
@@ -127,7 +128,8 @@ def test_choose_authors(bylines: list[tuple[str, str]], expected: tuple[str | No
         ([("article:published_time", "2014-12-19T04:38:49Z"), ("visible", "December 18, 2014 | 11:38pm")],
          [], "2014-12-18"),
         # a timestamp with its own offset is local already
-        ([("ld:datePublished", "2014-12-22T09:54:09-05:00"), ("visible", "December 21, 2014")], [], "2014-12-22"),
+        ([("ld:datePublished", "2014-12-22T09:54:09-05:00"), ("visible", "December 21, 2014")], [],
+         "2014-12-22"),
         # the publication date, never the revision
         ([("date", "2020-03-05"), ("ld:datePublished", "2020-03-01")], ["2020-03-05"], "2020-03-01"),
         ([("visible", "Updated March 5, 2020"), ("visible", "March 1, 2020")], [], "2020-03-01"),
@@ -136,11 +138,14 @@ def test_choose_authors(bylines: list[tuple[str, str]], expected: tuple[str | No
         ([("visible", "Monday, Dec. 29 2014, 6:00 AM EST")], [], "2014-12-29"),
         ([("visible", "19.01.2020")], [], "2020-01-19"),
         # a UTC date far from any local one stays; nothing readable
-        ([("article:published_time", "2016-12-16T18:27:00.000Z"), ("visible", "June 3, 2016")], [], "2016-12-16"),
+        ([("article:published_time", "2016-12-16T18:27:00.000Z"), ("visible", "June 3, 2016")], [],
+         "2016-12-16"),
         ([("visible", "Next"), ("date", "soon")], [], None),
     ],
 )  # fmt: skip
-def test_publication_date(published: list[tuple[str, str]], modified: list[str], expected: str | None) -> None:
+def test_publication_date(
+    published: list[tuple[str, str]], modified: list[str], expected: str | None
+) -> None:
     assert publication_date(published, modified) == expected
 
 

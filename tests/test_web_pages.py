@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from generator import batch, ingest, sources
-from generator.errors import BriefingsError
 from generator.cli import cli
+from generator.errors import BriefingsError
 from generator.ingest.language import detect
 from generator.ingest.page import Block, doubtful
 
@@ -66,7 +66,9 @@ def test_headline_standfirst_byline_and_date_at_the_top_are_cut(tmp_path: Path) 
 def test_tables_keep_their_rows_and_cells_apart(tmp_path: Path) -> None:
     rows = "".join(
         f"<tr><td>{i}</td><td>{name}</td><td>{pts}</td></tr>"
-        for i, (name, pts) in enumerate([("Kyle Busch", 5040), ("Martin Truex Jr.", 5035), ("Kevin Harvick", 5033)], 1)
+        for i, (name, pts) in enumerate(
+            [("Kyle Busch", 5040), ("Martin Truex Jr.", 5035), ("Kevin Harvick", 5033)], 1
+        )
     )
     body = (
         f"<p>{PROSE[0]}</p><table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>{rows}</table>"
@@ -79,7 +81,8 @@ def test_tables_keep_their_rows_and_cells_apart(tmp_path: Path) -> None:
 
 
 def test_loose_text_between_elements_is_kept(tmp_path: Path) -> None:
-    body = f"<p>{PROSE[0]}</p><h3>Deal of the day</h3>This sponsored deal ends on Friday at noon.<p>{PROSE[1]}</p>"
+    loose = "This sponsored deal ends on Friday at noon."
+    body = f"<p>{PROSE[0]}</p><h3>Deal of the day</h3>{loose}<p>{PROSE[1]}</p>"
     assert "This sponsored deal ends on Friday at noon." in read(tmp_path, page(body)).text
 
 
@@ -90,7 +93,8 @@ def test_teaser_cards_captions_and_credits_are_cut(tmp_path: Path) -> None:
         for i in range(4)
     )
     body = (
-        f"<p>{PROSE[0]}</p><figure><img src='c.jpg' alt='{caption}'><figcaption>{caption}</figcaption></figure>"
+        f"<p>{PROSE[0]}</p><figure><img src='c.jpg' alt='{caption}'>"
+        f"<figcaption>{caption}</figcaption></figure>"
         f"<p>{caption}</p><p>{PROSE[1]}</p><p>{PROSE[2]} (Reporting by Ana Ruiz; Editing by Tom Lee)</p>"
         f"<ul>{cards}</ul>"
     )
@@ -102,14 +106,19 @@ def test_teaser_cards_captions_and_credits_are_cut(tmp_path: Path) -> None:
 
 def test_an_article_list_is_kept(tmp_path: Path) -> None:
     """A list inside the article (no headings in its items, no links leading them) is article text."""
-    items = ["Night-shift pay rises by 12 percent.", "Two hundred crane drivers are hired.", "No one is fired."]
+    items = [
+        "Night-shift pay rises by 12 percent.",
+        "Two hundred crane drivers are hired.",
+        "No one is fired.",
+    ]
     body = f"<p>{PROSE[0]}</p><ul>{''.join(f'<li>{i}</li>' for i in items)}</ul><p>{PROSE[1]}</p>"
     assert paras(read(tmp_path, page(body))) == [PROSE[0], *items, PROSE[1]]
 
 
 def test_byline_element_with_a_script_inside(tmp_path: Path) -> None:
     body = (
-        "<div class='byline'>By Ana Ruiz<script>googletag.cmd.push(function() { Dfp.ad('x'); });</script></div>"
+        "<div class='byline'>By Ana Ruiz"
+        "<script>googletag.cmd.push(function() { Dfp.ad('x'); });</script></div>"
         + "".join(f"<p>{p}</p>" for p in PROSE)
     )
     assert read(tmp_path, page(body)).author == "Ana Ruiz"
@@ -153,8 +162,16 @@ CYRILLIC = "Президент заявил в понедельник, что п
 PAGES = {
     "windows-1251": ("Переговоры продолжатся", CYRILLIC, "ru"),
     "koi8-r": ("Переговоры продолжатся", CYRILLIC, "ru"),
-    "shift_jis": ("交渉は来週も続く", "東京の首相官邸で月曜日、記者会見が開かれた。首相は交渉が来週ジュネーブで続くと述べた。", "ja"),
-    "gb18030": ("会谈将继续", "中国外交部发言人周一表示，双方将于下周在日内瓦继续举行会谈，并讨论贸易问题。", "zh"),
+    "shift_jis": (
+        "交渉は来週も続く",
+        "東京の首相官邸で月曜日、記者会見が開かれた。首相は交渉が来週ジュネーブで続くと述べた。",
+        "ja",
+    ),
+    "gb18030": (
+        "会谈将继续",
+        "中国外交部发言人周一表示，双方将于下周在日内瓦继续举行会谈，并讨论贸易问题。",
+        "zh",
+    ),
 }
 
 
@@ -181,7 +198,8 @@ def test_a_utf8_page_declaring_another_charset_is_read_as_utf8(tmp_path: Path) -
 
 def test_a_wrong_declared_charset_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
-    path.write_bytes(b'<html><head><meta charset="shift_jis"></head><body><p>' + bytes(range(0x80, 0x100)) * 20)
+    head = b'<html><head><meta charset="shift_jis"></head><body><p>'
+    path.write_bytes(head + bytes(range(0x80, 0x100)) * 20)
     with pytest.raises(BriefingsError, match="declares"):
         ingest.read(path)
 
@@ -235,7 +253,8 @@ def test_extraction_refuses_a_language_it_cannot_read(tmp_path: Path) -> None:
 
 def test_read_command(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
-    path.write_text(page("".join(f"<p>{p}</p>" for p in PROSE) + "<p>Follow us on Twitter @harbour</p>"), "utf-8")
+    body = "".join(f"<p>{p}</p>" for p in PROSE) + "<p>Follow us on Twitter @harbour</p>"
+    path.write_text(page(body), "utf-8")
     runner = CliRunner()
     done = runner.invoke(cli, ["read", str(path), "--format", "json"])
     assert done.exit_code == 0, done.output

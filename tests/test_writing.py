@@ -101,7 +101,10 @@ def existing(folder: Path, bid: str, file: str, url: str | None = None, sha: str
 )
 def test_same_source(recorded: dict[str, str], mine: bool) -> None:
     mine_article = ingest.from_paragraphs(
-        "sources/a.txt", "Talks resume", ["The minister said the talks went well."], url="https://example.com/a"
+        "sources/a.txt",
+        "Talks resume",
+        ["The minister said the talks went well."],
+        url="https://example.com/a",
     )
     recorded = {k: (mine_article.sha256 if v == "SHA" else v) for k, v in recorded.items()}
     assert writing.same_source(recorded, mine_article) is mine
