@@ -296,3 +296,17 @@ def test_validate_warns_about_a_short_web_page_body(tmp_path: Path) -> None:
         ("2021-03-02-port-strike-ends.yaml", "source.file", "warning")
     ]
     assert "words of article text: a stub" in problems[0].message
+
+
+def test_a_body_split_by_ad_rows_is_read_whole(tmp_path: Path) -> None:
+    """Some pages cut the article into several containers of one kind with ads between them;
+    trafilatura keeps the first. The others' paragraphs join it, in page order."""
+    more = [f"{p} Part two, paragraph {i}." for i, p in enumerate(PROSE * 2)]
+    box = "<div class='body article__body'>{}</div>"
+    ad = "<div class='ad-row'><span>Advertisement</span></div><aside><p>Most popular today</p></aside>"
+    body = box.format("".join(f"<p>{p}</p>" for p in PROSE)) + ad + box.format("".join(f"<p>{p}</p>" for p in more))
+    article = read(tmp_path, page(body))
+    texts = paras(article)
+    assert texts[: len(PROSE)] == PROSE
+    assert texts[-1] == more[-1]
+    assert "Most popular today" not in article.text

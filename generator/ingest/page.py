@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .decode import normalise
+from .furniture import TERMINAL
 
 BLOCK_TAGS = frozenset({"p", "head", "quote", "code", "list", "table", "item", "row", "div", "graphic"})
 FAST_ENOUGH = 300
@@ -98,31 +99,86 @@ def _row_text(row: Any) -> str:
     return " | ".join(c for c in (_squash(_text(cell)) for cell in row.iter("cell")) if c)
 
 
+CONTAINERS = frozenset({"div", "section", "article", "main", "body", "td", "blockquote"})
+"""Elements that hold blocks rather than text (readability's output keeps them; trafilatura's
+own does not): read through, block by block, so that their paragraphs never glue together."""
+BLOCKS = frozenset(
+    {"p", "head", "list", "table", "quote", "div", "section", "h1", "h2", "h3", "h4", "ul", "ol"}
+)
+
+
 def blocks(body: Any) -> list[Block]:
-    """The body tree as blocks, in order; text between blocks becomes a block of its own."""
+    """The body tree as blocks, in order; text between blocks becomes a block of its own, and a
+    paragraph broken around a link is mended (`_mend`)."""
     out: list[Block] = []
+    if body is not None:
+        _walk(body, out)
+    return _mend(out)
 
-    def add(b: Block | None) -> None:
-        if b is not None:
+
+GLUE = re.compile(r"[.,;:!?)\]’”'\"…]")
+"""Punctuation that cannot open a paragraph: what follows it continues the one before."""
+
+
+def _mend(found: list[Block]) -> list[Block]:
+    """Paragraphs broken where a link stood ("... cited by </p>DigiTimes<p>. A preview ..."), as
+    readability's output has them, made whole again: a fragment that does not end a sentence,
+    followed by loose text or by a paragraph that starts in lower case or with punctuation."""
+    out: list[Block] = []
+    for b in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("p", "tail")
+            and b.kind in ("p", "tail")
+            and not TERMINAL.search(prev.text)
+            and (b.kind == "tail" or b.text[:1].islower() or GLUE.match(b.text))
+        ):
+            sep = "" if GLUE.match(b.text) else " "
+            text = prev.text + sep + b.text
+            links = (prev.links * len(prev.text) + b.links * len(b.text)) / len(text)
+            out[-1] = Block(text, "p", links=links, lead_link=prev.lead_link)
+        else:
             out.append(b)
-
-    if body is None:
-        return out
-    if (body.text or "").strip():
-        out.append(Block(_squash(body.text), "tail"))
-    for el in body:
-        if el.tag == "list":
-            for item in el.iter("item"):
-                if item.getparent() is el:
-                    add(_block(item, "item"))
-        elif el.tag == "table":
-            for row in el.iter("row"):
-                add(_block(row, "row", _row_text(row)))
-        elif el.tag not in ("lb", "graphic"):
-            add(_block(el, el.tag if el.tag in ("head", "quote") else "p"))
-        if (el.tail or "").strip():
-            out.append(Block(_squash(el.tail), "tail"))
     return out
+
+
+def _walk(box: Any, out: list[Block]) -> None:
+    """Blocks of `box` in order; text and inline elements between blocks make one loose block."""
+    run: list[str] = [box.text or ""]
+    links = 0
+
+    def flush() -> None:
+        nonlocal links
+        text = _squash("".join(run))
+        if text:
+            out.append(Block(text, "tail", links=min(1.0, links / len(text))))
+        run.clear()
+        links = 0
+
+    for el in box:
+        if el.tag in BLOCKS or el.tag in CONTAINERS:
+            flush()
+            _block_of(el, out)
+        elif el.tag != "graphic":
+            run.append(" " if el.tag == "lb" else _text(el))
+            links += len(_squash(_text(el))) if el.tag == "ref" else _link_chars(el)
+        run.append(el.tail or "")
+    flush()
+
+
+def _block_of(el: Any, out: list[Block]) -> None:
+    found: list[Block | None]
+    if el.tag == "list":
+        found = [_block(item, "item") for item in el.iter("item") if item.getparent() is el]
+    elif el.tag == "table":
+        found = [_block(row, "row", _row_text(row)) for row in el.iter("row")]
+    elif el.tag in CONTAINERS and any(child.tag in BLOCKS for child in el):
+        _walk(el, out)
+        return
+    else:
+        found = [_block(el, el.tag if el.tag in ("head", "quote") else "p")]
+    out.extend(b for b in found if b is not None)
 
 
 def word_total(items: list[Block]) -> int:
@@ -167,9 +223,42 @@ def doubtful(found: list[Block], page_chars: int) -> bool:
     return chars < FAST_ENOUGH or paras == 0 or rows > paras or chars < SHORT_SHARE * page_chars
 
 
+def _container(tree: Any, found: list[Block]) -> Any:
+    """The page element whose paragraphs trafilatura took: the parent of the first long one."""
+    anchor = next((b.text for b in found if b.kind == "p" and b.words >= 15), None)
+    if anchor is None:
+        return None
+    for p in tree.iter("p"):
+        if _squash(p.text_content()) == anchor:
+            return p.getparent()
+    return None
+
+
+def split_body(tree: Any, found: list[Block]) -> tuple[list[Block], str] | None:
+    """The article when the page splits its body into several containers of the same kind (ad
+    rows between them) and trafilatura kept only one: the paragraphs of the others, before and
+    after it, in page order. None when there is no such split, or it adds little."""
+    box = _container(tree, found)
+    cls = box.get("class") if box is not None else None
+    if not cls:
+        return None
+    before: list[Block] = []
+    after: list[Block] = []
+    seen = False
+    for other in tree.xpath(f"//{box.tag}[@class=$cls]", cls=cls):
+        if other is box:
+            seen = True
+            continue
+        texts = [_squash(p.text_content()) for p in other.iter("p")]
+        (after if seen else before).extend(Block(t) for t in texts if t)
+    if word_total(before) + word_total(after) < 0.3 * word_total(found):
+        return None
+    return before + found + after, "split body"
+
+
 def main_text(tree: Any, expected_words: int) -> tuple[list[Block], str]:
-    """The body blocks and the settings that found them ("fast", "balanced", "recall" or
-    "baseline").
+    """The body blocks and the settings that found them ("fast", "balanced", "split body",
+    "recall" or "baseline").
 
     trafilatura runs first without its comparison with other extractors (`fast`), which costs a
     third of its time and changes nothing on a page where its result is plausible; when the result
@@ -178,8 +267,11 @@ def main_text(tree: Any, expected_words: int) -> tuple[list[Block], str]:
     """
     found = _extract(tree, fast=True)
     how = "fast"
-    if doubtful(found, paragraph_chars(tree)):
+    page_chars = paragraph_chars(tree)
+    if doubtful(found, page_chars):
         found, how = _extract(tree), "balanced"
+        if doubtful(found, page_chars):
+            found, how = split_body(tree, found) or (found, how)
     if expected_words and word_total(found) < SHORT_SHARE * expected_words:
         for name, attempt in (
             ("recall", lambda: _extract(tree, favor_recall=True)),
