@@ -68,6 +68,9 @@ def test_frames(text: str, why: str | None) -> None:
                                         "@Spacedotcom."),
         ("The logo of NASA, the space agency.Credit: "
          "NASA", "The logo of NASA, the space agency.", "Credit: NASA"),
+        # a quotation's closing mark stays with the quotation
+        ('He said: "We will go." --- Geraldine Brooks in Amman contributed to this article.',
+         'He said: "We will go."', "--- Geraldine Brooks in Amman contributed to this article."),
         # negatives: nothing trails, or what follows the frame is too long to be furniture
         ("The talks resume on Monday, officials said.", None, None),
         ("Officials said. Writing by hand is slower but pupils remember more of what they "

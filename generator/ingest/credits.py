@@ -137,7 +137,7 @@ CLOSING = re.compile(
 )
 """How an article's last lines credit where it came from or who made it ("This story was provided
 by SpaceNews", "The tracker was created for U.S. News by A, B and C"): only read at the end."""
-SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…”\"')\]])\s*|\s+(?=[(\[]))")
+SENTENCE_START = re.compile(r"(?:^|(?<=[.!?…”\"')\]])(?![”\"'’)\]])\s*|\s+(?=[(\[]))")
 AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:\s*[,/]\s*[A-Z][\w.'’ -]{1,30}?){0,4})"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
