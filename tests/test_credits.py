@@ -79,7 +79,10 @@ def test_frames(text: str, why: str | None) -> None:
 )  # fmt: skip
 def test_trailing(para: str, kept: str | None, cut: str | None) -> None:
     found = trailing(para)
-    assert (found[0], found[1]) == (kept, cut) if kept is not None and found else found is None
+    if kept is None:
+        assert found is None
+    else:
+        assert found is not None and (found[0], found[1]) == (kept, cut)
 
 
 @pytest.mark.parametrize(
