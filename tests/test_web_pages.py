@@ -304,7 +304,8 @@ def test_a_body_split_by_ad_rows_is_read_whole(tmp_path: Path) -> None:
     more = [f"{p} Part two, paragraph {i}." for i, p in enumerate(PROSE * 2)]
     box = "<div class='body article__body'>{}</div>"
     ad = "<div class='ad-row'><span>Advertisement</span></div><aside><p>Most popular today</p></aside>"
-    body = box.format("".join(f"<p>{p}</p>" for p in PROSE)) + ad + box.format("".join(f"<p>{p}</p>" for p in more))
+    first, second = ("".join(f"<p>{p}</p>" for p in part) for part in (PROSE, more))
+    body = box.format(first) + ad + box.format(second)
     article = read(tmp_path, page(body))
     texts = paras(article)
     assert texts[: len(PROSE)] == PROSE
