@@ -11,14 +11,33 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import TimelineEntry
 from ..sentences import is_heading, sentences
-from ..syntax import negated
-from . import asked, hedged, pending
-from .cue import DOUBLE_QUOTES, FRAGILE_ADJ, HEDGE_ADJ, UNCERTAIN_ADJ, Cue
+from . import asked, disputed, hedged, ongoing, pending, processes, unknown
+from .cue import DOUBLE_QUOTES, FRAGILE_ADJ, HEDGE_ADJ, Cue
 
-DEMAND_VERBS = {"call", "urge", "press", "demand", "appeal", "implore"}
+DEMAND_VERBS = {
+    "call",
+    "urge",
+    "press",
+    "demand",
+    "appeal",
+    "implore",
+    "ask",
+    "lobby",
+    "push",
+    "pressure",
+    "require",
+}
 CONCERN_ADJ = {"concerned", "worried", "anxious"}
+FEAR_WORDS = {"fear", "worry", "concern"}
+FORECASTING = {
+    "predict", "warn", "fear", "believe", "think", "estimate", "project", "forecast", "complain",
+    "argue", "insist", "claim", "contend", "worry", "doubt", "suspect", "bet", "guess",
+}  # fmt: skip
+"""Verbs that report a prediction someone could be wrong about, not an announcement ("said")."""
 SCHEDULE_WORDS = {"set", "scheduled", "due", "slated", "poised"}
 WEAK_MODALS = {"could", "might", "may"}
+QUESTION_RUN = 3
+"""Questions this many in a row are a list (a checklist, a quiz, rhetoric), not open matters."""
 ADVICE_YOU = 5
 """An article that says "you" this often talks to its reader; its questions are rhetorical."""
 
@@ -28,12 +47,17 @@ def find_cues(
 ) -> Iterator[Cue]:
     """Every cue in the article body, sentence by sentence."""
     advice = sum(t.lower_ in ("you", "your") for t in doc) >= ADVICE_YOU
-    for sent in sentences(doc):
-        if is_heading(doc, sent) or _title_case(sent):
-            continue
+    sents = [s for s in sentences(doc) if not (is_heading(doc, s) or _title_case(s))]
+    asks = [_asks(s) for s in sents]
+    for n, sent in enumerate(sents):
+        listed = sum(asks[max(0, n - QUESTION_RUN + 1) : n + QUESTION_RUN]) >= QUESTION_RUN
         for cue in _sentence_cues(sent, published, timeline):
-            if not (advice and cue.kind == "explicit"):
+            if not (cue.kind == "explicit" and (advice or listed)):
                 yield cue
+
+
+def _asks(sent: Span) -> bool:
+    return sent.text.strip().rstrip(DOUBLE_QUOTES + "'’ )").endswith("?")
 
 
 def _title_case(sent: Span) -> bool:
@@ -68,25 +92,74 @@ def _token_cues(
     low, lemma = tok.lower_, tok.lemma_.lower()
     if low == "whether" or (low == "if" and asked.is_complement_if(tok)):
         yield from asked.whether(tok, sent)
-    elif low == "if" and tok.dep_ == "mark":
+    elif low in ("if", "unless") and tok.dep_ == "mark":
         yield from hedged.conditional(tok, sent)
+    elif low == "until" and tok.dep_ == "mark":
+        yield from hedged.until(tok, sent)
     if lemma == "see" and tok.tag_ == "VBN" and tok.head.lemma_ == "remain":
         yield from asked.unseen(tok, sent)
+    elif unknown.is_trigger(tok):
+        yield from unknown.not_known(tok, sent)
+    if lemma in unknown.NO_REPLY:
+        yield from unknown.no_reply(tok, sent)
     if lemma in HEDGE_ADJ and tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
         yield from hedged.possible(tok, sent)
     if low == "yet" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
         yield from hedged.yet(tok, sent)
-    if lemma == "expect" and tok.pos_ in ("VERB", "AUX"):
+    if (lemma in hedged.PROSPECT_VERBS and tok.pos_ in ("VERB", "AUX")) or (
+        lemma in hedged.PROSPECT_ADJ and tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("acomp", "oprd", "ROOT")
+    ):
         yield from hedged.expected(tok, sent)
-    if (low in UNCERTAIN_ADJ or (low == "clear" and negated(tok))) and tok.pos_ == "ADJ":
-        yield from asked.uncertain(tok, sent)
+    if (low in hedged.PROBABLY and tok.pos_ == "ADV") or (lemma in hedged.SEEMING and tok.pos_ == "VERB"):
+        yield from hedged.probable(tok, sent)
     if low in FRAGILE_ADJ and tok.dep_ in ("acomp", "oprd"):
         yield from hedged.fragile(tok, sent)
     if lemma in DEMAND_VERBS and tok.pos_ == "VERB":
         yield from pending.demand(tok, sent)
-    if low in CONCERN_ADJ and tok.dep_ == "acomp":
+    elif lemma in DEMAND_VERBS | {"plea", "request"} and tok.pos_ == "NOUN":
+        yield from pending.demand_noun(tok, sent)
+    if (low in CONCERN_ADJ and tok.dep_ == "acomp") or (lemma in FEAR_WORDS and tok.pos_ in ("NOUN", "VERB")):
         yield from pending.concern(tok, sent)
     if low in WEAK_MODALS and tok.tag_ == "MD":
         yield from hedged.modal(tok, sent)
+        yield from hedged.maybe_done(tok, sent)
+    if (low in ("should", "must") and tok.tag_ == "MD") or (lemma == "need" and tok.pos_ == "VERB"):
+        yield from pending.should(tok, sent)
     if (low in SCHEDULE_WORDS and tok.tag_ in ("VBN", "JJ")) or (low == "will" and tok.tag_ == "MD"):
         yield from pending.scheduled(tok, sent, published, timeline)
+    yield from _ongoing(tok, lemma, sent)
+    yield from _disputed(tok, lemma, sent)
+
+
+def _ongoing(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
+    if tok.pos_ == "NOUN" and (lemma in processes.OUTCOME_OF or tok.lower_ in processes.OUTCOME_OF):
+        yield from processes.process_noun(tok, sent)
+    elif tok.pos_ == "VERB":
+        if lemma in processes.PROCESS_VERBS:
+            yield from processes.process_verb(tok, sent)
+        if lemma in ongoing.ATTEMPT_VERBS:
+            yield from ongoing.attempt(tok, sent)
+        if lemma in ongoing.SEARCH_VERBS or lemma in ("find", "miss"):
+            yield from ongoing.searching(tok, sent)
+    elif tok.pos_ == "ADJ" and lemma in ongoing.RISK_ADJ:
+        yield from ongoing.risk(tok, sent)
+    elif tok.pos_ == "ADJ" and tok.lower_ in ongoing.SIZES:
+        yield from ongoing.numbers(tok, sent)
+    if lemma == "condition" and tok.pos_ == "NOUN":
+        yield from ongoing.condition(tok, sent)
+
+
+def _disputed(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
+    if tok.pos_ == "VERB":
+        if lemma in disputed.DENY_VERBS:
+            yield from disputed.denial(tok, sent)
+        elif lemma in disputed.ACCUSE_VERBS:
+            yield from disputed.accusation(tok, sent)
+        elif lemma == "charge":
+            yield from disputed.charged(tok, sent)
+        if lemma in disputed.CLAIM_VERBS or lemma in disputed.SAYING_VERBS:
+            yield from disputed.claim(tok, sent)
+        if lemma in FORECASTING or lemma in pending.COMMITTING:
+            yield from pending.forecast(tok, sent)
+    elif tok.lower_ == "allegedly" or (tok.pos_ == "NOUN" and lemma in disputed.ALLEGATION_NOUNS):
+        yield from disputed.accusation(tok, sent)
