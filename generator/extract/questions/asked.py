@@ -94,6 +94,8 @@ def whether(tok: Token, sent: Span) -> Iterator[Cue]:
         verb.head.tag_ == "VBD" or not any(c.dep_ in ("aux", "auxpass") for c in verb.head.children)
     ):
         return  # "we asked whether ...", "Asked whether ..., 75 percent said": the story answers
+    if any(t.lower_ == "far" and t.nbor(-1).lower_ == "as" for t in verb.doc[verb.sent.start : tok.i]):
+        return  # "As far as whether X ..., he acknowledged ...": a topic the speaker then answers
     frame = frame_of(verb)
     past = looks_back(verb)
     if past and frame is None:

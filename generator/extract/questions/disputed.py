@@ -24,6 +24,8 @@ ALLEGATION_NOUNS = {
 }  # fmt: skip
 """Nouns that carry a contested statement ("charges that its traders manipulated ...")."""
 CLAIM_VERBS = {"claim", "insist", "contend", "maintain", "assert"}
+REBUTTING = {"counter", "retort", "rebut", "dispute"}
+"""Verbs that answer someone else's claim with another."""
 """Verbs by which the story keeps its distance from what is said."""
 SAYING_VERBS = {"say", "argue", "warn", "suggest", "tell", "write", "tweet"}
 CONTEST_MARKERS = {
@@ -172,9 +174,11 @@ def claim(verb: Token, sent: Span) -> Iterator[Cue]:
     subj = clause_subject(verb)
     if subj is None or subj.lower_ in FIRST_SECOND_PERSON or subj.pos_ == "PRON" or negated(verb):
         return
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "some") for c in subj.children):
+        return  # "a source said": whose claim, the question cannot say
     critics = subj.lemma_.lower() in CRITICS
     doubted = any(t.lower_ in CONTEST_MARKERS for t in sent)
-    if lemma not in CLAIM_VERBS and not (critics or doubted):
+    if lemma not in CLAIM_VERBS | REBUTTING and not (critics or doubted or _rebuts(verb, sent)):
         return
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     if clause is None:
@@ -186,11 +190,18 @@ def claim(verb: Token, sent: Span) -> Iterator[Cue]:
         q = yes_no(clause, trim=True)  # "insisted that Pyongyang stop its escapades": a demand
         yield Cue("demand", sent, q, keys_of_clause(clause), char_span(clause))
         return
+    other = {
+        t.i for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree
+    }
     words = [
         t
         for t in clause.subtree
-        if not (t.dep_ == "mark" and t.head.i == clause.i) and not inside(t, clause, SIDE_CLAUSES)
+        if not (t.dep_ in ("mark", "cc") and t.head.i == clause.i)
+        and not inside(t, clause, SIDE_CLAUSES)
+        and t.i not in other
     ]
+    while words and words[-1].dep_ == "cc":
+        words.pop()  # "... and" left before a clause that went
     if any(t.lower_ in FIRST_SECOND_PERSON for t in words) or len(words) > MAX_CLAIM_WORDS:
         return
     owner = "the critics’" if critics else _possessive(noun_phrase(subj, trim=True), subj)
@@ -201,6 +212,13 @@ def claim(verb: Token, sent: Span) -> Iterator[Cue]:
         said = said[:1].lower() + said[1:]  # "Any action by China ..., Carter said"
     q = finish(f"Is {owner} claim that {said} true")
     yield Cue("claim", sent, q, keys_of_clause(clause) | keys_of([inner]), char_span(clause))
+
+
+def _rebuts(verb: Token, sent: Span) -> bool:
+    """A reply to what someone else said: "But Flynn said ...", "..., he said instead"."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    opens = first is not None and first.lower_ in ("but", "however", "yet") and first.i < verb.i
+    return opens or any(t.lower_ == "instead" for t in verb.subtree)
 
 
 def _possessive(name: str, tok: Token) -> str:

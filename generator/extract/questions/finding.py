@@ -157,7 +157,7 @@ def _disputed(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
             yield from disputed.accusation(tok, sent)
         elif lemma == "charge":
             yield from disputed.charged(tok, sent)
-        if lemma in disputed.CLAIM_VERBS or lemma in disputed.SAYING_VERBS:
+        if lemma in disputed.CLAIM_VERBS | disputed.REBUTTING or lemma in disputed.SAYING_VERBS:
             yield from disputed.claim(tok, sent)
         if lemma in FORECASTING or lemma in pending.COMMITTING:
             yield from pending.forecast(tok, sent)

@@ -66,8 +66,8 @@ def _fills(group: list[Cue]) -> bool:
 
 
 def _named_modal(cue: Cue) -> bool:
-    if cue.kind != "modal" or not cue.question:
-        return False
+    if cue.kind != "modal" or not cue.question or " be " in cue.question.split("?")[0]:
+        return False  # "may be ire for ...": a copula hedged, rarely a matter
     span = cue.sent.doc.char_span(*cue.focus, alignment_mode="expand")
     if span is None or any(e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") for e in span.ents):
         return False

@@ -211,6 +211,8 @@ def _subordinate(verb: Token) -> bool:
             return True
         if tok.dep_ == "ccomp" and (tok.head.tag_ == "VBD" or negated(tok.head)):
             return True
+        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in tok.children if a.dep_ == "aux"):
+            return True  # "Eight years ago, both men had the position: Congress should ...": history
     return False
 
 

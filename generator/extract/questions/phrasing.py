@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..sentences import doc_text
 from ..syntax import FIRST_SECOND_PERSON, clause_subject, is_past_clause, join_names_whole, own_subject
 from .cue import LIGHT_VERBS
 from .settled import reported_done
@@ -73,6 +74,8 @@ INTRANSITIVE = {
     "die", "vote", "testify", "apologize", "apologise", "comply", "cooperate", "relent", "rise", "fall",
     "improve", "worsen", "last", "spread", "escalate", "agree", "proceed", "resume", "stop", "change",
     "respond", "retaliate", "participate", "compromise", "settle", "concede", "withdraw", "intervene",
+    "appeal", "sue", "act", "strike", "attend", "leave", "stay", "speak", "run", "react", "move",
+    "endorse", "rebound", "pay",
 }  # fmt: skip
 """Verbs a question may end on ("Will the truce last?"); any other needs what follows it."""
 
@@ -157,9 +160,11 @@ def _readable_subject(subj: Token, words: list[Token]) -> bool:
         return False  # "their country": whose, the question alone cannot say
     if _vague(subj, words):
         return False
-    core = [t for t in words if not inside(t, subj, ("relcl", "appos", "prn"))]
+    core = [t for t in words if not inside(t, subj, ("relcl", "appos", "prn", "acl"))]
     while len(core) > 1 and core[-1].is_punct:
         core.pop()
+    if any(t.text == "," for t in core) and not any(t.dep_ == "conj" for t in core):
+        return False  # "Politico, Democratic party insiders": the parse glued two phrases
     return not (len(core) > 1 and core[-1].pos_ in ("ADP", "DET", "CCONJ"))
 
 
@@ -242,7 +247,7 @@ def complete(verb: Token, rest: list[Token]) -> bool:
         return False  # "Will people learn nothing?": asked the other way round, it means the opposite
     if not rest:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
-        return passive or verb.lemma_.lower() in INTRANSITIVE or verb.lemma_ == "be"
+        return passive or verb.lemma_.lower() in INTRANSITIVE
     last = rest[-1]
     if (
         last.pos_ in ("VERB", "AUX")
@@ -267,7 +272,8 @@ def _vague(subj: Token, words: list[Token]) -> bool:
     bare = subj.tag_ == "NN" and not any(
         c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subj.children
     )
-    return bare and subj.text[:1].islower() and subj.sent.start == 0  # the headline as the first line
+    headline = "\n" not in doc_text(subj.doc)[: subj.idx]  # the first line: the headline, repeated
+    return bare and subj.text[:1].islower() and headline
 
 
 def _plural(subj: Token) -> bool:
@@ -282,6 +288,12 @@ def _verb_form(
     """The question's first word and the verb as it follows the subject ("Will" ... "be held")."""
     modal = next((a.lower_ for a in aux if a.tag_ == "MD"), None)
     lead = LEADS.get(modal or "", "Will")
+    if modal and any(a.lower_ in ("have", "'ve") for a in aux):  # "may have been murdered": the past
+        passive = any(a.dep_ == "auxpass" for a in aux) or verb.lemma_ == "be"
+        many = _plural(subj)
+        if passive:
+            return ("Were" if many else "Was"), ("" if verb.lemma_ == "be" else verb.text)
+        return "Did", verb.lemma_
     many = _plural(subj)
     if keep_tense and modal is None:
         past = _past_form(verb, aux, many)

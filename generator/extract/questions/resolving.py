@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..model import Cast, Mention
 from ..syntax import antecedent
@@ -18,6 +18,11 @@ from .wording import noun_phrase
 
 PRONOUN = re.compile(r"\b(he|she|they|his|her)\b", re.I)
 POSSESSIVE = {"his", "her"}
+HONORIFICS = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "lord": "m", "dame": "f",
+    "madam": "f", "madame": "f", "mme": "f", "monsieur": "m",
+}  # fmt: skip
+"""Titles that say whether the article will call someone "he" or "she"."""
 GENDER = {"he": "m", "his": "m", "she": "f", "her": "f", "they": None}
 AUXILIARIES = {
     "will", "can", "should", "must", "did", "does", "do", "is", "are", "was", "were", "has", "have",
@@ -26,7 +31,7 @@ AUXILIARIES = {
 """Words a question's subject follows ("Will she ...", "What techniques will he ...")."""
 NOT_PEOPLE = ("GPE", "LOC", "NORP", "DATE", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 """Entity labels a he or she cannot stand for; a person may be tagged ORG by the small model."""
-WINDOW = 800
+WINDOW = 1500
 """How far back (characters) a person named before the cue may be what "he" or "she" means."""
 
 
@@ -51,14 +56,17 @@ def resolve(cue: Cue, cast: Cast) -> str | None:
         for i in found[1:]
     ):
         return None  # "Will Rubio support Trump if he ...": two people, or one we cannot tell
-    name = _plural(cue, first) if first == "they" else _person(cue, cast, first)
+    if first in POSSESSIVE and subject:
+        name = _person(cue, cast, first, governing_only=True)  # "his wife": only whom the sentence names
+    else:
+        name = _plural(cue, first) if first == "they" else _person(cue, cast, first)
     if not name:
         return None
     words[found[0]] = name + "’s" if first in POSSESSIVE else name
     return " ".join(words)
 
 
-def _person(cue: Cue, cast: Cast, pronoun: str) -> str | None:
+def _person(cue: Cue, cast: Cast, pronoun: str, governing_only: bool = False) -> str | None:
     """The named subject of a clause above the pronoun, else the nearest person before it who is a
     grammatical subject ("Carly Fiorina says she plans to ...": Fiorina)."""
     tok = _pronoun_token(cue, pronoun)
@@ -71,14 +79,62 @@ def _person(cue: Cue, cast: Cast, pronoun: str) -> str | None:
     before = tok.idx if tok is not None else cue.focus[0]
     mentions = sorted(cast.mentions, key=lambda m: m.start)
     kinds = {
-        a.id: "person" if a.kind == "person" or _named_person(cue, cast, a.id) else a.kind
+        a.id: "person"
+        if (a.kind == "person" or _named_person(cue, cast, a.id)) and _fits(cue, cast, a.id, pronoun)
+        else a.kind
         for a in cast.actors
     }
     found = antecedent(
         mentions, [m.start for m in mentions], kinds, before, lambda m: _subject(cue, m), WINDOW
     )
     actor = cast.get(found)
-    return actor.name if actor is not None else None
+    if actor is None or (governing_only and not _fits(cue, cast, actor.id, pronoun, strict=True)):
+        return None
+    return actor.name
+
+
+def _fits(cue: Cue, cast: Cast, actor: str, pronoun: str, strict: bool = False) -> bool:
+    """Whether the article speaks of the actor as "he" or "she" as the pronoun does: in sentences
+    that name the actor and no other person, which pronouns come up more. `strict`: some must."""
+    want = GENDER.get(pronoun)
+    if want is None:
+        return True
+    counts = _pronoun_counts(cue.sent.doc, cast).get(actor, {"m": 0, "f": 0})
+    other = "f" if want == "m" else "m"
+    return counts[want] > counts[other] if strict else counts[want] >= counts[other]
+
+
+def _pronoun_counts(doc: Doc, cast: Cast) -> dict[str, dict[str, int]]:
+    """Actor id -> evidence that the article calls them "he" (m) or "she" (f): an honorific at a
+    mention ("Mrs Thatcher", "Mr. Joseph") counts most; else a subject "he"/"she" after the actor's
+    name in a sentence that names no other person. Read once per article, kept on the Doc."""
+    known = doc.user_data.get("briefings.pronouns")
+    if isinstance(known, dict):
+        return known
+    counts: dict[str, dict[str, int]] = {a.id: {"m": 0, "f": 0} for a in cast.actors}
+    for m in cast.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.actor not in counts:
+            continue
+        words = [t.lower_.rstrip(".") for t in span[:2]]
+        if span.start > 0:
+            words.append(doc[span.start - 1].lower_.rstrip("."))
+        for w in words:
+            if w in HONORIFICS:
+                counts[m.actor][HONORIFICS[w]] += 5
+    people = {a.id for a in cast.actors if a.kind == "person"}
+    for sent in doc.sents:
+        named = set(cast.in_span(sent.start_char, sent.end_char)) & people
+        if len(named) != 1:
+            continue
+        actor = named.pop()
+        first = min(m.start for m in cast.mentions if m.actor == actor and sent.start_char <= m.start)
+        for t in sent:
+            g = GENDER.get(t.lower_)
+            if g and t.idx > first and t.dep_ in ("nsubj", "nsubjpass"):
+                counts[actor][g] += 1
+    doc.user_data["briefings.pronouns"] = counts
+    return counts
 
 
 def _names_someone(tok: Token) -> Token | None:
