@@ -177,8 +177,12 @@ def claim(verb: Token, sent: Span) -> Iterator[Cue]:
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "some") for c in subj.children):
         return  # "a source said": whose claim, the question cannot say
     critics = subj.lemma_.lower() in CRITICS
-    doubted = any(t.lower_ in CONTEST_MARKERS for t in sent)
-    if lemma not in CLAIM_VERBS | REBUTTING and not (critics or doubted or _rebuts(verb, sent)):
+    if not (
+        lemma in CLAIM_VERBS | REBUTTING
+        or critics
+        or _rebuts(verb, sent)
+        or any(t.lower_ in CONTEST_MARKERS for t in sent)
+    ):
         return
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     if clause is None:

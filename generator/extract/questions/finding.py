@@ -4,13 +4,18 @@ scheduled event)."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from ...model import TimelineEntry
-from ..sentences import is_heading, sentences
+from ..sentences import doc_text, is_heading, sentences
 from . import asked, disputed, hedged, ongoing, pending, processes, unknown
 from .cue import DOUBLE_QUOTES, FRAGILE_ADJ, HEDGE_ADJ, Cue
 
@@ -38,48 +43,68 @@ SCHEDULE_WORDS = {"set", "scheduled", "due", "slated", "poised"}
 WEAK_MODALS = {"could", "might", "may"}
 QUESTION_RUN = 3
 """Questions this many in a row are a list (a checklist, a quiz, rhetoric), not open matters."""
+LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
+YOU = re.compile(r"\b(?:you|your)\b", re.I)
 ADVICE_YOU = 5
 """An article that says "you" this often talks to its reader; its questions are rhetorical."""
 
 
+def body_sentences(doc: Doc) -> list[Span]:
+    """The article's sentences without headings and headlines repeated in the body."""
+    return [s for s in sentences(doc) if not (is_heading(doc, s) or _title_case(s))]
+
+
 def find_cues(
-    doc: Doc, published: date | None = None, timeline: tuple[TimelineEntry, ...] = ()
+    doc: Doc,
+    published: date | None = None,
+    timeline: tuple[TimelineEntry, ...] = (),
+    sents: list[Span] | None = None,
 ) -> Iterator[Cue]:
-    """Every cue in the article body, sentence by sentence."""
-    advice = sum(t.lower_ in ("you", "your") for t in doc) >= ADVICE_YOU
-    sents = [s for s in sentences(doc) if not (is_heading(doc, s) or _title_case(s))]
+    """Every cue in the article body, sentence by sentence (`sents`: `body_sentences`, if read).
+
+    Only the words some detector starts from are looked at as tokens: they are found in one pass
+    over the Doc's lower-case and lemma ids, without building a Python object per word."""
+    advice = len(YOU.findall(doc_text(doc))) >= ADVICE_YOU
+    sents = body_sentences(doc) if sents is None else sents
+    words = doc.to_array([LOWER, LEMMA])
+    hits = [int(i) for i in numpy.nonzero(numpy.isin(words, TRIGGER_IDS).any(axis=1))[0]]
+    yous = {int(i) for i in numpy.nonzero(numpy.isin(words[:, 0], YOU_IDS))[0]}
     asks = [_asks(s) for s in sents]
     for n, sent in enumerate(sents):
         listed = sum(asks[max(0, n - QUESTION_RUN + 1) : n + QUESTION_RUN]) >= QUESTION_RUN
-        for cue in _sentence_cues(sent, published, timeline):
+        if any(sent.start <= i < sent.end for i in yous):
+            continue  # advice to the reader or words addressed to someone: not the story's open issues
+        here = hits[bisect_left(hits, sent.start) : bisect_left(hits, sent.end)]
+        for cue in _sentence_cues(sent, here, asks[n], published, timeline):
             if not (cue.kind == "explicit" and (advice or listed)):
                 yield cue
 
 
 def _asks(sent: Span) -> bool:
-    return sent.text.strip().rstrip(DOUBLE_QUOTES + "'’ )").endswith("?")
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]
+    return text.strip().rstrip(DOUBLE_QUOTES + "'’ )").endswith("?")
 
 
 def _title_case(sent: Span) -> bool:
     """A headline repeated in the body ("Obama Sees Insult if Voters Don't Rally"): not a sentence."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    words = LONG_WORD.findall(doc_text(sent.doc)[sent.start_char : sent.end_char])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _sentence_cues(sent: Span, published: date | None, timeline: tuple[TimelineEntry, ...]) -> Iterator[Cue]:
-    """The sentence's cues, one per hedged phrase and per phrasing."""
-    text = sent.text.strip()
-    if any(t.lower_ in ("you", "your") for t in sent):
-        return  # advice to the reader or words addressed to someone: not the story's open issues
-    explicit = asked.explicit(sent)
+def _sentence_cues(
+    sent: Span, hits: list[int], question: bool, published: date | None, timeline: tuple[TimelineEntry, ...]
+) -> Iterator[Cue]:
+    """The sentence's cues from the words at `hits`, one per hedged phrase and per phrasing."""
+    explicit = asked.explicit(sent) if question else None
     if explicit:
         yield explicit
-    elif text.rstrip(DOUBLE_QUOTES + "'’ )").endswith("?"):
+    elif question:
         return
     seen: set[int] = set()
     said: set[str] = set()
-    for tok in sent:
-        for cue in _token_cues(tok, sent, published, timeline):
+    doc = sent.doc
+    for i in hits:
+        for cue in _token_cues(doc[i], sent, published, timeline):
             if cue.focus[0] not in seen and not (cue.question and cue.question in said):
                 seen.add(cue.focus[0])
                 said.add(cue.question or "")
@@ -163,3 +188,21 @@ def _disputed(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
             yield from pending.forecast(tok, sent)
     elif tok.lower_ == "allegedly" or (tok.pos_ == "NOUN" and lemma in disputed.ALLEGATION_NOUNS):
         yield from disputed.accusation(tok, sent)
+
+
+TRIGGERS = frozenset().union(
+    {"whether", "if", "unless", "until", "see", "seen", "yet", "will", "should", "must", "need"},
+    {"allegedly", "charge", "find", "miss", "condition", "plea", "request", "comment"},
+    unknown.UNKNOWN_ADJ, unknown.KNOWN_ADJ, unknown.FINDING_OUT, unknown.MYSTERY_NOUNS,
+    unknown.LACKING_NOUNS, unknown.NO_REPLY, HEDGE_ADJ, FRAGILE_ADJ, WEAK_MODALS,
+    hedged.PROSPECT_VERBS, hedged.PROSPECT_ADJ, hedged.PROBABLY, hedged.SEEMING,
+    DEMAND_VERBS, CONCERN_ADJ, FEAR_WORDS, SCHEDULE_WORDS, FORECASTING, pending.COMMITTING,
+    processes.OUTCOME_OF, processes.PROCESS_VERBS, ongoing.ATTEMPT_VERBS, ongoing.SEARCH_VERBS,
+    ongoing.RISK_ADJ, ongoing.SIZES, disputed.DENY_VERBS, disputed.ACCUSE_VERBS,
+    disputed.CLAIM_VERBS, disputed.REBUTTING, disputed.SAYING_VERBS, disputed.ALLEGATION_NOUNS,
+)  # fmt: skip
+"""Every word (lower case or lemma) some detector starts from."""
+_IDS = StringStore()
+TRIGGER_IDS = numpy.array(sorted(_IDS.add(w) for w in TRIGGERS), dtype="uint64")
+"""The triggers as spaCy's string ids (the same in every vocabulary)."""
+YOU_IDS = numpy.array([_IDS.add("you"), _IDS.add("your")], dtype="uint64")

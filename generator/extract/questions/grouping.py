@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ...model import Question, TimelineEntry
 from ..model import Cast
 from .cue import DOUBLE_QUOTES, PHRASING_ORDER, WEAK_KEY, Cue
-from .finding import find_cues
+from .finding import body_sentences, find_cues
 from .resolving import resolve
 from .scoring import ACTOR_KEY, Centre, centre_of, score, with_actors
 
@@ -34,10 +34,11 @@ def extract_questions(
     limit: int = MAX_QUESTIONS,
 ) -> Iterator[Question]:
     """Open questions, the most central first, at most `limit`."""
-    cues = [with_actors(c, cast) for c in find_cues(doc, published, tuple(timeline))]
+    sents = body_sentences(doc)
+    cues = [with_actors(c, cast) for c in find_cues(doc, published, tuple(timeline), sents)]
     if not cues:
         return
-    centre = centre_of(doc, cast)
+    centre = centre_of(doc, cast, sents)
     ranked = rank(group_cues(cues, centre.common), centre)
     kept = [sg for sg in ranked if sg[0] >= MIN_SCORE]
     weaker = [sg for sg in ranked if FILL_SCORE <= sg[0] < MIN_SCORE and _fills(sg[1])]

@@ -277,7 +277,7 @@ def modal(tok: Token, sent: Span) -> Iterator[Cue]:
     if verb.lemma_ in NOT_HEDGED:
         return
     clause = sent.doc[min(t.i for t in verb.subtree) : max(t.i for t in verb.subtree) + 1]
-    if PAST_MARKERS.search(clause.text) or any(e.label_ == "DATE" and _past_date(e) for e in clause.ents):
+    if PAST_MARKERS.search(clause.text):
         return
     if verb.dep_ in ("relcl", "acl", "amod"):
         return
@@ -331,7 +331,3 @@ def maybe_done(tok: Token, sent: Span) -> Iterator[Cue]:
 def is_event_noun(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     return lemma in EVENT_NOUNS or noun.lower_ in EVENT_NOUNS or lemma.endswith(EVENT_SUFFIXES)
-
-
-def _past_date(ent: Span) -> bool:
-    return bool(PAST_MARKERS.search(ent.text))

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+import numpy
+from spacy.attrs import IS_STOP, LEMMA, POS
+from spacy.parts_of_speech import NOUN
+from spacy.tokens import Doc, Span
 
 from ..model import Cast
-from ..sentences import is_heading, sentences
 from .cue import WEAK_KEY, Cue, stem
 
 SUPPORT = 0.75
@@ -50,18 +52,21 @@ class Centre:
         return frozenset(k for k, n in self.nouns.items() if n > COMMON)
 
 
-def centre_of(doc: Doc, cast: Cast) -> Centre:
-    lead_end = 0
-    for n, sent in enumerate(s for s in sentences(doc) if not is_heading(doc, s)):
-        lead_end = sent.end_char
-        if n + 1 >= LEAD_SENTENCES:
-            break
+def centre_of(doc: Doc, cast: Cast, sents: list[Span]) -> Centre:
+    """The lead (the first LEAD_SENTENCES of `sents`, the body's sentences), its actors and
+    nouns, and how often each content noun comes back."""
+    lead = sents[LEAD_SENTENCES - 1] if len(sents) >= LEAD_SENTENCES else (sents[-1] if sents else None)
+    lead_end = lead.end_char if lead is not None else 0
+    lead_tok = lead.end if lead is not None else 0
     actors = frozenset(m.actor for m in cast.mentions if m.start < lead_end)
-    nouns = Counter(stem(t.lemma_) for t in doc if t.pos_ == "NOUN" and not t.is_stop)
-    lead_nouns = frozenset(
-        stem(t.lemma_) for t in doc if t.idx < lead_end and t.pos_ == "NOUN" and not t.is_stop
-    )
-    return Centre(lead_end, actors, nouns, lead_nouns)
+    words = doc.to_array([LEMMA, POS, IS_STOP])
+    is_noun = (words[:, 1] == NOUN) & (words[:, 2] == 0)
+    nouns: Counter[str] = Counter()
+    for lemma, n in zip(*numpy.unique(words[is_noun, 0], return_counts=True), strict=True):
+        nouns[stem(doc.vocab.strings[int(lemma)])] += int(n)
+    lead_ids = numpy.unique(words[:lead_tok][is_noun[:lead_tok], 0])
+    lead_nouns = {stem(doc.vocab.strings[int(lemma)]) for lemma in lead_ids}
+    return Centre(lead_end, actors, nouns, frozenset(lead_nouns))
 
 
 def with_actors(cue: Cue, cast: Cast) -> Cue:

@@ -7,6 +7,11 @@ per article and remembered on the Doc.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import numpy
+from spacy.attrs import TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from ..syntax import is_past_clause, negated, own_subject
@@ -51,7 +56,7 @@ def _bare_participle(tok: Token) -> bool:
 def _done_index(doc: Doc) -> dict[str, list[tuple[int, str | None, str | None]]]:
     """verb lemma -> (token, subject lemma, object lemma) of every clause the article reports done."""
     index: dict[str, list[tuple[int, str | None, str | None]]] = {}
-    for tok in doc:
+    for tok in past_verbs(doc):
         if (
             tok.pos_ != "VERB"
             or not (is_past_clause(tok) or _bare_participle(tok))
@@ -79,7 +84,7 @@ def settled(doc: Doc) -> frozenset[str]:
     if isinstance(done, frozenset):
         return done
     found = set()
-    for tok in doc:
+    for tok in past_verbs(doc):
         if (
             tok.lemma_.lower() in ENDING_VERBS
             and tok.pos_ == "VERB"
@@ -91,3 +96,15 @@ def settled(doc: Doc) -> frozenset[str]:
                     found.add(c.lemma_.lower())
     done = doc.user_data["briefings.settled"] = frozenset(found)
     return done
+
+
+def past_verbs(doc: Doc) -> Iterator[Token]:
+    """The tokens tagged as a past tense or participle, found from the Doc's tag ids without
+    building a token for every word."""
+    tags = doc.to_array([TAG])
+    for i in numpy.nonzero(numpy.isin(tags, PAST_TAGS))[0]:
+        yield doc[int(i)]
+
+
+_IDS = StringStore()
+PAST_TAGS = numpy.array([_IDS.add("VBD"), _IDS.add("VBN")], dtype="uint64")

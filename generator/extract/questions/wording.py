@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..sentences import DATELINE
 from ..syntax import own_subject
@@ -112,10 +112,11 @@ def phrase_text(words: list[Token], definite: bool = False) -> str:
     chosen = {t.i: t for t in words}
     for t in words:
         if t.ent_type_ and t.i not in swap:
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = entity_of(t)
             if ent is not None and not any(x.pos_ in ("VERB", "AUX") for x in ent):
                 chosen.update({x.i: x for x in ent})  # names whole; not "Trump accused Holt"
-    toks = [t for t in sorted(chosen.values(), key=lambda t: t.i) if not _quote_mark(t) and not _bracketed(t)]
+    aside = _bracketed_in(words)
+    toks = [t for t in sorted(chosen.values(), key=lambda t: t.i) if not _quote_mark(t) and t.i not in aside]
     toks = [t for n, t in enumerate(toks) if not (t.text == "," and _at_gap(toks, n))]
     out = ""
     for i, t in enumerate(toks):
@@ -137,15 +138,21 @@ def _at_gap(toks: list[Token], n: int) -> bool:
     return after is None or before is None or after != toks[n].i + 1 or before != toks[n].i - 1
 
 
-def _bracketed(tok: Token) -> bool:
-    """Inside parentheses or brackets (the marks included): an aside."""
-    doc, depth = tok.doc, 0
-    for t in doc[tok.sent.start : tok.i + 1]:
+def _bracketed_in(words: list[Token]) -> set[int]:
+    """Indices of the tokens inside parentheses or brackets (the marks included): asides."""
+    if not words or not any(t.text in "()[]" for t in words):
+        return set()
+    doc = words[0].doc
+    lo, hi = words[0].sent.start, max(t.i for t in words) + 1
+    inside_marks, depth = set(), 0
+    for t in doc[lo:hi]:
         if t.text in ("(", "["):
             depth += 1
-        elif t.text in (")", "]") and t.i < tok.i:
+        if depth > 0 or t.text in (")", "]"):
+            inside_marks.add(t.i)
+        if t.text in (")", "]"):
             depth = max(0, depth - 1)
-    return depth > 0 or tok.text in (")", "]")
+    return inside_marks
 
 
 def _quote_mark(tok: Token) -> bool:
@@ -184,7 +191,7 @@ def owner_of(pron: Token) -> str | None:
         if subj is not None and subj.i < pron.i and subj.ent_type_ in kinds and subj.pos_ == "PROPN":
             if own and tok.pos_ in ("VERB", "AUX"):
                 return ""
-            ent = next((e for e in pron.doc.ents if e.start <= subj.i < e.end), None)
+            ent = entity_of(subj)
             return ent.text if ent is not None else subj.text
         if tok.pos_ in ("VERB", "AUX") and subj is not None:
             own = False
@@ -224,3 +231,15 @@ def _according(tok: Token, root: Token) -> bool:
 def set_off(tok: Token) -> bool:
     first = min(t.i for t in tok.subtree)
     return first > 0 and tok.doc[first - 1].is_punct
+
+
+def entity_of(tok: Token) -> Span | None:
+    """The named entity the token is part of (the Doc's entities are read once and remembered:
+    `doc.ents` builds new spans at every access)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    spans = doc.user_data.get("briefings.ents")
+    if not isinstance(spans, dict):
+        spans = doc.user_data["briefings.ents"] = {t: e for e in doc.ents for t in range(e.start, e.end)}
+    return spans.get(tok.i)
