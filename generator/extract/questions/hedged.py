@@ -45,7 +45,7 @@ PAST_MARKERS = re.compile(r"\b(last|ago|yesterday|earlier|previous|former|once)\
 """Words that put a clause in the past whatever its modal ("could have", "could last year")."""
 COMMITMENTS = {"threaten", "vow", "pledge", "promise"}
 """Prospects that still stand when said in the past ("vowed to appeal")."""
-PROSPECT_VERBS = {"expect", "plan", "intend", "aim", "hope", "prepare"} | COMMITMENTS
+PROSPECT_VERBS = {"expect", "plan", "intend", "aim", "hope", "prepare", "want"} | COMMITMENTS
 PROSPECT_ADJ = {"likely", "unlikely", "set", "due", "poised", "slated", "scheduled", "bound", "certain"}
 """'X is likely to VP', 'X is set to VP', 'seems certain to VP': what comes next, announced."""
 PROBABLY = {"probably", "likely", "possibly", "perhaps", "maybe"}
@@ -197,6 +197,8 @@ def expected(tok: Token, sent: Span) -> Iterator[Cue]:
         subj = None
     if subj is not None and subj.lower_ in ("it", "which", "that", "who"):
         return
+    if lemma == "want" and (subj is None or subj.pos_ not in ("PROPN", "PRON")):
+        return  # "the agency wants to cut costs": a wish; what a named person wants to do is a plan
     kind = "expected" if lemma == "expect" else "prospect"
     q = yes_no(comp, subject=subj, trim=kind != "expected")
     yield Cue(kind, sent, q, keys_of_clause(comp), char_span(comp))

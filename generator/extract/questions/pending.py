@@ -233,9 +233,9 @@ def forecast(verb: Token, sent: Span) -> Iterator[Cue]:
     auxes = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
     if not {"will", "'ll", "would"} & set(auxes) or "have" in auxes or clause.lemma_ in LIGHT_VERBS:
         return
-    if "would" in auxes and (
-        verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_ == "aux")
-    ):
+    past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_ == "aux")
+    committed = verb.lemma_.lower() in COMMITTING and _same_person(verb, clause)
+    if "would" in auxes and past and not committed:
         return  # "she feared the exams would ...": a prediction from the past, often history by now
     if verb.lemma_.lower() in COMMITTING and not _same_person(verb, clause):
         return  # "officials said signs will be posted": an announcement, not a commitment to watch

@@ -63,7 +63,8 @@ OBJECT_PRONOUNS = {"him", "her", "them"}
 
 INDEFINITE = {
     "a", "an", "one", "some", "nearly", "several", "many", "most", "few", "any", "others", "another",
-    "either", "neither", "both", "each", "all",
+    "either", "neither", "both", "each", "all", "nobody", "everybody", "everyone", "anyone", "someone",
+    "somebody", "anybody", "no",
 }  # fmt: skip
 """First words of a subject that names no one in particular."""
 
