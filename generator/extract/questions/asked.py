@@ -90,8 +90,8 @@ def whether(tok: Token, sent: Span) -> Iterator[Cue]:
         and not any(c.dep_ in ("acomp", "attr") and c.lower_ in KNOWN_ADJ for c in verb.head.children)
     ):
         return  # "the question is not whether ...": the speaker sets it aside
-    if verb.head.lemma_ == "ask" and (
-        verb.head.tag_ == "VBD" or not any(c.dep_ in ("aux", "auxpass") for c in verb.head.children)
+    if verb.head.lemma_ == "ask" and not any(
+        a.tag_ in ("VBZ", "VBP", "MD") for a in verb.head.children if a.dep_ in ("aux", "auxpass")
     ):
         return  # "we asked whether ...", "Asked whether ..., 75 percent said": the story answers
     if any(t.lower_ == "far" and t.nbor(-1).lower_ == "as" for t in verb.doc[verb.sent.start : tok.i]):

@@ -104,6 +104,9 @@ def possible(tok: Token, sent: Span) -> Iterator[Cue]:
     """'a possible summit' -> 'Will the summit take place?'; 'the potential candidates for
     president' -> 'Which of the candidates for president will run?'"""
     noun = tok.head
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and is_past_clause(verb) and noun.lemma_.lower() not in EVENT_NOUNS | set(ROLE_NOUNS):
+        return  # "investigated for possible connections with ...": a suspicion the story has told of
     if noun.lemma_.lower() in ROLE_NOUNS:
         yield from _role(tok, noun, sent)
         return

@@ -124,6 +124,8 @@ def _wanted(tok: Token, noun: Token, sent: Span) -> Iterator[Cue]:
 def concern(tok: Token, sent: Span) -> Iterator[Cue]:
     """'China is concerned about the tariffs' -> 'Will China's concerns about the tariffs be
     addressed?'; 'fears that the truce will collapse' -> 'Will the truce collapse?'"""
+    if negated(tok) or negated(tok.head):
+        return  # "did not seem to be worried about division": no concern
     clause = next((c for c in tok.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")), None)
     if clause is not None:
         if _past(tok) or not any(

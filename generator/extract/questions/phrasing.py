@@ -250,10 +250,11 @@ def complete(verb: Token, rest: list[Token]) -> bool:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         return passive or verb.lemma_.lower() in INTRANSITIVE
     last = rest[-1]
+    kept = {t.i for t in rest}
     if (
         last.pos_ in ("VERB", "AUX")
         and last.lemma_.lower() not in INTRANSITIVE
-        and not any(c.i > last.i for c in last.children)
+        and not any(c.i in kept for c in last.children if c.i > last.i)
     ):
         return False  # "Did anybody attempt to access?": the object went elsewhere in the parse
     return not (last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or last.tag_ == "TO")
