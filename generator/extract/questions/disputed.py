@@ -56,7 +56,7 @@ def denial(verb: Token, sent: Span) -> Iterator[Cue]:
             keys |= keys_of_clause(c)
         elif c.dep_ == "dobj":
             q = q or _allegation_content(c, subj)
-            keys |= keys_of([c])
+            keys |= _clause_keys(c) if c.lemma_.lower() in ALLEGATION_NOUNS else keys_of([c])
     if negated(verb) and q is None and not any(c.dep_ == "dobj" for c in verb.children):
         return  # "did not deny" alone: nothing said about what
     yield Cue("denial", sent, q, keys, char_span(verb))
@@ -119,7 +119,7 @@ def accusation(tok: Token, sent: Span) -> Iterator[Cue]:
         q = _allegation_content(tok, None)
         if q is None:
             return
-        yield Cue("accusation", sent, q, keys_of([tok]) | _clause_keys(tok), char_span(tok))
+        yield Cue("accusation", sent, q, _clause_keys(tok), char_span(tok))  # not "idea", "report"
         return
     if tok.pos_ != "VERB" or negated(tok) or tok.dep_ in ("amod", "acl"):
         return

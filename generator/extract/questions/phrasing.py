@@ -246,6 +246,7 @@ def complete(verb: Token, rest: list[Token]) -> bool:
         for t in rest
     ):
         return False  # "Will people learn nothing?": asked the other way round, it means the opposite
+    rest = [t for t in rest if not t.is_punct]
     if not rest:
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         return passive or verb.lemma_.lower() in INTRANSITIVE

@@ -75,7 +75,7 @@ def _person(cue: Cue, cast: Cast, pronoun: str, governing_only: bool = False) ->
         parts = [t for t in governor.subtree if t.dep_ == "compound" or t.i == governor.i]
         start, end = parts[0].idx, governor.idx + len(governor)
         actor = cast.get(cast.at(start, end) or cast.resolve(governor.text))
-        return actor.name if actor else governor.text
+        return _called(cast, actor.id) if actor else governor.text
     before = tok.idx if tok is not None else cue.focus[0]
     mentions = sorted(cast.mentions, key=lambda m: m.start)
     kinds = {
@@ -90,7 +90,7 @@ def _person(cue: Cue, cast: Cast, pronoun: str, governing_only: bool = False) ->
     actor = cast.get(found)
     if actor is None or (governing_only and not _fits(cue, cast, actor.id, pronoun, strict=True)):
         return None
-    return actor.name
+    return _called(cast, actor.id)
 
 
 def _fits(cue: Cue, cast: Cast, actor: str, pronoun: str, strict: bool = False) -> bool:
@@ -135,6 +135,17 @@ def _pronoun_counts(doc: Doc, cast: Cast) -> dict[str, dict[str, int]]:
                 counts[actor][g] += 1
     doc.user_data["briefings.pronouns"] = counts
     return counts
+
+
+def _called(cast: Cast, actor: str) -> str:
+    """How the article names the actor most often in full (its commonest mention of two words or
+    more, else its commonest): the words the story uses, not a name pieced from a headline."""
+    texts = [m.text for m in cast.mentions if m.actor == actor and m.kind == "name"]
+    full = [t for t in texts if len(t.split()) > 1] or texts
+    if not full:
+        found = cast.get(actor)
+        return found.name if found is not None else actor
+    return max(set(full), key=lambda t: (full.count(t), len(t)))
 
 
 def _names_someone(tok: Token) -> Token | None:

@@ -186,9 +186,11 @@ def owner_of(pron: Token) -> str | None:
     own = True
     for _ in range(8):
         subj = own_subject(tok)
-        if subj is not None and subj.pos_ == "PRON" and subj.i < pron.i:
-            return ""  # "he plans to work on his own projects": "his" stays with "he"
-        if subj is not None and subj.i < pron.i and subj.ent_type_ in kinds and subj.pos_ == "PROPN":
+        if subj is not None and pron.i in {t.i for t in subj.subtree}:
+            subj, own = None, False  # "its traders had manipulated": the pronoun's own clause
+        if subj is not None and subj.i < pron.i:
+            if subj.pos_ != "PROPN" or subj.ent_type_ not in kinds:
+                return ""  # the first subject above is someone else: the pronoun stays as written
             if own and tok.pos_ in ("VERB", "AUX"):
                 return ""
             ent = entity_of(subj)
