@@ -10,7 +10,7 @@ import pytest
 from generator.extract import actors, dates
 from generator.extract.questions import extract_questions, find_cues
 
-PUBLISHED = date(2024, 3, 1)
+PUBLISHED = date(2016, 3, 1)  # when most of these sentences were written
 
 
 def cues(nlp, text: str) -> list[tuple[str, str | None]]:
@@ -263,6 +263,12 @@ def test_pronouns_are_resolved(nlp, text, question):
         "The FBI looks for cases in which people knowingly broke the law.",
         "There was little reason for overconfidence among Democrats.",
         "Race still determines how people are treated by the justice system.",
+        # a thought experiment, a stance of years ago, a charge the sentence itself answers
+        "Say Mexico demanded that the United States prove that a migrant was Mexican.",
+        "Eight years ago, both men had the same position: Congress should enact legislation to cap "
+        "emissions.",
+        "Trump accused Holt of being a Democrat, though records indicate he has been a registered "
+        "Republican.",
         # asked the other way round it would mean the opposite; whom "him" means is lost
         "Ban Ki-moon vowed not to repeat that mistake.",
         "Kasich said he is not worried that Trump will beat him.",

@@ -138,9 +138,14 @@ def accusation(tok: Token, sent: Span) -> Iterator[Cue]:
         if of is not None
         else None
     )
-    if accused is None or g is None:
+    if accused is None or g is None or answered(sent, g.idx):
         return
     yield Cue("accusation", sent, did_question(g, accused), keys_of_clause(g), char_span(tok))
+
+
+def answered(sent: Span, after: int) -> bool:
+    """The sentence goes on to answer it: "..., though records show he has been a Republican"."""
+    return any(t.lower_ in ("though", "although") and t.dep_ == "mark" and t.idx > after for t in sent)
 
 
 def _clause_keys(noun: Token) -> frozenset[str]:

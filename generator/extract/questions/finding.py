@@ -41,6 +41,20 @@ FORECASTING = {
 """Verbs that report a prediction someone could be wrong about, not an announcement ("said")."""
 SCHEDULE_WORDS = {"set", "scheduled", "due", "slated", "poised"}
 WEAK_MODALS = {"could", "might", "may"}
+SUPPOSING = {"say", "suppose", "imagine", "assume", "picture", "consider"}
+"""Imperatives that open a thought experiment."""
+AHEAD = {
+    "should",
+    "demand",
+    "prospect",
+    "expected",
+    "modal",
+    "forecast",
+    "conditional",
+    "scheduled",
+    "attempt",
+}
+"""Cue kinds about what comes next: in a sentence about years ago, that has come and gone."""
 QUESTION_RUN = 3
 """Questions this many in a row are a list (a checklist, a quiz, rhetoric), not open matters."""
 LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
@@ -80,6 +94,23 @@ def find_cues(
                 yield cue
 
 
+def _supposed(sent: Span) -> bool:
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.lower_ in SUPPOSING and first.tag_ == "VB"
+
+
+def _dated_past(sent: Span, published: date | None) -> bool:
+    """A sentence dated to years before publication ("Eight years ago", "In 2008")."""
+    for t in sent:
+        if t.ent_type_ == "DATE":
+            if t.lower_ == "ago":
+                return True
+            year = int(t.text) if len(t.text) == 4 and t.text.isdigit() else None
+            if published is not None and year is not None and year < published.year - 1:
+                return True
+    return False
+
+
 def _asks(sent: Span) -> bool:
     text = doc_text(sent.doc)[sent.start_char : sent.end_char]
     return text.strip().rstrip(DOUBLE_QUOTES + "'’ )").endswith("?")
@@ -100,11 +131,16 @@ def _sentence_cues(
         yield explicit
     elif question:
         return
+    if _supposed(sent):
+        return  # "Say Mexico demanded ...", "Imagine ...": a thought experiment
+    looking_back = _dated_past(sent, published)
     seen: set[int] = set()
     said: set[str] = set()
     doc = sent.doc
     for i in hits:
         for cue in _token_cues(doc[i], sent, published, timeline):
+            if looking_back and cue.kind in AHEAD:
+                continue  # "Eight years ago, ... Congress should enact": a stance of the past
             if cue.focus[0] not in seen and not (cue.question and cue.question in said):
                 seen.add(cue.focus[0])
                 said.add(cue.question or "")

@@ -65,11 +65,10 @@ def conditional(tok: Token, sent: Span) -> Iterator[Cue]:
     if prev in ("as", "even", "only", "what"):
         return
     main = verb.head
-    if (
-        not any(c.lower_ in ("will", "would", "could", "'ll", "might") for c in main.children)
-        and main.tag_ != "VB"
+    if not any(c.lower_ in ("will", "would", "'ll") for c in main.children) and (
+        main.tag_ != "VB" or any(c.tag_ == "MD" for c in main.children)
     ):
-        return
+        return  # "if ..., they may double again": a hedge on a hypothesis, nothing to follow
     q = None
     if (
         tok.lower_ == "if"

@@ -55,14 +55,14 @@ def noun_phrase(tok: Token, keep_det: bool = True, trim: bool = False, definite:
     if trim:
         words = [t for t in words if not inside(t, tok, SIDE_CLAUSES) and not _according(t, tok)]
     if trim and tok.pos_ == "PROPN":  # a name: its own words, not what the parse hung on it
-        words = [
-            t
+        kept = {tok.i} | {
+            t.i
             for t in words
-            if t.i == tok.i
-            or (t.head.i == tok.i and t.dep_ in ("compound", "flat", "det", "poss", "case"))
-            or t.dep_ == "compound"
-            and t.head.dep_ == "compound"
-        ]
+            if (t.head.i == tok.i and t.dep_ in ("compound", "flat", "det", "poss"))
+            or (t.dep_ == "compound" and t.head.dep_ == "compound")
+        }
+        kept |= {t.i for t in words if t.dep_ == "case" and t.head.i in kept}  # "NBC’s"
+        words = [t for t in words if t.i in kept]
     text = phrase_text(words, definite=definite)
     first = words[0] if words else tok
     if (
