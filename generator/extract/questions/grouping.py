@@ -21,6 +21,8 @@ MIN_SCORE = 2.0
 FILL_TO = 3
 FILL_SCORE = 1.0
 """An article with fewer than FILL_TO questions also gets its best weaker ones."""
+EVENT_KINDS = {"possible", "process", "search", "fragile", "uncertain"}
+"""Cue kinds keyed on the event itself: two of a kind about the same noun are one event."""
 MAX_EVIDENCE = 4
 NEAR = 400
 """Characters apart within which one shared word and a shared actor make one matter."""
@@ -111,6 +113,8 @@ def related(a: Cue, b: Cue, near: bool = False, common: frozenset[str] = frozens
     nouns = [k for k in shared if not k.startswith(WEAK_KEY)]
     if any(k not in common for k in nouns) or (near and nouns):
         return True  # a shared noun, unless it is what the whole article is about and far apart
+    if nouns and a.kind == b.kind and a.kind in EVENT_KINDS:
+        return True  # "the possible Xi-Biden meeting", "the possible high-level meeting": one event
     words = [k for k in shared if not k.startswith(WEAK_KEY + ACTOR_KEY)]
     return len(words) >= 2 or (near and bool(words) and len(shared) > len(words))
 
