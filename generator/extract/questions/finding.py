@@ -133,14 +133,17 @@ def _sentence_cues(
         return
     if _supposed(sent):
         return  # "Say Mexico demanded ...", "Imagine ...": a thought experiment
-    looking_back = _dated_past(sent, published)
+    looking_back: bool | None = None  # read when a cue about what comes next turns up
     seen: set[int] = set()
     said: set[str] = set()
     doc = sent.doc
     for i in hits:
         for cue in _token_cues(doc[i], sent, published, timeline):
-            if looking_back and cue.kind in AHEAD:
-                continue  # "Eight years ago, ... Congress should enact": a stance of the past
+            if cue.kind in AHEAD:
+                if looking_back is None:
+                    looking_back = _dated_past(sent, published)
+                if looking_back:
+                    continue  # "Eight years ago, ... Congress should enact": a stance of the past
             if cue.focus[0] not in seen and not (cue.question and cue.question in said):
                 seen.add(cue.focus[0])
                 said.add(cue.question or "")
