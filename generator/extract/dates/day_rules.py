@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .anchors import Anchors, Value, checked_day
+from .anchors import Anchors, Value, checked_day, story_year
 from .calendar import day_number, iso_week, month_number, safe_date, year_for_day
 from .pieces import DAY, MONTH, RANGE_SEP, WEEKDAY, YEAR, rule
 
@@ -63,14 +63,20 @@ dm_range = md_range.alike(
 
 @rule(
     "md",
-    rf"\b(?:(?P<wd>{WEEKDAY}),?\s+|(?i:(?P<rel>last|next|this))\s+)?(?P<m>{MONTH})\s+(?P<d>{DAY})\b(?![.,]?\d)"
-    rf"(?:,?\s+(?P<y>{YEAR})\b)?",
+    rf"\b(?:(?P<wd>{WEEKDAY}),?\s+|(?i:(?P<rel>last|next|this)|early|late|mid)\s+)?(?P<m>{MONTH})\s+(?P<d>{DAY})\b"
+    rf"(?![.,]?\d)(?:,?\s+(?P<y>{YEAR})\b)?",
 )
 def md(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "November 4", "Saturday, Nov. 4, 2023": a weekday picks the year it falls on."""
     g = m.groupdict()
     return _day(g["m"], g["d"], g.get("y"), g.get("wd"), anchors, direction)
 
+
+md_paren = md.alike(
+    "md_paren",
+    rf"\b(?P<wd>{WEEKDAY})\s*\(\s*(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?\s*\)",
+)
+"""A weekday with its date in brackets, one mention: "Thursday (Dec. 11)"."""
 
 dm = md.alike(
     "dm",
@@ -94,7 +100,9 @@ def _day(
 ) -> Value | None:
     """A month-day, in the year written, else the one the tense (or the weekday) points at."""
     mo, d = month_number(month), day_number(day)
-    y = int(year) if year else year_for_day(mo, d, anchors.published, direction, weekday)
+    y = int(year) if year else (weekday is None and story_year(anchors, direction)) or year_for_day(
+        mo, d, anchors.published, direction, weekday
+    )
     if y is None:
         return (None, None)
     return checked_day(y, mo, d, anchors)

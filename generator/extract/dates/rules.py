@@ -22,6 +22,7 @@ RULES: tuple[Rule, ...] = (
     day.md_range,
     day.dm_range,
     day.md,
+    day.md_paren,
     day.dm,
     day.week_of,
     period.month,
@@ -35,7 +36,9 @@ RULES: tuple[Rule, ...] = (
     relative.day_rel,
     relative.weekday_range,
     relative.weekday,
+    relative.weekend,
     relative.holiday,
+    period.the_year,
     period.decade,
     period.year,
     relative.anaphoric,
@@ -50,7 +53,7 @@ TRIGGER_WORDS = frozenset(
      "months", "year", "years", "quarter", "period", "today", "tonight", "yesterday", "tomorrow", "night",
      "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter", "christmas", "new",
      "thanksgiving", "easter", "halloween", "independence", "election", "valentine", "day", "days",
-     "decade", "decades", "nineteen", "thousand"]
+     "decade", "decades", "nineteen", "thousand", "weekend"]
 )  # fmt: skip
 WINDOW = 40
 
