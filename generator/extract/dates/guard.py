@@ -28,8 +28,15 @@ OWN_WORDS = ("y", "y2", "qy", "fy", "rel", "yrel", "poss", "wd")
 the weekday of a month-day ("Friday, Dec. 26" is the Dec. 26 that falls on a Friday)."""
 
 
+COUNTED_FROM_TEXT = frozenset(["anaphoric"])
+"""Kinds counted from the last date the text gave ("the following day"): guarded too, since
+that date may belong to another story line."""
+
+
 def tense_dependent(rule: Rule, m: re.Match[str]) -> bool:
     """Whether the value of this match comes from the tense (not from the words themselves)."""
+    if rule.kind in COUNTED_FROM_TEXT:
+        return True
     if rule.kind not in TENSE_KINDS:
         return False
     groups = m.groupdict()
@@ -56,6 +63,8 @@ def guarded(rule: Rule, m: re.Match[str], published: date | None, way: Reading, 
         return value
     if not contradicts(value, published, way.direction):
         return value
+    if rule.kind in COUNTED_FROM_TEXT:
+        return (None, None)  # "the following morning" counted from a date it took for another
     moved = (_shift(value[0], way.direction), _shift(value[1], way.direction))
     if moved[0] is not None and not contradicts(moved, published, way.direction):
         return moved

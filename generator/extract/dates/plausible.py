@@ -27,6 +27,8 @@ WORD_KINDS = {"weekday", "weekday_range", "month", "day_rel", "unit_rel", "seaso
 NAME_TYPES = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW", "NORP", "GPE"}
 """Entity types that make such a word part of a name."""
 COPYRIGHT = {"©", "copyright", "(c)"}
+QUANTITY_NOUNS = {"score", "total", "average", "rate", "value", "price", "cost", "sum", "number", "count", "level"}
+"""Nouns whose "of" takes an amount, not a year ("a score of 2072")."""
 """Words before a year on a copyright line."""
 STREET_WORDS = {"st", "street", "ave", "avenue", "road", "rd", "blvd", "boulevard", "drive", "dr", "lane"}
 """Street types: a number before a name that ends in one is an address ("1225 N. Rampart St.")."""
@@ -42,13 +44,29 @@ def plausible(doc: Doc, kind: str, m: re.Match[str]) -> bool:
     if span is None:
         return False
     first = span[0]
-    if kind in WORD_KINDS and all(t.ent_type_ in NAME_TYPES for t in span):
+    if kind in WORD_KINDS and (all(t.ent_type_ in NAME_TYPES for t in span) or _quoted_title(doc, span)):
         return False
     mid_sentence = first.i > first.sent.start and doc[first.i - 1].text not in OPENING_MARKS
     if kind in ("day_rel", "unit_rel") and mid_sentence and first.text[:1].isupper():
         return False
     check = CHECKS.get(kind)
     return check is None or check(doc, span, m, mid_sentence)
+
+
+def _quoted_title(doc: Doc, span: Span) -> bool:
+    """A weekday or month that ends a short quoted title ("Fox News Sunday", "This Week"):
+    every word between the marks is capitalised and the mark closes right after the date."""
+    start = span.start
+    while start > 0 and start > span.start - 5 and doc[start - 1].text not in OPENING_QUOTES:
+        start -= 1
+    end = span.end
+    closing = end < len(doc) and doc[end].text in CLOSING_QUOTES | {".", ","}
+    if start == 0 or doc[start - 1].text not in OPENING_QUOTES or not closing:
+        return False
+    words = doc[start : span.end]
+    if start == span.start and (len(span) < 2 or doc[start - 1].i == doc[start - 1].sent.start):
+        return False  # “Sunday.” alone may be an answer; “This Week” mid-sentence is a title
+    return all(t.is_title or t.is_upper or not t.is_alpha for t in words)
 
 
 def _holiday(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
@@ -135,6 +153,8 @@ def _named_number(doc: Doc, tok: Token) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if prev is not None and prev.lower_ in COPYRIGHT:
         return True
+    if prev is not None and prev.lower_ == "of" and prev.head.lemma_.lower() in QUANTITY_NOUNS:
+        return True  # "a total score of 2072"
     if any(c.dep_ == "poss" for c in tok.children) and tok.dep_ != "nummod":
         return True  # "Mendes' 1917 won": a work, not a year
     if tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in TIME_NOUNS:

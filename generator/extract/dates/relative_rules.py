@@ -124,7 +124,8 @@ def weekday(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
 
 @rule(
     "weekend",
-    r"(?i:\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming)|the)\s+weekend\b(?!s))",
+    r"(?i:(?<!\bthe\s)\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming)|the)\s+weekend\b"
+    r"(?!s|\s+of\b))",
 )
 def weekend(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "over the weekend": Saturday to Sunday, the one the tense points at; on a weekend, that
@@ -136,9 +137,10 @@ def weekend(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     step = STEPS.get(rel[-1], 0) if rel else 0
     wd = dct.weekday()
     saturday = dct + timedelta(days=5 - wd)  # this week's
+    by_tense = not rel or rel == ["this"]  # "this weekend" in a past clause is the one just gone
     if wd >= 5:
         saturday += timedelta(weeks=step)
-    elif step < 0 or (not rel and (direction < 0 or (direction == UNKNOWN and wd < 3))):
+    elif step < 0 or (by_tense and (direction < 0 or (direction == UNKNOWN and wd < 3))):
         saturday -= timedelta(weeks=1)
     return (saturday.isoformat(), (saturday + timedelta(days=1)).isoformat())
 
