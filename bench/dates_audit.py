@@ -18,12 +18,16 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.ingest import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def articles(target: Path, limit: int | None) -> Iterator[object]:
+def articles(target: Path, limit: int | None) -> Iterator[Article]:
     from generator import ingest
 
     if target.suffix == ".jsonl":
@@ -56,12 +60,12 @@ def main() -> int:
     dated = found = 0
     for target in args.targets:
         for article in articles(target, args.limit):
-            doc = nlp(article.text)  # type: ignore[attr-defined]
-            briefing = from_doc(article, doc)  # type: ignore[arg-type]
+            doc = nlp(article.text)
+            briefing = from_doc(article, doc)
             dated += sum(1 for t in briefing.timeline if t.date)
-            for c in contradictions(doc, briefing.timeline, article.published_date):  # type: ignore[attr-defined]
+            for c in contradictions(doc, briefing.timeline, article.published_date):
                 found += 1
-                print(f"{briefing.source.file}: {c.text!r} = {c.date} ({c.verb}; published {briefing.source.published})")
+                print(f"{article.path}: {c.text!r} = {c.date} ({c.verb}; published {article.published})")
                 print(f"    {c.sentence[:240]}")
     print(f"contradictions: {found} of {dated} dated entries")
     return 1 if found else 0

@@ -42,7 +42,9 @@ class Contradiction:
     sentence: str
 
 
-def contradictions(doc: Doc, timeline: Sequence[TimelineEntry], published: date | None) -> Iterator[Contradiction]:
+def contradictions(
+    doc: Doc, timeline: Sequence[TimelineEntry], published: date | None
+) -> Iterator[Contradiction]:
     """Entries told in the past (a finite past verb the date belongs to: "disappeared on Sunday")
     but dated after `published`, and entries told with "will" dated before it. Written years and
     "next"/"last"/"ago" are the text's own word and not audited."""
@@ -57,7 +59,9 @@ def contradictions(doc: Doc, timeline: Sequence[TimelineEntry], published: date 
         if verb is None or span is None:
             continue
         last = Period.maybe(entry.end) or period
-        told_past = is_past_clause(verb) or (verb.tag_ == "VBN" and verb.dep_ == "acl")  # "a spill sighted Monday"
+        told_past = is_past_clause(verb) or (
+            verb.tag_ == "VBN" and verb.dep_ == "acl"
+        )  # "a spill sighted Monday"
         past = told_past and period.first > published
         future = _will(verb) and last.last < published
         if past or future:

@@ -21,22 +21,32 @@ from spacy.tokens import Doc, Span, Token
 from ...model import TimelineEntry
 from ...periods import sort_key
 from ..model import Cast, Mention
-from ..syntax import HE_SHE, antecedent, char_runs, governing_verb, is_reporting, span_over
+from ..sentences import DATELINE, doc_text
+from ..syntax import (
+    FIRST_SECOND_PERSON,
+    HE_SHE,
+    antecedent,
+    char_runs,
+    governing_verb,
+    is_reporting,
+    span_over,
+)
 from .finding import TimeExpr
+from .phrases import Clause, noun_phrase, readable, short, shorten, text_of, tidy, under, vague
 
 TIME_NOUNS = {
-    "quarter", "year", "month", "week", "weekend", "period", "season", "remainder", "rest", "end", "half", "day",
-    "time", "dawn", "dusk", "morning", "afternoon", "evening", "night", "midnight", "noon", "hour",
+    "quarter", "year", "month", "week", "weekend", "period", "season", "remainder", "rest", "end", "half",
+    "day", "time", "dawn", "dusk", "morning", "afternoon", "evening", "night", "midnight", "noon", "hour",
 }  # fmt: skip
 """Nouns of time: a date on one ("the fourth quarter of 2014", "at dawn on Sunday") dates what
 that noun is on."""
-AGENCY_DATELINE = re.compile(r"^\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}\s*\([A-Z][\w .&-]{1,30}\)\s*[-–—:]+\s*")
+AGENCY_DATELINE = re.compile(
+    r"^\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}\s*\([A-Z][\w .&-]{1,30}\)\s*[-–—:]+\s*"
+)
 """A dateline in title case with its agency ("New York (AFP) –"), which `sentences.DATELINE`
 (capitals only) leaves to the sentence."""
 PLACING = {"at", "during", "in", "on", "amid", "over", "throughout"}
 """Prepositions that place the verb's event at the noun's ("said at a press briefing on Friday")."""
-from ..sentences import DATELINE
-from .phrases import Clause, noun_phrase, readable, short, shorten, text_of, tidy, under, vague
 
 
 def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[TimelineEntry]:
@@ -44,9 +54,10 @@ def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[Timeline
     spans = [span_over(doc, x.start_char, x.end_char) for x in exprs]
     all_dates = {t.i for s in spans if s is not None for t in s}
     people = _People(cast, doc)
+    lines = datelines(doc)
     out = []
     for x, span in zip(exprs, spans, strict=True):
-        event, actors = _event(span, all_dates, people) if span is not None else (None, ())
+        event, actors = _event(span, all_dates | lines, people) if span is not None else (None, ())
         out.append(TimelineEntry(x.text, x.date, x.end, event, actors, span=(x.start_char, x.end_char)))
     return sorted(out, key=lambda e: (e.date is None, sort_key(e.date)))
 
@@ -63,7 +74,9 @@ class _People:
 
     def name_for(self, pronoun: Token) -> str | None:
         """The name of the person a he/she refers to (the nearest person named before it)."""
-        found = antecedent(self.mentions, self.starts, self.kinds, pronoun.idx, self._main_subject, within=400)
+        found = antecedent(
+            self.mentions, self.starts, self.kinds, pronoun.idx, self._main_subject, within=400
+        )
         if found is None or not self._main_subject_at(found, pronoun.idx):
             return None
         actor = self.cast.get(found)
@@ -75,7 +88,11 @@ class _People:
 
     def _main_subject_at(self, actor: str, before: int) -> bool:
         """Whether the person found was the main subject of a sentence (not the nearest name)."""
-        return any(m.actor == actor and self._main_subject(m) for m in self.mentions if before - 400 < m.start < before)
+        return any(
+            m.actor == actor and self._main_subject(m)
+            for m in self.mentions
+            if before - 400 < m.start < before
+        )
 
     def in_tokens(self, tokens: list[Token], extra: list[str]) -> tuple[str, ...]:
         actors: list[str] = list(extra)
@@ -92,7 +109,7 @@ class _People:
 def _event(span: Span, all_dates: set[int], people: _People) -> tuple[str | None, tuple[str, ...]]:
     """The event the date belongs to, as a phrase (None when no readable one can be made)."""
     own = {t.i for t in span}
-    skip = set(all_dates) | _dateline(span) | _lead_in(span)
+    skip = set(all_dates) | _lead_in(span)
     path = {a.i for a in span.root.ancestors}
     anchor = _anchor(span)
     verb = governing_verb(span.root)
@@ -102,8 +119,9 @@ def _event(span: Span, all_dates: set[int], people: _People) -> tuple[str | None
     if verb is None:
         return None, ()
     verb = _event_verb(verb, path)
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return _participle(verb, skip, own, all_dates, path, people)
+    noun = _participle_noun(verb)
+    if noun is not None:
+        return _participle(verb, noun, skip, own, all_dates, path, people)
     for _ in range(3):  # a clause with no subject of its own: the one it completes
         found = _clause_event(verb, span, skip, all_dates, path, people)
         climbs = verb.dep_ in ("conj", "xcomp", "ccomp") and verb.head.i != verb.i
@@ -126,8 +144,11 @@ def _clause_event(
     body = tidy([t for t in clause.keep if t.i not in skip] + subject, clause.roots + subject[-1:])
     lead = _lead(verb, clause.subject, skip)
     said = bool(lead) and verb.dep_ == "ccomp"
-    if said and clause.subject is not None and vague(clause.subject):
+    if said and clause.subject is not None and clause.subject.lower_ in FIRST_SECOND_PERSON:
         return (None, ())  # "Pence told Todd I'll release mine": whose "I" is lost
+    if said and not subject and clause.subject is not None and clause.subject.lower_ in ("it", "they"):
+        subject = [clause.subject]  # "The company said it will open the plant"
+        body = tidy([t for t in clause.keep if t.i not in skip] + subject, clause.roots + subject)
     if not (subject or clause.roots[1:] or lead):
         return None
     return _finish([lead, body], verb, True, names, people)
@@ -162,14 +183,23 @@ def _anchor(span: Span) -> Token:
     return tok
 
 
-def _dateline(span: Span) -> set[int]:
-    """Tokens of a dateline that opens the date's sentence ("LA CROSSE, Wisc. —"): no event."""
-    sent = span.sent
-    m = DATELINE.match(sent.text) or AGENCY_DATELINE.match(sent.text)
-    if m is None or not (sent.start_char == 0 or "\n" in sent.doc.text[max(0, sent.start_char - 2) : sent.start_char]):
-        return set()
-    end = sent.start_char + m.end()
-    return {t.i for t in sent if t.idx < end}
+def datelines(doc: Doc) -> set[int]:
+    """Tokens of the datelines that open the first paragraphs ("LA CROSSE, Wisc. —", "New York
+    (AFP) –"): no event is told there."""
+    text = doc_text(doc)
+    out: set[int] = set()
+    start = 0
+    for _ in range(3):
+        head = text[start : start + 200]
+        m = DATELINE.match(head) or AGENCY_DATELINE.match(head)
+        if m is not None:
+            span = doc.char_span(start, start + m.end(), alignment_mode="contract")
+            out.update(t.i for t in span or ())
+        nxt = text.find("\n\n", start)
+        if nxt < 0:
+            break
+        start = nxt + 2
+    return out
 
 
 def _event_verb(verb: Token, path: set[int]) -> Token:
@@ -191,16 +221,37 @@ def _event_verb(verb: Token, path: set[int]) -> Token:
     return verb
 
 
+def _participle_noun(verb: Token) -> Token | None:
+    """The noun of a reduced relative ("an oil spill sighted on Monday"): the head of a past
+    participle without auxiliaries, or the noun right before one the parse hung elsewhere (a
+    passive read with the main subject would turn "Crews ... a spill sighted" into "Crews
+    sighted")."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.dep_ in ("advcl", "conj", "dep") and before is not None and before.pos_ in ("NOUN", "PROPN"):
+        return before
+    return None
+
+
 def _participle(
-    verb: Token, skip: set[int], own: set[int], all_dates: set[int], path: set[int], people: _People
+    verb: Token,
+    head: Token,
+    skip: set[int],
+    own: set[int],
+    all_dates: set[int],
+    path: set[int],
+    people: _People,
 ) -> tuple[str | None, tuple[str, ...]]:
     """A reduced relative as its own event: the noun and its participle ("An oil spill sighted
     off the coast", "The interview taped")."""
     clause = Clause(verb, path, skip, own, all_dates)
     clause.walk(verb, True)
-    noun = [t for t in noun_phrase(verb.head, stop=verb.i) if t.i not in skip]
-    tokens = tidy(noun + [t for t in clause.keep if t.i not in skip], [verb.head, verb])
-    return _finish([tokens], verb, bool(noun) and not vague(verb.head), {}, people)
+    noun = [t for t in noun_phrase(head, stop=verb.i) if t.i not in skip]
+    tokens = tidy(noun + [t for t in clause.keep if t.i not in skip], [head, verb])
+    return _finish([tokens], verb, bool(noun) and not vague(head), {}, people)
 
 
 def _subject(clause: Clause, people: _People, skip: set[int]) -> tuple[list[Token], dict[int, str]]:
@@ -243,13 +294,22 @@ def _lead(verb: Token, subject: Token | None, skip: set[int]) -> list[Token]:
     return []
 
 
+def _second_object(noun: Token) -> bool:
+    """An object set off by a comma after another object of the same verb: an apposition the
+    parse took for an object ("signed deals worth $2.6 billion, the first such signing")."""
+    first = min(t.i for t in noun.subtree)
+    if noun.dep_ != "dobj" or first == 0 or noun.doc[first - 1].text != ",":
+        return False
+    return any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+
+
 def _own_event(noun: Token, verb: Token | None) -> bool:
     """Whether a date on `noun` dates the noun's own event rather than the verb's: not when the
     noun is the verb's subject or object ("the crash in 2009 killed 228": the clause is the
     event), nor when it places the verb's event ("said at a press briefing on Friday"); yes in
     other adjuncts ("since its founding in 1990", "ahead of a meeting later this month")."""
-    if verb is None:
-        return True
+    if verb is None or noun.dep_ == "appos" or _second_object(noun):
+        return True  # "signed deals, the first such signing since 2017": the apposition's own
     head = noun.head
     if head.i == verb.i:
         return noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative")
@@ -262,8 +322,8 @@ def _finish(
     parts: list[list[Token]], verb: Token | None, named: bool, names: dict[int, str], people: _People
 ) -> tuple[str | None, tuple[str, ...]]:
     """The phrase (its parts in order: who reported, as given, then the clause in text order
-    with a fronted quotation moved after its verb) and the actors in it; None for the phrase when it would not read on
-    its own or stays too long once side phrases are cut."""
+    with a fronted quotation moved after its verb) and the actors in it; None for the phrase
+    when it would not read on its own or stays too long once side phrases are cut."""
     parts = [part if n == 0 and len(parts) > 1 else _in_order(part, verb) for n, part in enumerate(parts)]
     parts = [shorten(part, verb) for part in parts if part]
     tokens = sorted({t.i: t for part in parts for t in part}.values(), key=lambda t: t.i)

@@ -20,7 +20,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..quotes import quotation_spans
-from ..sentences import DATELINE
+from ..sentences import DATELINE, doc_text
 from .anchors import FROM_PUBLICATION, Anchors, Value, set_in
 from .guard import guarded
 from .pieces import Rule
@@ -50,10 +50,9 @@ WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
 def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
     """Every temporal expression in `doc` with its ISO value (None when it cannot be anchored)."""
     anchors = Anchors(published)
-    text = doc.text  # spaCy joins every token on each access: once, not once per candidate
-    quoted = [(p.start, p.end) for p in quotation_spans(text)]
+    text = doc_text(doc)  # spaCy joins every token on each access: once per article
     matches = candidates(text)
-    anchors.story_year = _story_year(matches, quoted, published)
+    anchors.story_year = _story_year(matches, text, published)
     found: list[TimeExpr] = []
     for rule, m in matches:
         if not plausible(doc, rule.kind, m):
@@ -71,10 +70,11 @@ def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
             yield x
 
 
-def _story_year(
-    matches: list[tuple[Rule, re.Match[str]]], quoted: list[tuple[int, int]], published: date | None
-) -> int | None:
+def _story_year(matches: list[tuple[Rule, re.Match[str]]], text: str, published: date | None) -> int | None:
     """The earlier year the story is set in (`anchors.set_in`), from what it says outside quotes."""
+    if sum(_written(r, m) for r, m in matches) < 3:
+        return None  # too few years written to tell a story by (and no quotes to pair)
+    quoted = [(p.start, p.end) for p in quotation_spans(text)]
     told = [(r, m) for r, m in matches if not _inside(quoted, m.start())]
     years = [int(y.group(0)) for r, m in told if _written(r, m) for y in WRITTEN_YEAR.finditer(m.group(0))]
     return set_in(years, sum(r.kind in FROM_PUBLICATION for r, _ in told), published)
@@ -82,7 +82,9 @@ def _story_year(
 
 def _written(rule: Rule, m: re.Match[str]) -> bool:
     """Whether the expression writes its year out ("May 1986", "1986", "1986-05-02")."""
-    return rule.kind in ("iso", "numeric", "year") or any(m.groupdict().get(g) for g in ("y", "y2", "qy", "fy"))
+    return rule.kind in ("iso", "numeric", "year") or any(
+        m.groupdict().get(g) for g in ("y", "y2", "qy", "fy")
+    )
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
@@ -99,7 +101,9 @@ def _ranges(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
         prev = out[-1] if out else None
         if prev is not None and _joined(text, prev, x):
             first = _year_from(text, prev, x)
-            out[-1] = TimeExpr(text[prev.start_char : x.end_char], first, x.end or x.date, prev.start_char, x.end_char)
+            out[-1] = TimeExpr(
+                text[prev.start_char : x.end_char], first, x.end or x.date, prev.start_char, x.end_char
+            )
         else:
             out.append(x)
     return out
@@ -114,7 +118,9 @@ def _joined(text: str, a: TimeExpr, b: TimeExpr) -> bool:
     if gap is None:
         return False
     opener = RANGE_OPENERS.search(text[max(0, a.start_char - 10) : a.start_char])
-    if gap.group(0).strip().lower() == "and" and (opener is None or not opener.group(0).lower().startswith("b")):
+    if gap.group(0).strip().lower() == "and" and (
+        opener is None or not opener.group(0).lower().startswith("b")
+    ):
         return False
     shape_a, shape_b = _shape(a.date), _shape(b.date)
     if shape_a != shape_b or shape_a is None:

@@ -20,7 +20,19 @@ from .pieces import Rule
 from .tense import Reading
 
 TENSE_KINDS = frozenset(
-    ["md", "dm", "md_paren", "week_of", "month", "quarter", "season", "weekday", "weekday_range", "weekend", "holiday"]
+    [
+        "md",
+        "dm",
+        "md_paren",
+        "week_of",
+        "month",
+        "quarter",
+        "season",
+        "weekday",
+        "weekday_range",
+        "weekend",
+        "holiday",
+    ]
 )
 """Kinds whose value depends on the tense when the text gives no year and no "last"/"next"."""
 OWN_WORDS = ("y", "y2", "qy", "fy", "rel", "yrel", "poss", "wd")
@@ -28,6 +40,8 @@ OWN_WORDS = ("y", "y2", "qy", "fy", "rel", "yrel", "poss", "wd")
 the weekday of a month-day ("Friday, Dec. 26" is the Dec. 26 that falls on a Friday)."""
 
 
+YEAR_PLACED = frozenset(["md", "dm", "md_paren", "month", "quarter", "season", "holiday"])
+"""Kinds whose tense only chose the year: the other year is the reading left to try."""
 COUNTED_FROM_TEXT = frozenset(["anaphoric"])
 """Kinds counted from the last date the text gave ("the following day"): guarded too, since
 that date may belong to another story line."""
@@ -56,15 +70,17 @@ def contradicts(value: Value, published: date, direction: int) -> bool:
     return False
 
 
-def guarded(rule: Rule, m: re.Match[str], published: date | None, way: Reading, value: Value | None) -> Value | None:
+def guarded(
+    rule: Rule, m: re.Match[str], published: date | None, way: Reading, value: Value | None
+) -> Value | None:
     """`value`; when a certain tense contradicts it, the same date a year the other way (a
     month-day read as next December in a past clause is last December), else no date."""
     if value is None or published is None or not way.certain or not tense_dependent(rule, m):
         return value
     if not contradicts(value, published, way.direction):
         return value
-    if rule.kind in COUNTED_FROM_TEXT:
-        return (None, None)  # "the following morning" counted from a date it took for another
+    if rule.kind not in YEAR_PLACED:
+        return (None, None)  # a weekday or "the following morning": no other year to try
     moved = (_shift(value[0], way.direction), _shift(value[1], way.direction))
     if moved[0] is not None and not contradicts(moved, published, way.direction):
         return moved

@@ -46,7 +46,9 @@ def month(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
         year = dct.year + YEAR_STEPS[g["yrel"].lower()]
     else:
         rel = (g.get("rel") or "").lower().split()
-        year = (not rel and story_year(anchors, direction)) or year_for_month(mo, dct, direction, rel[-1] if rel else None)
+        year = (not rel and story_year(anchors, direction)) or year_for_month(
+            mo, dct, direction, rel[-1] if rel else None
+        )
     if year is None:
         return (None, None)
     anchors.last_year = year

@@ -23,7 +23,17 @@ DROP_DEPS = frozenset(
 )
 """Dependents that take the reader elsewhere: side clauses, asides, the next coordinated clause."""
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
-SENTENCE_ADVERBS = {"also", "however", "moreover", "meanwhile", "meantime", "separately", "still", "now", "then"}
+SENTENCE_ADVERBS = {
+    "also",
+    "however",
+    "moreover",
+    "meanwhile",
+    "meantime",
+    "separately",
+    "still",
+    "now",
+    "then",
+}
 QUOTE_TOKENS = {'"', "“", "”", "``", "''", "‘", "’"}
 """Quotation marks as the tokenizer writes them: an event is told, not quoted."""
 VAGUE_SUBJECTS = {"it", "they", "this", "that", "these", "those", "what", "which", "who", "there", "one"}
@@ -61,10 +71,14 @@ class Clause:
             if child.i in self.skip or child.text in QUOTE_TOKENS:
                 continue
             on_path = child.i in self.path
-            if not on_path and any(t.i in self.all_dates and t.i not in self.own for t in child.subtree):
-                if not self._core(child):
-                    continue
-            if not on_path and child.dep_ in DROP_DEPS and not (not top and child.dep_ in ("punct", "cc", "conj")):
+            holds_date = any(t.i in self.all_dates and t.i not in self.own for t in child.subtree)
+            if not on_path and holds_date and not self._core(child):
+                continue
+            if (
+                not on_path
+                and child.dep_ in DROP_DEPS
+                and not (not top and child.dep_ in ("punct", "cc", "conj"))
+            ):
                 continue
             if not on_path and aside_apposition(child):
                 continue
@@ -86,11 +100,19 @@ class Clause:
             return True
         if child.dep_ == "advmod" and child.lower_ in SENTENCE_ADVERBS:
             return True
-        if child.dep_ in ("prep", "advmod", "npadvmod") and self.subject is not None and child.i < self.subject.i:
+        if (
+            child.dep_ in ("prep", "advmod", "npadvmod")
+            and self.subject is not None
+            and child.i < self.subject.i
+        ):
             return True
         if child.dep_ == "prep" and child.lower_ == "according":
             return True
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        if (
+            child.dep_ in ("nsubj", "nsubjpass")
+            and child.lower_ in RELATIVE_PRONOUNS
+            and verb.dep_ == "relcl"
+        ):
             noun = verb.head
             if noun.pos_ in ("NOUN", "PROPN") and not vague(noun):
                 self.keep.extend(noun_phrase(noun, stop=verb.i))
@@ -191,13 +213,16 @@ def readable(tokens: list[Token], verb: Token | None, subject_named: bool) -> bo
     if len(words) < 2:
         return False
     if verb is None:
-        content = [t for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and t.lower_ not in ANAPHORIC]
+        content = [
+            t for t in words if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and t.lower_ not in ANAPHORIC
+        ]
         return len(content) >= 2 and not any(t.lower_ in ANAPHORIC for t in words)
     if verb.i not in {t.i for t in tokens} or not subject_named:
         return False
-    if verb.lemma_ in ("do", "be", "have") and not any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "prep") for c in verb.children):
-        return False  # "It did", "He was"
-    return True
+    # "It did", "He was": a verb that says nothing without its complement
+    return verb.lemma_ not in ("do", "be", "have") or any(
+        c.dep_ in ("dobj", "attr", "acomp", "xcomp", "prep") for c in verb.children
+    )
 
 
 def vague(subject: Token | None) -> bool:
@@ -218,7 +243,13 @@ def text_of(tokens: list[Token], names: dict[int, str], inside: bool = False) ->
         word = names.get(tok.i, tok.text)
         if prev is not None:
             parts.append(prev.whitespace_ if tok.i == prev.i + 1 else " ")
-        if (prev is not None or inside) and tok.i not in names and _opens(tok) and tok.pos_ != "PROPN" and tok.text != "I":
+        if (
+            (prev is not None or inside)
+            and tok.i not in names
+            and _opens(tok)
+            and tok.pos_ != "PROPN"
+            and tok.text != "I"
+        ):
             word = word[:1].lower() + word[1:]
         parts.append(word)
     text = "".join(parts).strip()
@@ -229,7 +260,7 @@ def text_of(tokens: list[Token], names: dict[int, str], inside: bool = False) ->
 def _opens(tok: Token) -> bool:
     """Whether the word starts its sentence or a quotation."""
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return tok.i == tok.sent.start or (prev is not None and prev.text in QUOTE_TOKENS)
+    return bool(tok.is_sent_start) or (prev is not None and prev.text in QUOTE_TOKENS)
 
 
 def short(tokens: list[Token]) -> bool:
@@ -258,7 +289,10 @@ def _last_side_phrase(tokens: list[Token], verb: Token | None, level: str) -> To
         if t.dep_ not in ("prep", "acl", "advmod", "npadvmod", "xcomp") or t.head.i not in ids:
             continue
         on_verb = verb is not None and t.head.i == verb.i
-        if (level == "verb" and on_verb and t.i > verb.i) or (level == "noun" and not on_verb and t.dep_ != "xcomp"):
+        after_verb = verb is not None and t.i > verb.i
+        if (level == "verb" and on_verb and after_verb) or (
+            level == "noun" and not on_verb and t.dep_ != "xcomp"
+        ):
             return t
     return None
 

@@ -18,7 +18,18 @@ TIME_NOUNS = {"year", "years", "quarter", "season", "era", "period", "decade", "
 """Nouns a round number can count as a time: "the 2000 season", but "2000 people" is no year."""
 HOLIDAY_HEADS = TIME_NOUNS | {"week", "day", "eve", "weekend"}
 """Nouns a holiday may modify and still be a date ("Christmas week"; not "Christmas trees")."""
-FIGURATIVE_NOUNS = {"world", "society", "age", "era", "generation", "youth", "economy", "culture", "climate", "standard"}
+FIGURATIVE_NOUNS = {
+    "world",
+    "society",
+    "age",
+    "era",
+    "generation",
+    "youth",
+    "economy",
+    "culture",
+    "climate",
+    "standard",
+}
 """Nouns after which "today's" means the present times ("in today's world"), not the day."""
 GENERIC_HEADS = {"of"}
 """Heads that make "today"/"tomorrow" a figure of speech ("the people of tomorrow")."""
@@ -27,7 +38,19 @@ WORD_KINDS = {"weekday", "weekday_range", "month", "day_rel", "unit_rel", "seaso
 NAME_TYPES = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW", "NORP", "GPE"}
 """Entity types that make such a word part of a name."""
 COPYRIGHT = {"©", "copyright", "(c)"}
-QUANTITY_NOUNS = {"score", "total", "average", "rate", "value", "price", "cost", "sum", "number", "count", "level"}
+QUANTITY_NOUNS = {
+    "score",
+    "total",
+    "average",
+    "rate",
+    "value",
+    "price",
+    "cost",
+    "sum",
+    "number",
+    "count",
+    "level",
+}
 """Nouns whose "of" takes an amount, not a year ("a score of 2072")."""
 """Words before a year on a copyright line."""
 STREET_WORDS = {"st", "street", "ave", "avenue", "road", "rd", "blvd", "boulevard", "drive", "dr", "lane"}
@@ -46,7 +69,7 @@ def plausible(doc: Doc, kind: str, m: re.Match[str]) -> bool:
     first = span[0]
     if kind in WORD_KINDS and (all(t.ent_type_ in NAME_TYPES for t in span) or _quoted_title(doc, span)):
         return False
-    mid_sentence = first.i > first.sent.start and doc[first.i - 1].text not in OPENING_MARKS
+    mid_sentence = not first.is_sent_start and doc[first.i - 1].text not in OPENING_MARKS
     if kind in ("day_rel", "unit_rel") and mid_sentence and first.text[:1].isupper():
         return False
     check = CHECKS.get(kind)
@@ -64,7 +87,7 @@ def _quoted_title(doc: Doc, span: Span) -> bool:
     if start == 0 or doc[start - 1].text not in OPENING_QUOTES or not closing:
         return False
     words = doc[start : span.end]
-    if start == span.start and (len(span) < 2 or doc[start - 1].i == doc[start - 1].sent.start):
+    if start == span.start and (len(span) < 2 or doc[start - 1].is_sent_start):
         return False  # “Sunday.” alone may be an answer; “This Week” mid-sentence is a title
     return all(t.is_title or t.is_upper or not t.is_alpha for t in words)
 
@@ -75,7 +98,9 @@ def _holiday(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool
     if nxt is not None and (nxt.is_title or nxt.pos_ == "PROPN") and not m.group("y"):
         return False  # "Easter Island", "Christmas Carol"
     return not (
-        last.dep_ == "compound" and last.head.pos_ in ("NOUN", "PROPN") and last.head.lemma_.lower() not in HOLIDAY_HEADS
+        last.dep_ == "compound"
+        and last.head.pos_ in ("NOUN", "PROPN")
+        and last.head.lemma_.lower() not in HOLIDAY_HEADS
     )  # "Christmas trees"
 
 
@@ -85,7 +110,8 @@ def _day_rel(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool
     possessive = first.i + 1 < len(doc) and doc[first.i + 1].tag_ == "POS"
     figurative = possessive and first.head.lemma_.lower() in FIGURATIVE_NOUNS
     return not (
-        (word == "today" and figurative) or (word in ("today", "tomorrow") and first.head.lower_ in GENERIC_HEADS)
+        (word == "today" and figurative)
+        or (word in ("today", "tomorrow") and first.head.lower_ in GENERIC_HEADS)
     )
 
 
@@ -140,6 +166,7 @@ def _year(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
             and prev.is_title
             and prev.lower_ not in MONTH_NUMBERS
             and prev.ent_type_ != "DATE"
+            and tok.text.isdigit()  # nobody spells out a flight number: "Atlanta nineteen ninety-six"
         ):
             return False
     return True
@@ -169,9 +196,14 @@ def _named_number(doc: Doc, tok: Token) -> bool:
         ahead = [t.lower_.rstrip(".") for t in doc[tok.i + 1 : tok.i + 5]]
         if any(w in STREET_WORDS for w in ahead[1:]):
             return True
-        if prev is not None and (prev.lower_ in ("a", "an") or prev.tag_ == "POS") and nxt.ent_type_ in (
-            "ORG",
-            "PRODUCT",
+        if (
+            prev is not None
+            and (prev.lower_ in ("a", "an") or prev.tag_ in ("POS", "PRP$"))
+            and nxt.ent_type_
+            in (
+                "ORG",
+                "PRODUCT",
+            )
         ):
             return True  # "a 1987 Chevrolet"
     return False

@@ -36,7 +36,16 @@ WILL = {"will", "'ll", "shall", "wo"}
 AT = {"on", "in", "at", "during", "over", "throughout"}
 """Prepositions that put the verb's event at the date ("left on Monday"); "through", "by",
 "until" and "from" give a bound, which may lie the other way."""
-MOVING_VERBS = PROSPECTIVE_TO | {"postpone", "delay", "extend", "reschedule", "move", "push", "adjourn", "defer"}
+MOVING_VERBS = PROSPECTIVE_TO | {
+    "postpone",
+    "delay",
+    "extend",
+    "reschedule",
+    "move",
+    "push",
+    "adjourn",
+    "defer",
+}
 """Verbs whose date is where something was put, not when the verb happened ("postponed the vote
 to Friday"): their tense says nothing certain about the date."""
 
@@ -73,10 +82,12 @@ def reading(doc: Doc, kind: str, m: re.Match[str]) -> Reading:
     if _looks_ahead(span, tense, verb):
         return Reading(FUTURE)
     head = root.head
-    if root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and kind != "weekday":
-        if not _spaced_dash(root, head):  # "in May - weeks after": a dash between, no compound
-            return Reading(UNKNOWN)
-    certain = verb is not None and _own_verb(root, verb) and (tense == PAST or (tense == FUTURE and _will(verb)))
+    compound = root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and kind != "weekday"
+    if compound and not _spaced_dash(root, head):  # "in May - weeks after": a dash, no compound
+        return Reading(UNKNOWN)
+    certain = (
+        verb is not None and _own_verb(root, verb) and (tense == PAST or (tense == FUTURE and _will(verb)))
+    )
     return Reading(tense, certain)
 
 
@@ -100,8 +111,12 @@ def _looks_ahead(span: Span, tense: int, verb: Token | None) -> bool:
         return True
     governor = head.head if head.dep_ == "prep" else head
     after_verb = verb is None or verb.i < span.start
-    if after_verb and governor.lemma_.lower() in PROSPECTIVE:
-        return True
+    if (
+        after_verb
+        and governor.lemma_.lower() in PROSPECTIVE
+        and (governor.pos_ != "NOUN" or tense not in (PAST, PLUPERFECT))
+    ):
+        return True  # "planned a rally on Saturday"; "met the Tuesday deadline" is past
     if head.lower_ == "for" and governor.lemma_.lower() in PROSPECTIVE_TO:
         return True
     return _set_for(governor)
