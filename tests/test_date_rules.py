@@ -146,3 +146,19 @@ def test_every_kind_named_elsewhere_is_a_rule():
     assert len(kinds) == len(set(kinds))
     assert set(plausible.CHECKS) - set(kinds) == set()
     assert plausible.WORD_KINDS - set(kinds) == set()
+
+
+def test_needles_never_hide_a_match(monkeypatch):
+    """`rules.NEEDLES` only skips rules that cannot match a window: with and without them the
+    candidates are the same, on every text of the table above and on real news sentences."""
+    table = [args[0] for mark in test_rule_table.pytestmark for args in mark.args[1]]
+    texts = [
+        *table,
+        "WASHINGTON, August 11 (Xinhua) -- The secretary arrived on Monday, the day after Christmas Eve.",
+        "Profit rose 5% in the year-earlier quarter; since 1989, the 2002-2006 bubble and the 1990s.",
+        "On Friday (Dec. 12) at 8 p.m., nineteen ninety-six, three weeks ago, this past weekend, tonight.",
+        "Later that month the following year, earlier in the week, the same day, last spring, 11/4/23.",
+    ]
+    with_needles = [[(r.kind, m.span()) for r, m in rules.candidates(t)] for t in texts]
+    monkeypatch.setattr(rules, "NEEDLES", {})
+    assert [[(r.kind, m.span()) for r, m in rules.candidates(t)] for t in texts] == with_needles

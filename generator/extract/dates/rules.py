@@ -58,15 +58,36 @@ TRIGGER_WORDS = frozenset(
 WINDOW = 40
 
 
+DIGIT = "0-9"
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+UNITS = ("week", "month", "year")
+NEEDLES: dict[str, tuple[str, ...]] = {
+    "iso": (DIGIT,), "numeric": (DIGIT,), "decade": (DIGIT,), "year": (DIGIT, "nineteen", "thousand"),
+    **dict.fromkeys(["md_range", "dm_range", "md", "md_paren", "dm", "week_of", "month"], MONTHS),
+    "quarter": ("quarter",), "the_quarter": ("quarter",), "this_quarter": ("quarter", "period"),
+    "year_ago": ("year",), "the_year": ("year",), "unit_rel": UNITS, "in_the": UNITS,
+    "season": ("spring", "summer", "fall", "autumn", "winter"), "ago": ("ago", "earlier"),
+    "day_rel": ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"),
+    "weekday_range": ("day",), "weekday": ("day",), "weekend": ("weekend",),
+    "holiday": ("christmas", "new year", "thanksgiving", "easter", "halloween", "independence", "election",
+                "valentine"),
+    "anaphoric": ("year", "month", "day", "morning", "evening", "night"),
+}  # fmt: skip
+"""Words (lower case) without one of which a rule cannot match a window (`DIGIT`: any digit):
+the full patterns run only where they could."""
+
+
 def candidates(text: str) -> list[tuple[Rule, re.Match[str]]]:
     """Non-overlapping matches of all rules, longest first, in text order."""
-    found = [
-        (r, m)
-        for start, end in _windows(text)
-        for r in RULES
-        for m in r.pattern.finditer(text, start, end)
-        if m.end() > m.start()
-    ]
+    found = []
+    for start, end in _windows(text):
+        low = text[start:end].lower()
+        digits = any(c.isdigit() for c in low)
+        for r in RULES:
+            needles = NEEDLES.get(r.kind)
+            if needles is not None and not any(n in low if n != DIGIT else digits for n in needles):
+                continue
+            found.extend((r, m) for m in r.pattern.finditer(text, start, end) if m.end() > m.start())
     found.sort(key=lambda rm: (-(rm[1].end() - rm[1].start()), RANK[rm[0].kind], rm[1].start()))
     taken: list[tuple[int, int]] = []
     out = []
