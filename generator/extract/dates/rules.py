@@ -79,7 +79,7 @@ the full patterns run only where they could."""
 
 def candidates(text: str) -> list[tuple[Rule, re.Match[str]]]:
     """Non-overlapping matches of all rules, longest first, in text order."""
-    found = []
+    found: list[tuple[Rule, re.Match[str]]] = []
     for start, end in _windows(text):
         low = text[start:end].lower()
         digits = any(c.isdigit() for c in low)
