@@ -141,6 +141,15 @@ def test_he_or_she_is_named_when_the_person_is_clear(nlp):
     assert got == "Mitch Landrieu was on hand for the unveiling of another"
 
 
+def test_reported_he_stays_he(nlp):
+    """After "X says", the reported "he" is X: naming X twice would read oddly."""
+    text = "Kevin Sullivan says he instructed staff on Monday to check the records."
+    assert (
+        events(nlp, text, date(2016, 10, 4))["Monday"]
+        == "Kevin Sullivan says he instructed staff to check the records"
+    )
+
+
 def test_long_clauses_lose_their_side_phrases_not_their_verb(nlp):
     text = (
         "In 1970, Wein's Festival Productions produced the first New Orleans Jazz & Heritage Festival and "

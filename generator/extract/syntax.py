@@ -234,11 +234,11 @@ def _singular_subject(verb: Token) -> bool:
     """Whether the verb's subject is a singular noun or he/she/it: with such a subject a present
     tense has an -s, so a bare form ("cut", "hurt", "set") is a past."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return False
+    if subj is None or any(c.dep_ == "conj" for c in subj.children):
+        return False  # "He and Arafat meet Monday"
     if subj.tag_ == "PRP":
         return subj.lower_ in ("he", "she", "it")
-    return subj.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in subj.children)
+    return subj.tag_ in ("NN", "NNP")
 
 
 def _infinitive_tense(verb: Token) -> int:

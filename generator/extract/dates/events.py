@@ -151,6 +151,8 @@ def _clause_event(
         body = tidy([t for t in clause.keep if t.i not in skip] + subject, clause.roots + subject)
     if not (subject or clause.roots[1:] or lead):
         return None
+    if said:
+        names = {}  # "Sullivan says he instructed staff", not "Sullivan says Sullivan instructed"
     return _finish([lead, body], verb, True, names, people)
 
 
