@@ -92,7 +92,7 @@ def briefings(source_text: str, source_sha: str) -> list[Briefing]:
         quotes=(Quote("q1", "Oslo is only the beginning", "ana-ruiz", "direct", paragraph=1),),
         timeline=(TimelineEntry("2023", "2023", event="A year of talks", actors=("ana-ruiz",)),),
     )
-    bad = Actor("xss-actor", XSS, "organization", role=XSS, affiliation=XSS, aliases=(XSS,), mentions=1)
+    bad = Actor("xss-actor", "The " + XSS, "organization", role=XSS, affiliation=XSS, aliases=(XSS,), mentions=1)
     third = Briefing(
         id="2023-09-01-xss",
         title=XSS,

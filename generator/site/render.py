@@ -13,8 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,8 @@ from jinja2 import Environment
 from .. import parallel, periods
 from ..ingest import Article
 from ..model import ACTOR_KINDS, Briefing
-from . import feeds, index, svg, text
+from . import feeds, identity, index, svg, text
+from .across import Across, across_pages, build_across
 from .data import Entry, RegistryEntry
 from .options import Options
 from .templates import KIND_LABELS, environment
@@ -70,6 +70,7 @@ class Renderer:
     options: Options
     env: Environment
     entries: dict[str, Entry] = field(default_factory=dict)
+    across: Across | None = None
 
     def render(self, template: str, here: str, **context: Any) -> str:
         links = Links(here, self.options.directory_urls)
@@ -95,12 +96,7 @@ class Renderer:
 
 
 def _week_label(week: tuple[int, int] | None) -> str:
-    if week is None:
-        return "Undated"
-    monday = date.fromisocalendar(week[0], week[1], 1)
-    sunday = monday + timedelta(days=6)
-    first, last = periods.label(monday.isoformat()), periods.label(sunday.isoformat())
-    return f"Week {week[1]} · {first[:-5] if monday.year == sunday.year else first} – {last}"
+    return text.week_label(week)
 
 
 def briefing_page(r: Renderer, entry: Entry) -> Page:
@@ -133,6 +129,7 @@ def briefing_page(r: Renderer, entry: Entry) -> Page:
         open_count=len(index.open_questions(b)),
         source_url=safe_url(b.source.url),
         index_source=r.options.search_source_text,
+        **(r.across.story_of(b.id) if r.across else {"story": None, "story_prev": None, "story_next": None}),
     )
     return Page(path, front_matter(meta) + body, yaml=entry.path, boost_sections=SECTION_ANCHORS)
 
@@ -220,6 +217,7 @@ def digest_pages(r: Renderer) -> list[Page]:
             "home.md.j2",
             weeks=[(_week_label(w), bs) for w, bs in latest],
             months=month_list,
+            week=r.across.weeks[0] if r.across and r.across.weeks else None,
         ),
         r.page("archive/index.md", listing_meta("Archive"), "archive.md.j2", months=month_list),
     ]
@@ -271,7 +269,6 @@ def cross_pages(r: Renderer) -> list[Page]:
             all_months=[(k, len(rows)) for k, rows in timeline],
         ),
         r.page("quotes/index.md", listing_meta("Quotes"), "quotes.md.j2"),
-        r.page("questions/index.md", listing_meta("Open questions"), "questions.md.j2"),
         r.page("tags/index.md", listing_meta("Tags"), "tags.md.j2"),
         r.page("actors/index.md", listing_meta("Actors"), "actors.md.j2", kinds=[k for k in kinds if k[1]]),
     ]
@@ -297,8 +294,11 @@ def iter_site(
     (most of the work) are rendered in that many forked processes, in the same order."""
     options = options or Options()
     entries = sorted(entries, key=lambda e: e.briefing.id)
-    site = index.build([e.briefing for e in entries], registry)
+    ident = identity.resolve([e.briefing for e in entries], registry)
+    entries = [replace(e, briefing=identity.apply(e.briefing, ident)) for e in entries]
+    site = index.build([e.briefing for e in entries], ident.entries)
     r = Renderer(site, options, environment(options.templates_dir), {e.briefing.id: e for e in entries})
+    r.across = build_across(site, options)
     actors = list(site.actors.values())
     if _can_fork(jobs, len(entries) + len(actors)):
         yield from _forked_pages(r, entries, actors, jobs)
@@ -309,6 +309,7 @@ def iter_site(
             yield actor_page(r, info)
     yield from digest_pages(r)
     yield from cross_pages(r)
+    yield from across_pages(r.page, Page, r.across, site, options)
     yield Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options))
     yield Page("briefings.json", feeds.json_feed(site.briefings, options))
 

@@ -7,14 +7,14 @@ and overlapping or out-of-range spans are skipped instead of breaking the page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 
 from markupsafe import Markup
 
 from ..ingest import Article
 from ..model import Quote
-from ..periods import MONTH_NAMES
+from ..periods import MONTH_NAMES, Period
 
 
 @dataclass(frozen=True)
@@ -59,3 +59,23 @@ def month_label(key: str) -> str:
     if len(key) == 7:
         return f"{MONTH_NAMES[int(key[5:]) - 1]} {key[:4]}"
     return key
+
+
+def week_label(week: tuple[int, int] | None) -> str:
+    """An ISO week for a reader: `Week 44 · 30 Oct – 5 Nov 2023`; None is `Undated`."""
+    if week is None:
+        return "Undated"
+    monday = date.fromisocalendar(week[0], week[1], 1)
+    sunday = monday + timedelta(days=6)
+    first, last = Period.parse(monday.isoformat()).label(), Period.parse(sunday.isoformat()).label()
+    return f"Week {week[1]} · {first[:-5] if monday.year == sunday.year else first} – {last}"
+
+
+def age_label(days: int | None) -> str:
+    """How long, for a reader: `1 day`, `12 days`, `3 weeks`, `4 months`, `7 years`."""
+    if days is None:
+        return ""
+    for size, unit in ((365, "year"), (30, "month"), (7, "week")):
+        if days >= 2 * size:
+            return f"{days // size} {unit}s"
+    return f"{days} day" + ("" if days == 1 else "s")
