@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.periods import Period  # noqa: E402
+
 FIRST = [
     "Ada",
     "Ben",

@@ -92,7 +92,10 @@ def briefings(source_text: str, source_sha: str) -> list[Briefing]:
         quotes=(Quote("q1", "Oslo is only the beginning", "ana-ruiz", "direct", paragraph=1),),
         timeline=(TimelineEntry("2023", "2023", event="A year of talks", actors=("ana-ruiz",)),),
     )
-    bad = Actor("xss-actor", "The " + XSS, "organization", role=XSS, affiliation=XSS, aliases=(XSS,), mentions=1)
+    # not the byline's name: a journalist from a byline gets no actor page
+    bad = Actor(
+        "xss-actor", f"The {XSS}", "organization", role=XSS, affiliation=XSS, aliases=(XSS,), mentions=1
+    )
     third = Briefing(
         id="2023-09-01-xss",
         title=XSS,

@@ -14,7 +14,7 @@ whether the date it waits for has passed.
 from __future__ import annotations
 
 import bisect
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -117,7 +117,7 @@ def _follow_ups(
     mine = _features(q)
     if not any(f.startswith("a:") for f in mine):
         return ()
-    score: Counter[int] = Counter()
+    score: dict[int, float] = defaultdict(float)
     kinds: dict[int, set[str]] = defaultdict(set)
     for f, w in mine.items():
         posting = postings.get(f, [])

@@ -20,10 +20,11 @@ previous ones made:
    ("Trump", "Wasserman Schultz"): two Clintons keep "Clinton" apart from both.
 
 A rule merges only when exactly one cluster matches and the kinds fit (kinds are what
-extraction says of a name, in any briefing); otherwise it records a `Refusal`, which `briefings actors --suggest` turns into a registry entry for an editor to
-confirm. The cluster keeps the id of its fullest, most used name (or the registry's). Journalists
-named in bylines (`source.author`) get no actor page. All of it is dictionary look-ups: linear in
-the number of actors.
+extraction says of a name, in any briefing); otherwise it records a `Refusal`, which
+`briefings actors --suggest` turns into a registry entry for an editor to confirm. A cluster
+keeps the id of its fullest, most used name (or the registry's). Journalists named in bylines
+(`source.author`) get no actor page. All of it is dictionary look-ups: linear in the number of
+actors.
 """
 
 from __future__ import annotations

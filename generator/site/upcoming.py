@@ -8,8 +8,8 @@ when its period starts after that date ("November 2016" as of 3 September 2016; 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from datetime import date
+from functools import cache
 
 from ..model import Briefing, TimelineEntry
 from ..periods import Period
