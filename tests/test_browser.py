@@ -39,6 +39,11 @@ PAGES = {
     "quotes": "quotes/",
     "timeline": "timeline/",
     "actors": "actors/",
+    "stories": "stories/",
+    "story": "stories/2023-10-20-earlier-talks/",
+    "upcoming": "upcoming/",
+    "week": "digest/2023-W44/",
+    "questions": "questions/",
 }
 
 
@@ -111,6 +116,11 @@ def test_pages_render_without_errors(browser: Any, served: str, viewport: str) -
     page.goto(served + BRIEFING)
     assert page.locator(".bf-badge--draft").first.is_visible()
     assert page.locator("svg.bf-tl circle").count() == 2
+    assert page.locator("nav.bf-story-nav a[rel='prev']").is_visible()  # its story, the briefing before
+    page.goto(served)
+    assert page.locator(".bf-this-week").is_visible()  # the home page opens with the latest week
+    page.goto(served + "questions/")
+    assert page.locator(".bf-badge--due").first.is_visible()
     page.close()
     assert errors == []
     assert outside == []
