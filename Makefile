@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test lint extract clean
+.PHONY: site serve test lint wheel-check extract clean
 
 site: $(STAMP)
 	$(BIN)/briefings extract sources/ --out briefings/
@@ -23,6 +23,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
+
+# The wheel, installed (not editable) into a fresh venv, builds the demo site in another folder.
+wheel-check: $(STAMP)
+	.ci/wheel-check $(BIN)/python
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

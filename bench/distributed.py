@@ -40,14 +40,14 @@ def extract_partition(paths: list[str]) -> list[dict[str, Any] | str]:
 def main() -> None:
     import dask.bag as db
 
-    from generator import batch, cli, store
+    from generator import sources, store
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("src", type=Path)
     ap.add_argument("out", type=Path)
     ap.add_argument("--partitions", type=int, default=8)
     args = ap.parse_args()
-    files, _ = cli.sources_in((str(args.src),))
+    files, _ = sources.sources_in((str(args.src),))
     bag = db.from_sequence(files, npartitions=min(args.partitions, len(files) or 1))
     results = bag.map_partitions(extract_partition).compute(scheduler="processes")
     header = store.header_for(args.out)
@@ -56,7 +56,7 @@ def main() -> None:
         if isinstance(r, str):
             print(r, file=sys.stderr)
             continue
-        written += batch.write(args.out / f"{r['id']}.yaml", store.dumps(r, header))
+        written += store.write_if_changed(args.out / f"{r['id']}.yaml", store.dumps(r, header))
     print(f"{written} written, {len(results) - written} not", file=sys.stderr)
 
 

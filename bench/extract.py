@@ -60,7 +60,7 @@ def write_sources(rows: list[dict[str, str]], folder: Path, n: int | None = None
 def throughput(limit: int, chunk: int, model: str | None, jobs: int) -> dict[str, float]:
     import spacy
 
-    from generator import batch, ingest, nlp
+    from generator import batch, ingest, nlp, writing
 
     rows = corpus(limit)
     tmp = Path(tempfile.mkdtemp(prefix="bench-extract-"))
@@ -92,7 +92,7 @@ def throughput(limit: int, chunk: int, model: str | None, jobs: int) -> dict[str
                 t2 = time.perf_counter()
                 for r in results:
                     assert isinstance(r, batch.Briefing), r
-                    batch.write_fresh(out / f"{r.id}.yaml", r.to_dict())
+                    writing.write_fresh(out / f"{r.id}.yaml", r.to_dict())
                 t3 = time.perf_counter()
                 t["read"] += t1 - t0
                 t["extract"] += t2 - t1

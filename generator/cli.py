@@ -5,37 +5,16 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import click
 
-from . import ingest, merge, store
+from . import store, writing
 from .errors import BriefingsError, Problem
 
 
 def _fail(problem: Problem | BriefingsError | str) -> None:
     click.echo(str(problem), err=True)
-
-
-def sources_in(paths: tuple[str, ...]) -> tuple[list[str], list[Problem]]:
-    """Expand folders to the source files inside them (sorted), keeping paths as given."""
-    found: list[str] = []
-    problems: list[Problem] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found += sorted(
-                str(Path(raw) / f.relative_to(p))
-                for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in ingest.SUFFIXES and not f.name.startswith(".")
-            )
-        elif p.is_file():
-            found.append(raw)
-        else:
-            problems.append(Problem(raw, None, None, "no such file or folder"))
-    return found, problems
 
 
 def check_date(published: str) -> None:
@@ -102,105 +81,23 @@ def extract(
         briefings extract sources/ --out briefings/ --published 2023-11-03
         briefings extract sources/ --out briefings/ --update
     """
-    from . import batch
-    from .extract import pipeline
-
     if force and update:
         raise click.UsageError("--force and --update exclude each other")
     if published is not None:
         check_date(published)
-    files, problems = sources_in(src)
-    for p in problems:
-        _fail(p)
-    out = Path(out_dir)
-    articles: list[ingest.Article] = []
-    for f in files:
-        try:
-            articles.append(ingest.read(f, published=published))
-        except BriefingsError as exc:
-            problems += exc.problems
-            _fail(exc)
-        except OSError as exc:
-            problem = Problem(f, None, None, f"cannot read: {exc.strerror or exc}")
-            problems.append(problem)
-            _fail(problem)
-    if not articles and problems:
-        sys.exit(_summary(0, 0, problems))
-
-    todo: list[tuple[ingest.Article, Path]] = []
-    taken: set[str] = set()
-    kept = 0
-    for article in articles:
-        bid = pipeline.briefing_id(article)
-        n = 2
-        base = bid
-        while bid in taken:
-            bid, n = f"{base}-{n}", n + 1
-        taken.add(bid)
-        target = out / f"{bid}.yaml"
-        if target.exists() and not (force or update):
-            kept += 1
-            continue
-        todo.append((article, target))
-
-    written = 0
-    if todo:
-        cache = None if no_cache else batch.Cache(model=model)
-        try:
-            from . import registry as registry_mod
-
-            actors_registry = registry_mod.load(out / store.REGISTRY_NAME)
-            results = batch.extract_all(
-                [a for a, _ in todo], model=model, jobs=jobs, cache=cache, registry=actors_registry
-            )
-            for (_, target), result in zip(todo, results, strict=True):
-                if isinstance(result, BriefingsError):
-                    problems += result.problems
-                    _fail(result)
-                    continue
-                written += _write(target, replace(result, id=target.stem).to_dict(), update, problems, cache)
-        except BriefingsError as exc:
-            _fail(exc)
-            sys.exit(1)
-    code = _summary(written, kept, problems)
-    sys.exit(code)
-
-
-def _write(
-    target: Path, data: dict[str, Any], update: bool, problems: list[Problem], cache: Any = None
-) -> int:
-    """Write or merge one briefing; 1 if done, 0 (with the problem recorded) if not."""
-    from . import batch
-
+    policy: writing.Policy = "force" if force else "update" if update else "keep"
+    writer = writing.Writer(Path(out_dir), policy)
+    lines = writing.extract_into(
+        src, writer, published=published, model=model, jobs=jobs, use_cache=not no_cache
+    )
     try:
-        if update and target.exists() and batch.machine_unchanged(target, data, cache):
-            click.echo(f"{target}: no changes (same machine output as last time)", err=True)
-        elif update and target.exists():
-            result = merge.update(target, data)
-            click.echo(f"{target}: {result.summary()}", err=True)
-            for p in result.problems:
-                click.echo(str(p), err=True)
-        else:
-            batch.write_fresh(target, data, cache)
-        return 1
+        for line in lines:
+            click.echo(line, err=True)
     except BriefingsError as exc:
-        problems += exc.problems
         _fail(exc)
-    except OSError as exc:
-        problem = Problem(str(target), None, None, f"cannot write: {exc.strerror or exc}")
-        problems.append(problem)
-        _fail(problem)
-    return 0
-
-
-def _summary(written: int, kept: int, problems: list[Problem]) -> int:
-    parts = [f"{written} written"]
-    if kept:
-        parts.append(f"{kept} kept (already there; --update to merge, --force to overwrite)")
-    if problems:
-        parts.append(f"{len(problems)} failed")
-    click.echo(", ".join(parts), err=True)
-    return 1 if problems else 0
+        sys.exit(1)
+    click.echo(writer.report.summary(), err=True)
+    sys.exit(writer.report.exit_code)
 
 
 @cli.command()
@@ -227,7 +124,7 @@ def validate(paths: tuple[str, ...], strict: bool, style: str) -> None:
     """
     from .validate import github, validate_paths
 
-    problems = validate_paths([Path(p) for p in (paths or ("briefings",))])
+    problems = validate_paths([Path(p) for p in (paths or ("briefings",))]).problems
     for p in problems:
         click.echo(github(p) if style == "github" else str(p))
     errors = [p for p in problems if p.severity == "error" or strict]
@@ -249,8 +146,10 @@ def fmt(paths: tuple[str, ...], check: bool) -> None:
         briefings fmt briefings/
         briefings fmt --check briefings/
     """
+    from .fmt import format_paths
+
     try:
-        changed, problems = store.format_paths([Path(p) for p in (paths or ("briefings",))], write=not check)
+        changed, problems = format_paths([Path(p) for p in (paths or ("briefings",))], write=not check)
     except BriefingsError as exc:
         changed, problems = [], exc.problems
     for p in problems:
@@ -289,28 +188,15 @@ def new(
     Example:
         briefings new --title "Climate talks" --published 2023-11-03 --source "Global Times"
     """
-    from .extract.pipeline import briefing_id
-
     check_date(published)
     if not title.strip():
         raise click.BadParameter("the title is empty", param_hint="--title")
-    stub = ingest.Article(path="", title=title.strip(), text="", paragraphs=(), published=published)
-    bid = briefing_id(stub)
-    source_file = file or f"sources/{bid}.md"
-    sha = None
-    if file and Path(file).is_file():
-        try:
-            sha = ingest.read(file, published=published).sha256
-        except BriefingsError:
-            sha = None
-    target = Path(out_dir) / f"{bid}.yaml"
-    if target.exists():
-        _fail(Problem(str(target), None, None, "already exists; edit it, or choose another title"))
+    source = {"name": name, "url": url, "author": author, "file": file}
+    try:
+        target = writing.start_briefing(Path(out_dir), title.strip(), published, **source)
+    except BriefingsError as exc:
+        _fail(exc)
         sys.exit(1)
-    data = store.skeleton(
-        bid, title.strip(), source_file, name=name, url=url, author=author, published=published, sha256=sha
-    )
-    store.write_atomic(target, store.dumps(data, store.header_for(target.parent)))
     click.echo(str(target))
 
 

@@ -1,6 +1,6 @@
 """Re-extraction that keeps editors' work: a three-way merge of briefings.
 
-base   = the last machine output (kept under `.briefings/machine/`),
+base   = the last machine output (`writing` keeps it under `.briefings/machine/`),
 ours   = the briefing as editors left it (a round-trip node: comments survive),
 theirs = the new machine output.
 
@@ -19,29 +19,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from . import store
+from . import comments, store
+from .checks import field_name, locate, squash
 from .errors import Problem
-from .validate import field_name, locate, squash
 
-MACHINE_DIR = Path(".briefings") / "machine"
 FAMILIES = ("actors", "quotes", "timeline", "questions")
 _MISSING: Any = object()
 
 Key = Callable[[dict[str, Any]], Any]
-
-
-def machine_copy(target: Path) -> Path:
-    """Where the last machine output of `target` (`<out>/<id>.yaml`) is kept: `<out>/../.briefings/machine/`.
-
-    Beside the output folder rather than inside it, so nothing that reads the briefings folder
-    (validate, fmt, the site) ever mistakes it for a briefing.
-    """
-    return target.parent.parent / MACHINE_DIR / target.name
 
 
 def _norm(text: Any) -> str:
@@ -179,6 +168,22 @@ def _items(data: dict[str, Any] | None, family: str) -> list[dict[str, Any]]:
     return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
 
 
+@dataclass
+class _Family:
+    """One list of a briefing (actors, quotes...) in its three versions, items paired across them."""
+
+    name: str
+    seq: Any
+    """Ours: the round-trip list, merged in place."""
+    ours: list[dict[str, Any]]
+    base: list[dict[str, Any]]
+    theirs: list[dict[str, Any]]
+    ob: dict[int, int]
+    """Index in ours -> index in base of the same item; `bt` base -> theirs, `ot` ours -> theirs."""
+    bt: dict[int, int]
+    ot: dict[int, int]
+
+
 def _merge_family(
     result: Merge,
     family: str,
@@ -187,7 +192,18 @@ def _merge_family(
     rename: dict[str, str],
     guessed: bool,
 ) -> None:
-    ours = result.node
+    fam = _pair(result.node, family, base, theirs, rename)
+    reached = _update(result, fam)
+    if family != "actors":  # actors go later, once nothing points at them (`_drop_unused_actors`)
+        _remove_gone(result, fam)
+    _add_new(result, fam, reached, guessed)
+    _check_refs(result, family)
+
+
+def _pair(
+    ours: Any, family: str, base: dict[str, Any], theirs: dict[str, Any], rename: dict[str, str]
+) -> _Family:
+    """Pair the items of one list across the three versions; note actors an editor renamed."""
     seq = ours.get(family)
     if not isinstance(seq, list):
         seq = ours[family] = CommentedSeq()
@@ -196,64 +212,87 @@ def _merge_family(
     if family != "actors":
         t_items = [_renamed(t, rename) for t in t_items]
     primary, secondary = KEYS[family]
-    ob = match(o_items, b_items, [*primary, *secondary])
-    bt = match(b_items, t_items, primary)
-    ot = match(o_items, t_items, primary)
+    fam = _Family(
+        family,
+        seq,
+        o_items,
+        b_items,
+        t_items,
+        ob=match(o_items, b_items, [*primary, *secondary]),
+        bt=match(b_items, t_items, primary),
+        ot=match(o_items, t_items, primary),
+    )
     if family == "actors":
-        for i, b in ob.items():
+        for i, b in fam.ob.items():
             old, new = b_items[b].get("id"), o_items[i].get("id")
             if old and new and old != new:
                 rename[old] = new
-    t_reached: dict[int, Any] = {}
-    for i in range(len(o_items)):
-        j = ob.get(i)
-        k = bt.get(j) if j is not None else ot.get(i)
+    return fam
+
+
+def _update(result: Merge, fam: _Family) -> dict[int, Any]:
+    """Bring the machine's changes into the items both sides still have.
+
+    Returns, for each item of theirs that one of ours stands for, that item of ours.
+    """
+    reached: dict[int, Any] = {}
+    for i in range(len(fam.ours)):
+        j = fam.ob.get(i)
+        k = fam.bt.get(j) if j is not None else fam.ot.get(i)
         if k is not None:
-            t_reached[k] = seq[i]
+            reached[k] = fam.seq[i]
         if j is None or k is None:
             continue
-        changed = _merge_fields(result, seq[i], b_items[j], t_items[k], [family, i], skip={"id"})
-        if changed:
-            result.touched.add(id(seq[i]))
-            result.updated[family] = result.updated.get(family, 0) + 1
-    # gone: the machine no longer finds it, and no editor changed or commented on it
+        if _merge_fields(result, fam.seq[i], fam.base[j], fam.theirs[k], [fam.name, i], skip={"id"}):
+            result.touched.add(id(fam.seq[i]))
+            result.updated[fam.name] = result.updated.get(fam.name, 0) + 1
+    return reached
+
+
+def _remove_gone(result: Merge, fam: _Family) -> None:
+    """Items the machine no longer finds go, if no editor changed or commented on them."""
     gone = [
-        i for i, b in ob.items() if bt.get(b) is None and o_items[i] == b_items[b] and not _commented(seq[i])
+        i
+        for i, b in fam.ob.items()
+        if fam.bt.get(b) is None and fam.ours[i] == fam.base[b] and not _commented(fam.seq[i])
     ]
-    if family != "actors":
-        for i in sorted(gone, reverse=True):
-            result.removed.setdefault(family, []).append(_label(family, o_items[i]))
-            del seq[i]
+    for i in sorted(gone, reverse=True):
+        result.removed.setdefault(fam.name, []).append(_label(fam.name, fam.ours[i]))
+        del fam.seq[i]
+
+
+def _add_new(result: Merge, fam: _Family, reached: dict[int, Any], guessed: bool) -> None:
+    """Items only the new extraction has go in after the item that precedes them in theirs."""
+    seq = fam.seq
     used = {str(x.get("id")) for x in seq if isinstance(x, dict)}
     anchor = -1
-    item_schema = store.schema()["properties"][family]["items"]
-    for k, item in enumerate(t_items):
-        if k in t_reached:
-            anchor = next((n for n, x in enumerate(seq) if x is t_reached[k]), anchor)
+    item_schema = store.schema()["properties"][fam.name]["items"]
+    for k, item in enumerate(fam.theirs):
+        if k in reached:
+            anchor = next((n for n, x in enumerate(seq) if x is reached[k]), anchor)
             continue
-        if k in bt.values():
+        if k in fam.bt.values():
             continue  # the editor deleted it
         new = dict(item)
-        if family == "quotes" and str(new.get("id")) in used:
+        if fam.name == "quotes" and str(new.get("id")) in used:
             new["id"] = _free_id(used)
         if "id" in new:
             used.add(str(new["id"]))
         anchor += 1
         seq.insert(anchor, store.canonical(new, item_schema))
         result.touched.add(id(seq[anchor]))
-        result.added.setdefault(family, []).append(_label(family, new))
+        result.added.setdefault(fam.name, []).append(_label(fam.name, new))
         if guessed:
             result._report(
-                [family, anchor],
+                [fam.name, anchor],
                 "added by the new extraction; with no machine copy to compare, it may be one an editor "
                 "deleted: delete it again if so",
             )
-    _check_refs(result, family)
 
 
 def _commented(node: Any) -> bool:
     """Whether an editor wrote a comment in (or, as ruamel attaches them, just after) this item."""
-    return bool(store.comment_tokens(node))
+    return bool(comments.within(node))
 
 
 def _free_id(used: set[str]) -> str:
@@ -308,7 +347,7 @@ def _merge_fields(
             else:
                 old = ours.get(key)
                 ours[key] = store.canonical(tv, {})
-                store.carry_comments(ours, key, old)
+                comments.carry(ours, key, old)
             changed = True
             continue
         new = "(removed)" if tv is _MISSING else _show(tv)
@@ -375,40 +414,3 @@ def _drop_unused_actors(result: Merge, base: dict[str, Any], theirs: dict[str, A
         if aid in untouched and aid not in pointed and actor == by_id.get(aid) and not _commented(seq[i]):
             result.removed.setdefault("actors", []).append(str(aid))
             del seq[i]
-
-
-def write_fresh(target: Path, data: dict[str, Any]) -> None:
-    """Write a new machine briefing and keep a copy of it as the base of later merges."""
-    _write_if_changed(target, store.dumps(data, store.header_for(target.parent)))
-    _write_if_changed(machine_copy(target), store.dumps(data))
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    """An identical file is left alone, so its mtime does not wake `mkdocs serve`."""
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except (OSError, UnicodeDecodeError):
-        pass
-    store.write_atomic(path, text)
-
-
-def update(target: Path, data: dict[str, Any]) -> Merge:
-    """Merge a new extraction into the briefing at `target`, which editors may have changed.
-
-    Raises BriefingsError if the editor's file cannot be read or parsed: an unreadable edit is
-    never replaced.
-    """
-    ours = store.load(target)
-    if not isinstance(ours, CommentedMap):
-        from .errors import BriefingsError
-
-        raise BriefingsError(Problem(str(target), 1, None, "not a briefing (a mapping of keys to values)"))
-    base_path = machine_copy(target)
-    base = store.to_plain(store.load(base_path)) if base_path.is_file() else None
-    header = store.header_for(target.parent)
-    result = three_way(base, ours, data, str(target), header)
-    text = store.dumps(result.node, header)
-    _write_if_changed(target, text)
-    _write_if_changed(base_path, store.dumps(data))
-    return result

@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import store
 from .errors import BriefingsError, Problem
-from .model import ACTOR_KINDS, Actor
+from .model import ACTOR_KINDS
 from .names import name_key, slugify
-
-if TYPE_CHECKING:
-    from .extract.actors import Name
 
 FIELDS = ("id", "name", "kind", "aliases", "description", "wikidata")
 WIKIDATA = re.compile(r"Q[1-9]\d*")
@@ -61,51 +58,6 @@ class Registry:
         hits = [e for e in self.entries if key in {name_key(n) for n in e.names}]
         return hits[0] if len(hits) == 1 else None
 
-    def link(self, built: list[tuple[Actor, list[Name]]]) -> list[tuple[Actor, list[Name]]]:
-        """Give actors found in an article their registry identity; actors that turn out to be one
-        (the article's "US" and "United States") become one, with the article's spellings kept."""
-        out: list[tuple[Actor, list[Name]]] = []
-        index: dict[str, int] = {}
-        for actor, names in built:
-            entry = self._entry_for(actor)
-            if entry is None:
-                out.append((actor, names))
-                continue
-            spellings = [n for n in (actor.name, *actor.aliases) if name_key(n) != name_key(entry.name)]
-            linked = replace(
-                actor,
-                id=entry.id,
-                name=entry.name,
-                kind=entry.kind or actor.kind,
-                aliases=tuple(dict.fromkeys(spellings)),
-            )
-            if entry.id not in index:
-                index[entry.id] = len(out)
-                out.append((linked, list(names)))
-                continue
-            first, first_names = out[index[entry.id]]
-            merged = replace(
-                first,
-                aliases=tuple(dict.fromkeys((*first.aliases, *linked.aliases))),
-                mentions=first.mentions + linked.mentions,
-                role=first.role or linked.role,
-                affiliation=first.affiliation or linked.affiliation,
-                span=min(s for s in (first.span, linked.span) if s is not None)
-                if first.span or linked.span
-                else None,
-            )
-            out[index[entry.id]] = (merged, sorted(first_names + list(names), key=lambda n: n.start))
-        return out
-
-    def _entry_for(self, actor: Actor) -> Entry | None:
-        found = {e.id: e for e in (self.lookup(n) for n in (actor.name, *actor.aliases)) if e is not None}
-        if len(found) != 1:
-            return None
-        entry = next(iter(found.values()))
-        if entry.kind and actor.kind != entry.kind and {actor.kind, entry.kind} != {"place", "organization"}:
-            return None
-        return entry
-
 
 def _items(data: Any) -> list[Any] | None:
     if isinstance(data, dict):
@@ -117,68 +69,76 @@ def _items(data: Any) -> list[Any] | None:
 
 def problems_in(root: Any, path: str) -> Iterator[Problem]:
     """What is wrong in a loaded registry (round-trip node from `store.load`)."""
-    data = store.to_plain(root)
-    items = _items(data)
+    items = _items(store.to_plain(root))
     if items is None:
         yield Problem(path, 1, None, "the registry must be a list or mapping of actors")
         return
     nodes = list(root.values()) if isinstance(root, dict) else list(root)
-    claimed: dict[str, str] = {}
+    claimed: dict[str, str] = {}  # name key -> id of the first actor with that name or alias
     ids: set[str] = set()
     for i, item in enumerate(items):
-        node = nodes[i] if i < len(nodes) else None
-        where = f"[{i}]"
-
-        def at(key: str | None, node: Any = node) -> int | None:
-            line = store.location(node, key)[0] if key is not None else None
-            return line or store.location(node)[0]
-
+        at = _Where(path, f"[{i}]", nodes[i] if i < len(nodes) else None)
         if not isinstance(item, dict):
-            yield Problem(path, at(None), where, "each actor is a mapping with at least a name")
+            yield at.problem(None, "each actor is a mapping with at least a name")
             continue
         name = item.get("name")
         if not isinstance(name, str) or not name.strip():
-            yield Problem(path, at("name"), f"{where}.name", "each actor needs a name")
+            yield at.problem("name", "each actor needs a name")
             continue
-        for key in item:
-            if key not in FIELDS:
-                yield Problem(
-                    path,
-                    at(key),
-                    f"{where}.{key}",
-                    f"unknown field (expected {', '.join(FIELDS)})",
-                    severity="warning",
-                )
+        yield from _unknown(at, item)
         aid = item.get("id") or slugify(name)
         if not isinstance(aid, str) or aid != slugify(aid):
-            yield Problem(path, at("id"), f"{where}.id", f"{aid!r} is not a slug like {slugify(str(aid))!r}")
+            yield at.problem("id", f"{aid!r} is not a slug like {slugify(str(aid))!r}")
         elif aid in ids:
-            yield Problem(path, at("id"), f"{where}.id", f"duplicate id {aid!r}")
+            yield at.problem("id", f"duplicate id {aid!r}")
         ids.add(str(aid))
-        kind = item.get("kind")
-        if kind is not None and kind not in ACTOR_KINDS:
-            yield Problem(
-                path, at("kind"), f"{where}.kind", f"{kind!r} is not one of {', '.join(ACTOR_KINDS)}"
-            )
-        wikidata = item.get("wikidata")
-        if wikidata is not None and not (isinstance(wikidata, str) and WIKIDATA.fullmatch(wikidata)):
-            yield Problem(
-                path, at("wikidata"), f"{where}.wikidata", f"{wikidata!r} is not a Wikidata id like Q30"
-            )
-        aliases = item.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            yield Problem(path, at("aliases"), f"{where}.aliases", "aliases must be a list of names")
-            aliases = []
-        for n in (name, *aliases):
+        yield from _values(at, item)
+        for n in (name, *(_aliases(item) or [])):
             key = name_key(n)
             if key in claimed and claimed[key] != aid:
-                yield Problem(
-                    path,
-                    at("aliases"),
-                    f"{where}.aliases",
-                    f"{n!r} is also a name of {claimed[key]!r}: ambiguous",
-                )
+                yield at.problem("aliases", f"{n!r} is also a name of {claimed[key]!r}: ambiguous")
             claimed.setdefault(key, str(aid))
+
+
+@dataclass(frozen=True)
+class _Where:
+    """One actor of the registry file, for problems that point at its keys."""
+
+    path: str
+    field: str
+    node: Any
+
+    def problem(self, key: str | None, message: str, severity: str = "error") -> Problem:
+        line = store.location(self.node, key)[0] if key is not None else None
+        line = line or store.location(self.node)[0]
+        where = f"{self.field}.{key}" if key is not None else self.field
+        return Problem(self.path, line, where, message, severity=severity)
+
+
+def _unknown(at: _Where, item: dict[str, Any]) -> Iterator[Problem]:
+    for key in item:
+        if key not in FIELDS:
+            yield at.problem(key, f"unknown field (expected {', '.join(FIELDS)})", severity="warning")
+
+
+def _values(at: _Where, item: dict[str, Any]) -> Iterator[Problem]:
+    """Kinds outside the list, malformed Wikidata ids and aliases of one actor."""
+    kind = item.get("kind")
+    if kind is not None and kind not in ACTOR_KINDS:
+        yield at.problem("kind", f"{kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+    wikidata = item.get("wikidata")
+    if wikidata is not None and not (isinstance(wikidata, str) and WIKIDATA.fullmatch(wikidata)):
+        yield at.problem("wikidata", f"{wikidata!r} is not a Wikidata id like Q30")
+    if _aliases(item) is None:
+        yield at.problem("aliases", "aliases must be a list of names")
+
+
+def _aliases(item: dict[str, Any]) -> list[str] | None:
+    """The actor's aliases, or None when they are not a list of names (reported by `_values`)."""
+    aliases = item.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        return None
+    return aliases
 
 
 def check(path: Path) -> list[Problem]:

@@ -3,8 +3,8 @@
 ruamel.yaml in round-trip mode keeps editors' comments and key order, and records the line and
 column of every key, which the validator uses to point at the offending field.
 
-The canonical form (what `extract` writes and `fmt` produces) is chosen for reviewing in pull
-requests: keys in schema order, block style, one line per text value (no folding, so a one-word
+The canonical form (what `extract` writes and `generator.fmt` produces) is chosen for reviewing in
+pull requests: keys in schema order, block style, one line per text value (no folding, so a one-word
 edit is a one-line diff and no line ends in a space), UTF-8 as is, `span: [71, 73]` on one line,
 text with line breaks as `|` blocks. Loading and writing a canonical file gives the same bytes.
 """
@@ -27,7 +27,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
+from . import comments
 from .errors import BriefingsError, Problem
+from .model import Briefing, Source
 from .safety import check_yaml, node_ok
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "briefing.schema.json"
@@ -99,7 +101,7 @@ def canonical(node: Any, node_schema: dict[str, Any] | None = None) -> Any:
         for key in order:
             value = out[key] = canonical(out[key], props.get(key, {}))
             if isinstance(value, CommentedSeq) and value.fa.flow_style() and value.ca.items:
-                _lift_comments(out, key, value)
+                comments.lift(out, key, value)
         if out:
             out.fa.set_block_style()
         else:
@@ -125,78 +127,6 @@ def canonical(node: Any, node_schema: dict[str, Any] | None = None) -> Any:
     return node
 
 
-def _lift_comments(parent: CommentedMap, key: Any, seq: CommentedSeq) -> None:
-    """Comments inside a sequence that becomes `[a, b]` go after it, instead of breaking it."""
-    tokens = [t for slot in seq.ca.items.values() for t in _flatten(slot)]
-    seq.ca.items.clear()
-    _attach(parent.ca.items.setdefault(key, [None, None, None, None]), 2, tokens)
-
-
-def carry_comments(parent: CommentedMap, key: Any, old: Any) -> None:
-    """After `parent[key]` replaced `old`, put the comments from inside `old` at the end of the new value.
-
-    An editor's comment on the line after a list belongs, for ruamel, to the list's last item; a
-    merge that replaces the list must not drop it.
-    """
-    tokens = comment_tokens(old)
-    if not tokens:
-        return
-    value = parent[key]
-    keys = list(parent)
-    following = keys[keys.index(key) + 1] if keys.index(key) + 1 < len(keys) else None
-    if isinstance(value, CommentedSeq) and value and not value.fa.flow_style():
-        _attach(value.ca.items.setdefault(len(value) - 1, [None, None, None, None]), 0, tokens)
-    elif isinstance(value, CommentedMap) and value and not value.fa.flow_style():
-        _attach(value.ca.items.setdefault(list(value)[-1], [None, None, None, None]), 2, tokens)
-    elif isinstance(value, CommentedMap | CommentedSeq) and following is not None:
-        # after `key: []` ruamel keeps full-line comments before the next key
-        slot = parent.ca.items.setdefault(following, [None, None, None, None])
-        text = "".join(t.value.partition("\n")[2] if not t.value.startswith("#") else t.value for t in tokens)
-        token = tokens[0]
-        token.value = "\n".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
-        slot[1] = [token, *(slot[1] or [])]
-    else:
-        _attach(parent.ca.items.setdefault(key, [None, None, None, None]), 2, tokens)
-
-
-def comment_tokens(node: Any) -> list[Any]:
-    if not isinstance(node, CommentedMap | CommentedSeq):
-        return []
-    tokens = [t for slot in node.ca.items.values() for t in _flatten(slot)]
-    for child in node.values() if isinstance(node, CommentedMap) else node:
-        tokens += comment_tokens(child)
-    return tokens
-
-
-def _attach(slot: list[Any], index: int, tokens: list[Any]) -> None:
-    """Add comment tokens' text to `slot[index]`: same-line parts joined, full lines below kept."""
-    same_line: list[str] = []
-    below = ""
-    for token in tokens:
-        first, _, rest = token.value.partition("\n")
-        if first.strip():
-            same_line.append(first.strip())
-        below += rest
-    text = "  ".join(same_line) + "\n" + below
-    if not text.strip():
-        return
-    if slot[index] is not None:
-        extra = "  " + "  ".join(same_line) if same_line else ""
-        slot[index].value = slot[index].value.rstrip("\n") + extra + "\n" + below
-    else:
-        token = tokens[0]
-        token.value = text
-        slot[index] = token
-
-
-def _flatten(slot: Any) -> list[Any]:
-    if slot is None:
-        return []
-    if isinstance(slot, list):
-        return [t for s in slot for t in _flatten(s)]
-    return [slot] if hasattr(slot, "value") else []
-
-
 def _is_span(node_schema: dict[str, Any], seq: list[Any]) -> bool:
     """Short lists of numbers (offsets) read best on one line."""
     if node_schema.get("items", {}).get("type") == "integer" and node_schema.get("maxItems"):
@@ -212,44 +142,6 @@ def dumps(data: Any, header: str = "") -> str:
     if header and not text.startswith(HEADER_PREFIX):
         text = header + text
     return text
-
-
-def format_text(text: str, path: Path) -> str:
-    """The canonical form of a briefing's YAML text; comments are kept."""
-    root = loads(text, str(path))
-    if not isinstance(root, CommentedMap):
-        what = "an empty file" if root is None else "not a mapping of keys to values"
-        raise BriefingsError(Problem(str(path), 1, None, f"not a briefing: {what}"))
-    return dumps(root, header_for(path.parent))
-
-
-def format_paths(paths: list[Path], write: bool = True) -> tuple[list[Path], list[Problem]]:
-    """Canonical form for every briefing under `paths`: the files not yet in it, and problems.
-
-    Only valid briefings are formatted: one with errors is reported as `validate` reports it and
-    left exactly as it was, so `fmt` never rewrites a file nobody can read back the same way.
-    """
-    from .validate import validate_paths
-
-    files = briefing_files(paths)
-    problems = [p for p in validate_paths(files) if p.severity == "error"]
-    bad = {p.path for p in problems}
-    changed: list[Path] = []
-    for f in files:
-        if str(f) in bad:
-            continue
-        try:  # the file may have changed or gone since it was validated
-            text = read_text(f)
-            formatted = format_text(text, f)
-            if formatted != text:
-                changed.append(f)
-                if write:
-                    write_atomic(f, formatted)
-        except BriefingsError as exc:
-            problems += exc.problems
-        except OSError as exc:
-            problems.append(Problem(str(f), None, None, f"cannot write: {exc.strerror or exc}"))
-    return changed, problems
 
 
 def loads(text: str, path: str) -> Any:
@@ -374,6 +266,20 @@ def write_atomic(path: Path, text: str, durable: bool = True) -> None:
         raise
 
 
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write `text` to `path` unless it already holds exactly that; True if written.
+
+    Leaving an identical file alone keeps its mtime, so `mkdocs serve` does not rebuild for it.
+    """
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    write_atomic(path, text)
+    return True
+
+
 def briefing_files(paths: list[Path]) -> list[Path]:
     """Briefing files: files as given, folders searched (skipping hidden folders and the registry)."""
     out: list[Path] = []
@@ -441,7 +347,5 @@ def skeleton(
     sha256: str | None = None,
 ) -> dict[str, Any]:
     """An empty briefing for an editor to fill by hand: every list present, so the shape shows."""
-    from .model import Briefing, Source
-
     source = Source(file=file, name=name, url=url, author=author, published=published, sha256=sha256)
     return Briefing(id=bid, title=title, source=source).to_dict()

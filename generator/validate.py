@@ -1,283 +1,54 @@
-"""Validation: the JSON Schema first, then meaning (ids, references, dates, verbatim text), as `Problem`s.
+"""Validation of many briefing files at once: each file checked (`checks`), ids and references
+across files, each folder's actor registry, in worker processes when there are many.
 
-Every problem points at the line and column of the offending key, so an editor (or a GitHub
-annotation on a pull request) lands on it directly.
+The result is a `Validation`: the problems, in file order, and what was read on the way.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import multiprocessing
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import fastjsonschema
-from jsonschema import Draft202012Validator
-
-from . import parallel, store
+from . import parallel, registry, store
+from .checks import ERROR, ArticleKey, Checked, Context, Issue, check, located
 from .errors import BriefingsError, Problem
-from .periods import Period, real
-
-Where = list[Any]
-ERROR = "error"
-
-
-DRAFT_07 = "http://json-schema.org/draft-07/schema#"
-
-
-@lru_cache(maxsize=1)
-def validator() -> Draft202012Validator:
-    return Draft202012Validator(json.loads(store.SCHEMA_FILE.read_text(encoding="utf-8")))
-
-
-@lru_cache(maxsize=1)
-def fast_validator() -> Callable[[Any], Any]:
-    """The same schema compiled to Python code: about 30 times faster than `validator()`.
-
-    A site build validates every briefing and nearly all of them are valid, so the compiled check
-    answers those; `jsonschema` only runs to explain the invalid ones (every error, with its path).
-    The schema uses only keywords that draft-07 shares with 2020-12 (a test keeps it so), which
-    is the newest draft fastjsonschema compiles.
-    """
-    schema = json.loads(store.SCHEMA_FILE.read_text(encoding="utf-8"))
-    return fastjsonschema.compile({**schema, "$schema": DRAFT_07})
-
-
-def schema_valid(plain: Any) -> bool:
-    try:
-        fast_validator()(plain)
-    except fastjsonschema.JsonSchemaException:
-        return False
-    return True
+from .ingest import Article
+from .registry import Registry
 
 
 @dataclass
-class Context:
-    """What a briefing may refer to beyond itself: other briefings, its source text, the registry."""
+class Validation:
+    """What `validate_paths` found, and what it read on the way, for a caller that goes on."""
 
-    root: Path = field(default_factory=Path.cwd)
-    """Source paths are relative to this folder (the repository root)."""
-    briefing_ids: set[str] = field(default_factory=set)
-    registry: Any = None
-    """`registry.Registry` of the folder, if it has an actors.yaml."""
-    articles: dict[tuple[Path, str | None], Any] | None = None
-    """(source path, published) -> `ingest.Article` read for the check, kept for a caller that shows the text
-    (the site builder), so each source is read once."""
+    problems: list[Problem] = field(default_factory=list)
+    """In the order of the files given, then by line."""
+    loaded: dict[Path, Any] = field(default_factory=dict)
+    """Plain data of every briefing that could be read (valid or not), by path."""
+    articles: dict[ArticleKey, Article] = field(default_factory=dict)
+    """Source articles read to check quotes, if asked for (`keep_articles`): none is read twice."""
 
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
 
-def field_name(path: Iterable[Any]) -> str:
-    """JSON path -> `quotes[2].speaker`."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top)"
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != ERROR]
 
 
-def locate(root: Any, path: Iterable[Any]) -> tuple[int | None, int | None]:
-    """Line and column of the deepest node on `path` that the YAML recorded."""
-    node, line, col = root, None, None
-    for part in path:
-        here = store.location(node, part)
-        if here[0] is not None:
-            line, col = here
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            break
-    if line is None:
-        line, col = store.location(root)
-    return line, col
-
-
-def check_data(root: Any, path: str, context: Context | None = None) -> list[Problem]:
-    """All problems in one loaded briefing (round-trip node from `store.load`)."""
-    return located(root, path, issues(store.to_plain(root), context or Context()))
-
-
-def located(root: Any, path: str, found: Iterable[tuple[Where, str, str]]) -> list[Problem]:
-    """Problems at the line and column of their key in the round-trip node `root`."""
-    problems = []
-    for where, message, severity in found:
-        line, col = locate(root, where)
-        field = field_name(where) if where else None
-        problems.append(Problem(path, line or (1 if not where else None), field, message, col, severity))
-    return problems
-
-
-def issues(plain: Any, context: Context) -> list[tuple[Where, str, str]]:
-    """What is wrong, as (JSON path, message, severity): the schema first, then meaning."""
-    if not isinstance(plain, dict):
-        what = "the file is empty" if plain is None else "a briefing must be a mapping of keys to values"
-        return [([], what, ERROR)]
-    found: list[tuple[Where, str, str]] = []
-    schema_errors = [] if schema_valid(plain) else validator().iter_errors(plain)
-    for err in sorted(schema_errors, key=lambda e: list(map(str, e.absolute_path))):
-        where = list(err.absolute_path)
-        if err.validator == "additionalProperties":
-            extra = re.findall(r"'([^']+)'", err.message)
-            found += [([*where, key], "unknown key", ERROR) for key in extra or ["?"]]
-        elif err.validator == "required":
-            found.append((where, err.message.replace("is a required property", "is missing"), ERROR))
-        else:
-            found.append((where, _short(err.message), ERROR))
-    if found:
-        return found
-    return [*meaning(plain, context), *against_source(plain, context)]
-
-
-def _short(message: str) -> str:
-    return message if len(message) <= 200 else message[:197] + "..."
-
-
-def meaning(data: dict[str, Any], context: Context | None = None) -> Iterator[tuple[Where, str, str]]:
-    """Checks the schema cannot express: unique ids, references, real dates, date order."""
-    context = context or Context()
-    actor_ids: set[str] = set()
-    for i, actor in enumerate(data.get("actors", [])):
-        if actor["id"] in actor_ids:
-            yield ["actors", i, "id"], f"duplicate actor id {actor['id']!r}", "error"
-        actor_ids.add(actor["id"])
-    if context.registry is not None:
-        for i, actor in enumerate(data.get("actors", [])):
-            names = (actor["name"], *actor.get("aliases", ()))
-            entry = next((e for e in map(context.registry.lookup, names) if e is not None), None)
-            if entry is not None and entry.id != actor["id"]:
-                message = f"{entry.name!r} is {entry.id!r} in the actor registry: use that id"
-                yield ["actors", i, "id"], message, "warning"
-
-    def refs(where: Where, ids: Iterable[str]) -> Iterator[tuple[Where, str, str]]:
-        for j, actor_id in enumerate(ids):
-            if actor_id not in actor_ids:
-                yield [*where, j], f"unknown actor {actor_id!r} (not in this briefing's actors)", "error"
-
-    quote_ids: set[str] = set()
-    for i, quote in enumerate(data.get("quotes", [])):
-        if quote["id"] in quote_ids:
-            yield ["quotes", i, "id"], f"duplicate quote id {quote['id']!r}", "error"
-        quote_ids.add(quote["id"])
-        speaker = quote.get("speaker")
-        if speaker is not None and speaker not in actor_ids:
-            yield (
-                ["quotes", i, "speaker"],
-                f"unknown actor {speaker!r} (not in this briefing's actors)",
-                "error",
-            )
-    for i, entry in enumerate(data.get("timeline", [])):
-        for key in ("date", "end"):
-            value = entry.get(key)
-            if value is not None and not real(value):
-                yield ["timeline", i, key], f"not a real date {value!r}", "error"
-        start, end = entry.get("date"), entry.get("end")
-        if start and end and real(start) and real(end) and Period.parse(end).last < Period.parse(start).first:
-            yield ["timeline", i, "end"], f"ends ({end}) before it starts ({start})", "error"
-        if end and not start:
-            yield ["timeline", i, "end"], "an end without a date", "error"
-        yield from refs(["timeline", i, "actors"], entry.get("actors", []))
-    for i, question in enumerate(data.get("questions", [])):
-        yield from refs(["questions", i, "actors"], question.get("actors", []))
-        status, answer, by = (
-            question.get("status", "open"),
-            question.get("answer"),
-            question.get("answered_by"),
-        )
-        if status == "answered" and not answer:
-            yield ["questions", i, "status"], "status is 'answered' but there is no answer", "error"
-        if answer and status == "open":
-            yield ["questions", i, "answer"], "has an answer but status is 'open'", "warning"
-        if by is not None and by not in context.briefing_ids:
-            yield ["questions", i, "answered_by"], f"no briefing with id {by!r}", "error"
-    published = (data.get("source") or {}).get("published")
-    if not published:
-        yield ["source", "published"], "no publication date: relative dates stay unresolved", "warning"
-    elif not real(published[:10]):
-        yield ["source", "published"], f"not a real date {published!r}", "error"
-
-
-def against_source(data: dict[str, Any], context: Context) -> Iterator[tuple[Where, str, str]]:
-    """Quotes and evidence must be the article's own words; offsets must fall inside it."""
-    from . import ingest
-    from .paths import outside, source_path
-
-    source = data.get("source") or {}
-    file = source_path(source.get("file") or "", context.root)
-    if file is None:
-        if outside(source.get("file") or "", context.root):
-            yield ["source", "file"], f"outside the project ({context.root}): not read", "warning"
-        return
-    try:
-        article = ingest.read(file, published=source.get("published"))
-    except (BriefingsError, OSError, ValueError) as exc:
-        yield ["source", "file"], f"cannot read the source: {exc}", "warning"
-        return
-    if context.articles is not None:
-        context.articles[file, source.get("published")] = article
-    haystack = squash(article.text)
-    same_text = source.get("sha256") in (None, article.sha256)
-    if not same_text:
-        yield ["source", "sha256"], "the source changed since extraction: re-extract with --update", "warning"
-    for i, quote in enumerate(data.get("quotes", [])):
-        if squash(quote["text"]) not in haystack:
-            yield (
-                ["quotes", i, "text"],
-                f"not found verbatim in {source['file']}: {_head(quote['text'])}",
-                "error",
-            )
-    for i, question in enumerate(data.get("questions", [])):
-        for j, snippet in enumerate(question.get("evidence", [])):
-            if squash(snippet) not in haystack:
-                where = ["questions", i, "evidence", j]
-                yield where, f"not found verbatim in {source['file']}: {_head(snippet)}", "error"
-    if not same_text:
-        return
-    for family in ("actors", "quotes", "timeline"):
-        for i, item in enumerate(data.get(family, [])):
-            span = item.get("span")
-            if span and not (0 <= span[0] <= span[1] <= len(article.text)):
-                size = len(article.text)
-                yield [family, i, "span"], f"offsets {span} outside the article text (0-{size})", "error"
-            para = item.get("paragraph")
-            if para is not None and para > len(article.paragraphs):
-                count = len(article.paragraphs)
-                yield [family, i, "paragraph"], f"paragraph {para} but the article has {count}", "error"
-
-
-_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
-
-
-def squash(text: str) -> str:
-    """Compare words, not typography: one space for any whitespace, straight quotes and dashes."""
-    return re.sub(r"\s+", " ", text.translate(_MARKS)).strip()
-
-
-def _head(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= n else text[: n - 3] + "...")
-
-
-def validate_file(path: Path, context: Context | None = None) -> list[Problem]:
-    try:
-        doc = _read(path)
-    except BriefingsError as exc:
-        return exc.problems
-    return doc.problems(issues(doc.plain, context or Context()))
-
-
-def _registry(folder: Path) -> tuple[Any, list[Problem]]:
+def _registry(folder: Path) -> tuple[Registry | None, list[Problem]]:
     """The actor registry `folder/actors.yaml` (None if absent or broken) and its own problems."""
-    from . import registry
-
     path = folder / store.REGISTRY_NAME
     if not path.is_file():
         return None, []
     found = registry.check(path)
-    if any(p.severity == "error" for p in found):
+    if any(p.severity == ERROR for p in found):
         return None, found
     try:
         return registry.load(path), found
@@ -302,7 +73,12 @@ class _Doc:
             self._node = store.loads(text, str(self.path))
         return self._node
 
-    def problems(self, found: list[tuple[Where, str, str]]) -> list[Problem]:
+    @property
+    def id(self) -> str | None:
+        bid = self.plain.get("id") if isinstance(self.plain, dict) else None
+        return bid if isinstance(bid, str) else None
+
+    def problems(self, found: list[Issue]) -> list[Problem]:
         return located(self.node, str(self.path), found) if found else []
 
 
@@ -331,13 +107,11 @@ def _read_many(paths: list[Path]) -> list[_Doc | list[Problem]]:
     return out
 
 
-def _check_many(
-    plains: list[Any], context: Context
-) -> tuple[list[list[tuple[Where, str, str]]], dict[tuple[Path, str | None], Any]]:
-    """`issues` of each briefing, and the source articles read for them."""
-    context = replace(context, articles={} if context.articles is not None else None)
-    found = [issues(plain, context) for plain in plains]
-    return found, context.articles or {}
+def _check_many(work: tuple[list[Any], Context, bool]) -> list[Checked]:
+    """`check` each briefing of a chunk; the articles read come back only if kept."""
+    plains, context, keep_articles = work
+    checked = [check(plain, context) for plain in plains]
+    return checked if keep_articles else [Checked(c.issues) for c in checked]
 
 
 def _chunks(items: list[Any], jobs: int) -> list[list[Any]]:
@@ -346,102 +120,104 @@ def _chunks(items: list[Any], jobs: int) -> list[list[Any]]:
 
 
 def validate_paths(
-    paths: list[Path],
-    root: Path | None = None,
-    loaded: dict[Path, Any] | None = None,
-    articles: dict[tuple[Path, str | None], Any] | None = None,
-    jobs: int = 1,
-) -> list[Problem]:
+    paths: list[Path], root: Path | None = None, jobs: int = 1, keep_articles: bool = False
+) -> Validation:
     """Validate every briefing under `paths`, with references checked across the whole set.
 
     `answered_by` may name any briefing validated here or lying in the same folder, so a
     pre-commit hook that passes only the changed files still resolves references. The actor
     registry of each folder is checked too, also when it is the only file given. With `jobs` > 1
-    and at least `parallel.PARALLEL_MIN` files, reading and the per-file checks run in that many processes.
+    and at least `parallel.PARALLEL_MIN` files, reading and the per-file checks run in that many
+    processes. The result also holds what was read (data, and source articles if `keep_articles`),
+    so the site builder reads nothing twice.
     """
     files = store.briefing_files(paths)
     if jobs > 1 and len(files) >= parallel.PARALLEL_MIN:
         context = multiprocessing.get_context("fork" if parallel.fork_is_safe() else "spawn")
         try:
             with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-                return _validate(paths, files, root, loaded, articles, pool, jobs)
+                return _Run(paths, root or Path.cwd(), keep_articles, pool, jobs).validate(files)
         except BrokenProcessPool:
             pass  # e.g. a worker could not start: the same work, in this process
-    return _validate(paths, files, root, loaded, articles, None, jobs)
+    return _Run(paths, root or Path.cwd(), keep_articles, None, jobs).validate(files)
 
 
-def _validate(
-    paths: list[Path],
-    files: list[Path],
-    root: Path | None,
-    loaded: dict[Path, Any] | None,
-    articles: dict[tuple[Path, str | None], Any] | None,
-    pool: ProcessPoolExecutor | None,
-    jobs: int,
-) -> list[Problem]:
+@dataclass
+class _Run:
+    """One `validate_paths` call: read, check ids across files, then check each file in its folder."""
+
+    paths: list[Path]
+    root: Path
+    keep_articles: bool
+    pool: ProcessPoolExecutor | None
+    jobs: int
+
+    def map(self, fn: Callable[[Any], list[Any]], items: list[Any]) -> list[list[Any]]:
+        """`fn` over `items`, in the pool's processes if there is one."""
+        if self.pool is None:
+            return [fn(item) for item in items]
+        return list(self.pool.map(fn, items))
+
+    def validate(self, files: list[Path]) -> Validation:
+        chunks = _chunks(files, self.jobs) if self.pool else [files]
+        docs: list[_Doc] = []
+        problems: list[Problem] = []
+        for result in (r for out in self.map(_read_many, chunks) for r in out):
+            if isinstance(result, _Doc):
+                docs.append(result)
+            else:
+                problems += result
+        folders = {d.path.parent for d in docs}
+        folders |= {p.parent for p in self.paths if p.name == store.REGISTRY_NAME and p.is_file()}
+        known = {s.stem for folder in folders for s in store.briefing_files([folder])}
+        known |= {d.id for d in docs if d.id is not None}
+        problems += _id_problems(docs)
+        registries = {folder: _registry(folder) for folder in folders}
+        problems += [p for _, found in registries.values() for p in found]
+        contexts = {f: Context(self.root, known, registries[f][0]) for f in folders}
+        found, articles = self.check(docs, contexts)
+        order = {str(f): i for i, f in enumerate(files)}
+        problems = sorted([*problems, *found], key=lambda p: (order.get(p.path, len(order)), p.line or 0))
+        return Validation(problems, {d.path: d.plain for d in docs}, articles)
+
+    def check(
+        self, docs: list[_Doc], contexts: dict[Path, Context]
+    ) -> tuple[list[Problem], dict[ArticleKey, Article]]:
+        """`check` every briefing with the context of its folder: problems, and articles read."""
+        work: list[list[_Doc]] = []
+        for folder in contexts:
+            here = [d for d in docs if d.path.parent == folder]
+            work += [chunk for chunk in (_chunks(here, self.jobs) if self.pool else [here]) if chunk]
+        jobs = [([d.plain for d in c], contexts[c[0].path.parent], self.keep_articles) for c in work]
+        problems: list[Problem] = []
+        articles: dict[ArticleKey, Article] = {}
+        for chunk, checked in zip(work, self.map(_check_many, jobs), strict=True):
+            for doc, one in zip(chunk, checked, strict=True):
+                problems += doc.problems(one.issues)
+                if one.article is not None:
+                    articles[one.article[0]] = one.article[1]
+        return problems, articles
+
+
+def _id_problems(docs: list[_Doc]) -> list[Problem]:
+    """Ids that differ from the file name, and ids that two files claim."""
     problems: list[Problem] = []
-    docs: list[_Doc] = []
-    if pool:
-        read = [r for out in pool.map(_read_many, _chunks(files, jobs)) for r in out]
-    else:
-        read = _read_many(files)
-    for result in read:
-        if isinstance(result, _Doc):
-            docs.append(result)
-        else:
-            problems += result
-    if loaded is not None:  # the site builder reuses the data instead of reading every file twice
-        loaded.update((d.path, d.plain) for d in docs)
-    folders = {d.path.parent for d in docs}
-    folders |= {p.parent for p in paths if p.name == store.REGISTRY_NAME and p.is_file()}
-    known: set[str] = set()
-    for folder in folders:
-        known |= {s.stem for s in store.briefing_files([folder])}
     by_id: dict[str, list[_Doc]] = {}
     for doc in docs:
-        bid = doc.plain.get("id") if isinstance(doc.plain, dict) else None
-        if isinstance(bid, str):
-            known.add(bid)
-            by_id.setdefault(bid, []).append(doc)
-            if bid != doc.path.stem:
-                problems += doc.problems(
-                    [(["id"], f"id {bid!r} differs from the file name {doc.path.name!r}", "warning")]
-                )
-    for bid, holders in by_id.items():
-        if len(holders) < 2:
+        if doc.id is None:
             continue
+        by_id.setdefault(doc.id, []).append(doc)
+        if doc.id != doc.path.stem:
+            message = f"id {doc.id!r} differs from the file name {doc.path.name!r}"
+            problems += doc.problems([(["id"], message, "warning")])
+    for bid, holders in by_id.items():
         # the file named after the id keeps it; the others are the copies to fix
         owner = next((d for d in holders if d.path.stem == bid), holders[0])
         for doc in holders:
             if doc is not owner:
-                problems += doc.problems(
-                    [(["id"], f"duplicate briefing id {bid!r} (also {owner.path})", ERROR)]
-                )
-    registries = {folder: _registry(folder) for folder in folders}
-    for _, found in registries.values():
-        problems += found
-    work: list[tuple[list[_Doc], Context]] = []
-    for folder in folders:
-        context = Context(
-            root=root or Path.cwd(),
-            briefing_ids=known,
-            registry=registries[folder][0],
-            articles={} if articles is not None else None,
-        )
-        here = [d for d in docs if d.path.parent == folder]
-        work += [(chunk, context) for chunk in (_chunks(here, jobs) if pool else [here])]
-    if pool:
-        futures = [pool.submit(_check_many, [d.plain for d in chunk], ctx) for chunk, ctx in work]
-        results = [f.result() for f in futures]
-    else:
-        results = [_check_many([d.plain for d in chunk], ctx) for chunk, ctx in work]
-    for (chunk, _), (per_doc, read_articles) in zip(work, results, strict=True):
-        for doc, doc_found in zip(chunk, per_doc, strict=True):
-            problems += doc.problems(doc_found)
-        if articles is not None:
-            articles.update(read_articles)
-    order = {str(f): i for i, f in enumerate(files)}
-    return sorted(problems, key=lambda p: (order.get(p.path, len(order)), p.line or 0))
+                message = f"duplicate briefing id {bid!r} (also {owner.path})"
+                problems += doc.problems([(["id"], message, ERROR)])
+    return problems
 
 
 def github(problem: Problem) -> str:

@@ -5,14 +5,11 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from generator.extract.actors import (
-    Cast,
-    appositive_role,
-    caps_runs,
-    extract_actors,
-    find_names,
-    premodifier_role,
-)
+from generator.extract.actors import extract_actors
+from generator.extract.actors.finding import find_names
+from generator.extract.actors.headlines import caps_runs
+from generator.extract.actors.roles import appositive_role, premodifier_role
+from generator.extract.model import Cast
 from generator.names import slugify
 
 

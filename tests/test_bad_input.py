@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from test_site import make_site, mkdocs_build
 
-from generator import cli, store
+from generator import cli, fmt, sources, store
 
 BIN = Path(sys.executable).parent
 
@@ -253,14 +253,14 @@ def test_source_that_disappears_mid_batch(
     """Listed, then deleted before it is read: one line for it, the rest of the batch is written."""
     for name in ("a.txt", "b.txt"):
         write(tmp_path / name, f"Story {name}\n\nThe minister said the talks went well.\n")
-    listed = cli.sources_in
+    listed = sources.sources_in
 
     def then_delete(paths: tuple[str, ...]) -> tuple[list[str], list[object]]:
         found, problems = listed(paths)
         (tmp_path / "b.txt").unlink()
         return found, problems
 
-    monkeypatch.setattr(cli, "sources_in", then_delete)
+    monkeypatch.setattr(sources, "sources_in", then_delete)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli.cli, ["extract", "a.txt", "b.txt", "--out", "out", "--no-cache"])
     assert result.exit_code == 1
@@ -282,7 +282,7 @@ def test_briefing_that_disappears_before_fmt(tmp_path: Path, monkeypatch: pytest
         return found
 
     monkeypatch.setattr(store, "briefing_files", then_delete)
-    changed, problems = store.format_paths([tmp_path])
+    changed, problems = fmt.format_paths([tmp_path])
     assert [p.name for p in changed] == ["2023-11-03-a.yaml"]
     assert [str(p) for p in problems] == [f"{tmp_path / '2023-11-03-b.yaml'}: no such file"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import batch, ingest
+from generator import batch, ingest, store
 from generator import nlp as nlp_mod
 from generator.errors import BriefingsError, Problem
 from generator.model import Briefing, Source
@@ -172,38 +172,9 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(
     assert ("extracting" in capsys.readouterr().err) is printed
 
 
-@pytest.mark.parametrize(("old", "new", "written"), [("a: 1\n", "a: 1\n", False), ("a: 1\n", "a: 2\n", True)])
-def test_write_leaves_an_identical_file_alone(tmp_path: Path, old: str, new: str, written: bool) -> None:
-    target = tmp_path / "b.yaml"
-    target.write_text(old, encoding="utf-8")
-    os.utime(target, (1_000_000, 1_000_000))
-    assert batch.write(target, new) is written
-    assert target.read_text(encoding="utf-8") == new
-    assert (target.stat().st_mtime != 1_000_000) is written
-
-
-def test_machine_copy_decides_whether_an_update_has_anything_to_merge(
-    nlp: object, tmp_path: Path, articles: list[ingest.Article]
-) -> None:
-    from generator import store
-
-    (b,) = batch.extract_all(articles[:1], progress=False)
-    assert isinstance(b, Briefing)
-    target = tmp_path / "briefings" / f"{b.id}.yaml"
-    data = b.to_dict()
-    assert not batch.machine_unchanged(target, data)
-    cache = batch.Cache(tmp_path / "cache")
-    assert batch.write_fresh(target, data, cache) is True
-    assert batch.write_fresh(target, data, cache) is False
-    assert target.read_text(encoding="utf-8") == store.dumps(data, store.header_for(target.parent))
-    assert batch.machine_unchanged(target, data, cache)
-    assert not batch.machine_unchanged(target, {**data, "title": "Changed"}, cache)
-
-
 def test_cached_rendering_is_the_plain_rendering(
     nlp: object, tmp_path: Path, articles: list[ingest.Article]
 ) -> None:
-    from generator import store
 
     cache = batch.Cache(tmp_path)
     for b in batch.extract_all(articles, progress=False):

@@ -179,13 +179,6 @@ def test_schema_prints_the_schema() -> None:
     assert json.loads(output) == store.schema()
 
 
-@pytest.mark.parametrize("command", ["extract", "validate", "fmt", "new", "schema"])
-def test_help_has_an_example(command: str) -> None:
-    code, output = invoke(command, "--help")
-    assert code == 0
-    assert "Example:" in output and f"briefings {command}" in output
-
-
 # Repository automation: run, locally, the commands that CI and pre-commit run.
 
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator import ingest, merge, store
+from generator import ingest, merge, store, writing
+from generator.checks import squash
 from generator.cli import cli
 from generator.errors import BriefingsError
-from generator.validate import squash
 
 ARTICLE = """\
 ---
@@ -286,7 +286,7 @@ def test_editor_work_survives_update(nlp: Any, tmp_path: Path, monkeypatch: pyte
     out = runner.invoke(cli, ["extract", "sources", "--out", "briefings"])
     assert out.exit_code == 0, out.output
     (target,) = (tmp_path / "briefings").glob("*.yaml")
-    assert merge.machine_copy(target).is_file()
+    assert writing.machine_copy(target).is_file()
     other = runner.invoke(cli, ["new", "--title", "Talks open in Frankfurt", "--published", "2024-03-12"])
     assert other.exit_code == 0, other.output
     answered_by = Path(other.output.strip()).stem
@@ -395,10 +395,10 @@ def test_unreadable_editor_file_is_never_replaced(tmp_path: Path) -> None:
     target.parent.mkdir()
     target.write_text("title: [broken\n", encoding="utf-8")
     with pytest.raises(BriefingsError) as info:
-        merge.update(target, briefing())
+        writing.update(target, briefing())
     assert info.value.problems[0].line == 2
     assert target.read_text(encoding="utf-8") == "title: [broken\n"
-    assert not merge.machine_copy(target).exists()
+    assert not writing.machine_copy(target).exists()
 
 
 def test_comment_after_a_list_the_machine_changed_survives() -> None:

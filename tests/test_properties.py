@@ -21,7 +21,7 @@ import markdown
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator import store, validate
+from generator import checks, fmt, store
 from generator.model import ACTOR_KINDS, QUOTE_KINDS, Actor, Briefing, Question, Quote, Source, TimelineEntry
 from generator.site import render, text
 
@@ -155,8 +155,8 @@ def test_fmt_is_idempotent(b: Briefing, indent: bool) -> None:
     """Any way of writing the same data (here JSON, which is YAML too) formats to one canonical text."""
     path = Path("briefings") / f"{b.id}.yaml"
     other = json.dumps(b.to_dict(), ensure_ascii=False, sort_keys=True, indent=2 if indent else None)
-    once = store.format_text(other, path)
-    assert store.format_text(once, path) == once
+    once = fmt.format_text(other, path)
+    assert fmt.format_text(once, path) == once
     assert loads_both(once) == loads_both(other) == b.to_dict()
     assert once == store.dumps(b.to_dict(), store.header_for(path.parent))
 
@@ -165,8 +165,8 @@ def test_fmt_is_idempotent(b: Briefing, indent: bool) -> None:
 @given(briefings())
 def test_valid_briefings_have_no_problems(b: Briefing) -> None:
     written = store.dumps(b.to_dict())
-    context = validate.Context(root=Path("/nonexistent"))
-    assert validate.check_data(store.loads(written, "b.yaml"), "b.yaml", context) == []
+    context = checks.Context(root=Path("/nonexistent"))
+    assert checks.check_data(store.loads(written, "b.yaml"), "b.yaml", context) == []
 
 
 class _Tags(HTMLParser):
@@ -289,8 +289,8 @@ invalid = briefings().flatmap(_mutations)
 def test_invalid_briefings_are_refused_with_a_located_message(case: tuple[str, dict[str, Any], str]) -> None:
     _, data, field = case
     written = store.dumps(data)
-    problems = validate.check_data(
-        store.loads(written, "b.yaml"), "b.yaml", validate.Context(Path("/nonexistent"))
+    problems = checks.check_data(
+        store.loads(written, "b.yaml"), "b.yaml", checks.Context(Path("/nonexistent"))
     )
     errors = [p for p in problems if p.severity == "error"]
     assert errors, written
@@ -313,5 +313,5 @@ def test_mutated_speaker_is_refused_in_words() -> None:
         quotes=(Quote("q1", "Hi.", "a"),),
     )
     data = replace(b, quotes=(Quote("q1", "Hi.", "b"),)).to_dict()
-    (problem,) = validate.check_data(store.loads(store.dumps(data), "b.yaml"), "b.yaml")
+    (problem,) = checks.check_data(store.loads(store.dumps(data), "b.yaml"), "b.yaml")
     assert str(problem) == "b.yaml:21:5: quotes[0].speaker: unknown actor 'b' (not in this briefing's actors)"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from generator import store
-from generator.validate import fast_validator, schema_valid, validator
+from generator.checks import fast_validator, schema_valid, validator
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = sorted((ROOT / "briefings").glob("*.yaml"))

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator import ingest, model, store
+from generator import fmt, ingest, model, store
 from generator.errors import BriefingsError
 from generator.extract import pipeline
 
@@ -111,8 +111,8 @@ def test_load_then_write_gives_the_same_bytes(extracted: Path) -> None:
 
 def test_fmt_is_idempotent_on_every_briefing(extracted: Path) -> None:
     for path in [extracted, *committed()]:
-        once = store.format_text(path.read_text(encoding="utf-8"), path)
-        assert store.format_text(once, path) == once, path
+        once = fmt.format_text(path.read_text(encoding="utf-8"), path)
+        assert fmt.format_text(once, path) == once, path
 
 
 MESSY = """\
@@ -160,10 +160,10 @@ questions: []
 
 def test_fmt_canonicalises_and_keeps_comments(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
-    out = store.format_text(MESSY, path)
+    out = fmt.format_text(MESSY, path)
     header = store.header_for(tmp_path)
     assert out == header + CANONICAL
-    assert store.format_text(out, path) == out
+    assert fmt.format_text(out, path) == out
 
 
 def test_header_points_at_the_schema(tmp_path: Path) -> None:
@@ -200,7 +200,7 @@ def test_schema_knows_every_model_field_in_order(cls: Any, schema_path: tuple[st
 
 
 def test_machine_output_validates_against_the_schema(extracted: Path) -> None:
-    from generator.validate import validator
+    from generator.checks import validator
 
     errors = list(validator().iter_errors(store.to_plain(store.load(extracted))))
     assert errors == []
@@ -237,7 +237,7 @@ def test_skeleton_is_valid(tmp_path: Path) -> None:
     data = store.skeleton("2024-05-14-appeal", "Appeal", "sources/appeal.md", published="2024-05-14")
     target = tmp_path / "2024-05-14-appeal.yaml"
     store.write_atomic(target, store.dumps(data, store.header_for(tmp_path)))
-    assert validate_paths([target], root=tmp_path) == []
+    assert validate_paths([target], root=tmp_path).problems == []
 
 
 def test_header_prefers_the_projects_schema(tmp_path: Path) -> None:
@@ -269,3 +269,13 @@ def test_fast_reading_refuses_what_round_trip_refuses(text: str) -> None:
         store.loads_plain(text, "x")
     with pytest.raises(BriefingsError):
         store.loads(text, "x")
+
+
+@pytest.mark.parametrize(("old", "new", "written"), [("a: 1\n", "a: 1\n", False), ("a: 1\n", "a: 2\n", True)])
+def test_write_leaves_an_identical_file_alone(tmp_path: Path, old: str, new: str, written: bool) -> None:
+    target = tmp_path / "b.yaml"
+    target.write_text(old, encoding="utf-8")
+    os.utime(target, (1_000_000, 1_000_000))
+    assert store.write_if_changed(target, new) is written
+    assert target.read_text(encoding="utf-8") == new
+    assert (target.stat().st_mtime != 1_000_000) is written

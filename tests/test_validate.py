@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import ingest, store
+from generator import fmt, ingest
 from generator.errors import Problem
 from generator.validate import github, validate_paths
 
@@ -100,7 +100,7 @@ def test_valid_briefing_has_no_problems(repo: Path) -> None:
     text = valid_text()
     assert ingest.read("sources/talks.txt").text[101:142] == "We have waited too long for this meeting,"
     write(repo, text)
-    assert validate_paths([Path("briefings")]) == []
+    assert validate_paths([Path("briefings")]).problems == []
 
 
 # (old, new, at, field, message part, severity): `new` replaces `old` in the valid file, and the
@@ -313,7 +313,7 @@ def test_rule(repo: Path, old: str, new: str, at: str, field: str, message: str,
     text = valid.replace(old, new, 1)
     path = write(repo, text)
     name = str(Path("briefings") / path.name)
-    problems = [p for p in validate_paths([Path("briefings")]) if p.path == name]
+    problems = [p for p in validate_paths([Path("briefings")]).problems if p.path == name]
     hits = [p for p in problems if p.field == field and message in p.message]
     assert hits, [str(p) for p in problems]
     problem = hits[0]
@@ -333,7 +333,7 @@ def test_changed_source_is_a_warning_and_skips_offsets(repo: Path) -> None:
     sha = text.split("sha256: ")[1][:64]
     text = text.replace(sha, "f" * 64).replace("span: [101, 142]", "span: [101, 9999]")
     write(repo, text)
-    (problem,) = validate_paths([Path("briefings")])
+    (problem,) = validate_paths([Path("briefings")]).problems
     assert (problem.field, problem.severity) == ("source.sha256", "warning")
     assert problem.line == text.splitlines().index("  sha256: " + "f" * 64) + 1
 
@@ -341,7 +341,7 @@ def test_changed_source_is_a_warning_and_skips_offsets(repo: Path) -> None:
 def test_missing_key_points_at_its_mapping(repo: Path) -> None:
     text = valid_text().replace("    name: Germany\n", "")
     write(repo, text)
-    (problem,) = validate_paths([Path("briefings")])
+    (problem,) = validate_paths([Path("briefings")]).problems
     assert (problem.field, problem.line) == ("actors[1]", text.splitlines().index("  - id: germany") + 1)
 
 
@@ -351,14 +351,14 @@ def test_references_resolve_across_the_folder_even_for_one_file(repo: Path) -> N
         "    status: answered\n    answer: Yes.\n    answered_by: 2024-03-12-talks-open\n",
     )
     path = write(repo, text)
-    assert validate_paths([path.relative_to(repo)]) == []
+    assert validate_paths([path.relative_to(repo)]).problems == []
 
 
 def test_source_outside_the_repository_is_not_read(repo: Path) -> None:
     text = valid_text().replace("  file: sources/talks.txt\n", "  file: ../../etc/passwd\n")
     text = text.replace("We have waited too long for this meeting,", "anything at all")
     path = write(repo, text)
-    (problem,) = validate_paths([Path("briefings")])
+    (problem,) = validate_paths([Path("briefings")]).problems
     assert (problem.path, problem.field, problem.severity) == (
         str(path.relative_to(repo)),
         "source.file",
@@ -372,7 +372,7 @@ def test_registry_and_hidden_folders_are_not_briefings(repo: Path) -> None:
     hidden = repo / "briefings" / ".briefings" / "machine"
     hidden.mkdir(parents=True)
     (hidden / "x.yaml").write_text("not: a briefing\n", encoding="utf-8")
-    assert validate_paths([Path("briefings")]) == []
+    assert validate_paths([Path("briefings")]).problems == []
 
 
 @pytest.mark.parametrize(
@@ -398,8 +398,8 @@ def test_github_annotations(problem: Problem, annotation: str) -> None:
 
 def test_canonical_form_does_not_change_validity(repo: Path) -> None:
     path = write(repo, valid_text())
-    write(repo, store.format_text(path.read_text(encoding="utf-8"), path))
-    assert validate_paths([Path("briefings")]) == []
+    write(repo, fmt.format_text(path.read_text(encoding="utf-8"), path))
+    assert validate_paths([Path("briefings")]).problems == []
 
 
 @pytest.mark.parametrize(
@@ -419,7 +419,7 @@ def test_actor_registry(repo: Path, registry: str, field: str, message: str, sev
     text = valid_text()
     write(repo, text)
     write(repo, registry, name="actors.yaml")
-    (problem,) = validate_paths([Path("briefings")])
+    (problem,) = validate_paths([Path("briefings")]).problems
     assert (problem.field, problem.severity) == (field, severity)
     assert message in problem.message
     if severity == "warning":
@@ -433,7 +433,7 @@ def test_actor_registry(repo: Path, registry: str, field: str, message: str, sev
 def test_registry_without_conflicts_is_quiet(repo: Path) -> None:
     write(repo, valid_text())
     write(repo, "- name: Anna Berg\n- name: Poland\n", name="actors.yaml")
-    assert validate_paths([Path("briefings")]) == []
+    assert validate_paths([Path("briefings")]).problems == []
 
 
 def test_worker_processes_report_exactly_what_one_process_reports(
@@ -448,10 +448,32 @@ def test_worker_processes_report_exactly_what_one_process_reports(
     write(repo, "id: [unclosed\n", "2024-03-08-c.yaml")
     write(repo, text, "2024-03-09-copy.yaml")  # same id as the first: duplicate
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
-    serial_articles: dict = {}
-    parallel_articles: dict = {}
-    serial = validate_paths([repo / "briefings"], root=repo, articles=serial_articles, jobs=1)
-    parallel = validate_paths([repo / "briefings"], root=repo, articles=parallel_articles, jobs=2)
-    assert parallel == serial
-    assert {p.field for p in serial} >= {"quotes[0].speaker", "actors[1].kind", "yaml", "id"}
-    assert parallel_articles.keys() == serial_articles.keys() != set()
+    serial = validate_paths([repo / "briefings"], root=repo, jobs=1, keep_articles=True)
+    parallel = validate_paths([repo / "briefings"], root=repo, jobs=2, keep_articles=True)
+    assert parallel.problems == serial.problems
+    assert {p.field for p in serial.problems} >= {"quotes[0].speaker", "actors[1].kind", "yaml", "id"}
+    assert parallel.articles.keys() == serial.articles.keys() != set()
+    assert parallel.loaded == serial.loaded != {}
+
+
+def test_result_holds_what_was_read(repo: Path) -> None:
+    """The site goes on from the result: each briefing's data, and each source article read once."""
+    write(repo, valid_text())
+    broken = (
+        valid_text()
+        .replace("kind: place", "kind: robot")
+        .replace("id: 2024-03-05-talks\n", "id: 2024-03-07-b\n")
+    )
+    write(repo, broken, "2024-03-07-b.yaml")
+    result = validate_paths([Path("briefings")], keep_articles=True)
+    assert [(Path(p.path).name, p.field) for p in result.errors] == [("2024-03-07-b.yaml", "actors[1].kind")]
+    assert result.warnings == []
+    assert sorted(p.name for p in result.loaded) == [
+        "2024-03-05-talks.yaml",
+        "2024-03-07-b.yaml",
+        "2024-03-12-talks-open.yaml",
+    ]
+    assert result.loaded[Path("briefings/2024-03-07-b.yaml")]["actors"][1]["kind"] == "robot"
+    (key,) = result.articles  # the invalid briefing's source is not read; the missing one cannot be
+    assert key == (repo / "sources" / "talks.txt", "2024-03-05")
+    assert validate_paths([Path("briefings")]).articles == {}

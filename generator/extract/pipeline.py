@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING
 from .. import names
 from ..ingest import Article
 from ..model import Briefing, Source
-from . import actors as actors_mod
-from . import dates, questions, quotes, summary, tags
+from . import summary, tags
+from .actors import extract_actors
+from .dates import build_timeline, extract_dates
+from .questions import extract_questions
+from .quotes import extract_quotes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,11 +34,11 @@ def from_doc(
 ) -> Briefing:
     """`nlp` (the pipeline that made `doc`) lets actors re-read ALL-CAPS headlines; `registry`
     links actors to curated identities (briefings/actors.yaml)."""
-    cast = actors_mod.extract_actors(doc, nlp=nlp, registry=registry)
-    found_quotes = [replace(q, paragraph=_para(article, q.span)) for q in quotes.extract_quotes(doc, cast)]
-    exprs = list(dates.extract_dates(doc, article.published_date))
-    timeline = [replace(t, paragraph=_para(article, t.span)) for t in dates.build_timeline(doc, exprs, cast)]
-    qs = list(questions.extract_questions(doc, cast, article.published_date, timeline))
+    cast = extract_actors(doc, nlp=nlp, registry=registry)
+    found_quotes = [replace(q, paragraph=_para(article, q.span)) for q in extract_quotes(doc, cast)]
+    exprs = list(extract_dates(doc, article.published_date))
+    timeline = [replace(t, paragraph=_para(article, t.span)) for t in build_timeline(doc, exprs, cast)]
+    qs = list(extract_questions(doc, cast, article.published_date, timeline))
     text_summary, key_points = summary.summarize(doc, cast, article.title)
     return Briefing(
         id=briefing_id(article),

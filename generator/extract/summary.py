@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from .actors import Cast
+from .model import Cast
+from .sentences import DATELINE, doc_text, is_heading, sentences
 
 MAX_WORDS = 60
 LEAD_WORDS = 25
@@ -20,21 +21,13 @@ MIN_POINT_SCORE = 1.5
 """Below this a sentence is only a key point when fewer than three sentences reach it."""
 KEY_POINTS = (3, 5)
 
-DATELINE = re.compile(
-    r"""^\s*(?:
-        \([A-Z][\w .&-]{1,30}\)\s*[-–—:]+                       # (CNN) -
-      | [A-Z][A-Z.'’ -]{1,40}[A-Z.]                              # WASHINGTON, NEW YORK
-        (?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*\.?)?(?:\s+\d{1,2})?(?:,\s*\d{4})?){0,3}  # , N.Y., Sept. 12
-        \s*(?:\([^)]{1,40}\))?\s*[-–—:_]+                       # (Reuters) -
-    )\s*""",
-    re.X,
-)
-BYLINE = re.compile(
+CREDIT_LINE = re.compile(
     r"^\s*(?:(?-i:By\s+[A-Z])|posted\b|updated\b|published\b|photo\b|image\b|follow\b|share\b|click\b|"
     r"reporting by\b|editing by\b|contact\b|advertisement\b|read more\b|related\b)",
     re.I,
 )
-BYLINE_WORDS = 12
+"""How a byline or a credit line starts ("By Jane Doe", "Photo: ...", "Read more"): not the story."""
+CREDIT_WORDS = 12
 """Bylines and credits are short lines; "Share prices fell 4 percent on Monday ..." is news."""
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
@@ -111,27 +104,11 @@ def body_sentences(doc: Doc, title: str | None = None) -> Iterator[Span]:
         text = s.text.strip()
         if not text or is_heading(doc, s) or _repeats(doc, s, title):
             continue
-        if BYLINE.match(text) and len(text.split()) <= BYLINE_WORDS:
+        if CREDIT_LINE.match(text) and len(text.split()) <= CREDIT_WORDS:
             continue
         if len(clean(text).split()) < 5:
             continue
         yield s
-
-
-def sentences(doc: Doc) -> Iterator[Span]:
-    """The parser's sentences, split again at paragraph breaks and after a closing quote.
-
-    The small model sometimes runs two sentences together across a blank line or after '.”'.
-    """
-    for sent in doc.sents:
-        text, base = sent.text, sent.start_char
-        cuts = [0]
-        cuts += [m.end() for m in re.finditer(r"\n\s*\n|[.?!][”\"’'](?=\s+[A-Z“\"])", text)]
-        cuts.append(len(text))
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            piece = doc.char_span(base + a, base + b, alignment_mode="contract")
-            if piece is not None and piece.text.strip():
-                yield piece
 
 
 def _repeats(doc: Doc, sent: Span, title: str | None) -> bool:
@@ -174,21 +151,3 @@ def shorten(text: str, max_words: int) -> str:
     if cut > len(head) // 2:
         head = head[:cut]
     return head.rstrip(" ,;:–—") + "…"
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, remembered: spaCy joins every token on each access, so a per-sentence lookup
-    would make extraction quadratic in the article's length (measured: most of its time)."""
-    text = doc.user_data.get("briefings.text")
-    if not isinstance(text, str):
-        text = doc.user_data["briefings.text"] = doc.text
-    return text
-
-
-def is_heading(doc: Doc, sent: Span) -> bool:
-    """A short line on its own without final punctuation: a subheading, not a sentence."""
-    text = doc_text(doc)
-    before = text[max(0, sent.start_char - 2) : sent.start_char]
-    after = text[sent.end_char : sent.end_char + 2]
-    alone = (sent.start_char == 0 or "\n" in before) and ("\n" in after or sent.end_char >= len(text) - 1)
-    return alone and len(sent) <= 12 and not sent.text.strip().endswith((".", '"', "”"))

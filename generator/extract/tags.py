@@ -14,7 +14,7 @@ import yaml
 from spacy.tokens import Doc
 
 from ..errors import BriefingsError, Problem
-from .actors import Cast
+from .model import Cast
 
 VOCABULARY = Path(__file__).resolve().parent.parent / "vocabulary" / "tags.yaml"
 MIN_HITS = 2

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .. import ingest, registry, store, validate
 from ..errors import BriefingsError, Problem
@@ -76,13 +75,10 @@ def load_site(briefings_dir: Path, root: Path, registry_file: Path | None = None
     """
     loaded = Loaded()
     files = store.briefing_files([briefings_dir]) if briefings_dir.is_dir() else []
-    plain: dict[Path, Any] = {}
-    articles: dict[tuple[Path, str | None], ingest.Article] = {}
-    problems = (
-        validate.validate_paths(files, root=root, loaded=plain, articles=articles, jobs=jobs) if files else []
-    )
-    errors = [p for p in problems if p.severity == "error"]
-    loaded.warnings = [p for p in problems if p.severity != "error"]
+    checked = validate.validate_paths(files, root=root, jobs=jobs, keep_articles=True)
+    plain, articles = checked.loaded, checked.articles
+    errors = checked.errors
+    loaded.warnings = checked.warnings
     if registry_file is not None:
         try:
             loaded.registry = load_registry(registry_file)

@@ -1,0 +1,116 @@
+"""Finding: every name in the article, repaired, in text order.
+
+The model's entities (re-read where the text is in capitals), plus people it misses in
+results lists ("Petr Korda ( Czech Republic )") and names written with initials ("P. Simmons").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from ...names import name_key
+from ..model import Name
+from ..syntax import DASHES
+from .headlines import headline_names
+from .repairs import KINDS, initials_person, repair, starts_capital
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def find_names(doc: Doc, nlp: Language | None = None) -> list[Name]:
+    """Repaired names in text order: the model's entities, re-read where the text is in capitals."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in doc.ents:
+        if e.label_ in KINDS and "-" not in e.text and "(" not in e.text:
+            labels[name_key(e.text)][KINDS[e.label_]] += 1
+    known = {key: c.most_common(1)[0][0] for key, c in labels.items()}
+    for e in doc.ents:
+        if e.label_ in KINDS and len(e) > 1 and not any(t.text in DASHES for t in e):
+            for t in e:
+                if starts_capital(t):
+                    known.setdefault(name_key(t.text), "")
+    names: list[Name] = []
+    ranges: list[tuple[int, int]] = []
+    if nlp is not None:
+        names, ranges = headline_names(doc, nlp, known)
+    for ent in doc.ents:
+        if any(s <= ent.start_char < e for s, e in ranges):
+            continue
+        names.extend(repair(ent, known))
+    text = doc.text
+    names.extend(initials_names(doc, names, text))
+    names.extend(listed_names(doc, names, known, text))
+    names = [
+        replace(n, kind="person") if n.kind != "person" and listed_with_country(n, known) else n
+        for n in names
+    ]
+    names.sort(key=lambda n: n.start)
+    return names
+
+
+def listed_names(
+    doc: Doc, found: list[Name], known: Mapping[str, str], text: str | None = None
+) -> Iterator[Name]:
+    """People the model missed in results lists: two or three capitalised words followed by a
+    bracketed place the article names elsewhere ("Petr Korda ( Czech Republic )")."""
+    taken = {i for n in found if n.span is not None for i in range(n.span.start, n.span.end)}
+    for m in re.finditer(r"[A-Za-z]\s*\(\s*[A-Z]", text if text is not None else doc.text):
+        found_tok = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
+        if found_tok is None or found_tok.start < 3 or doc[found_tok.start - 1].text != "(":
+            continue
+        tok = doc[found_tok.start - 1]
+        close = next((j for j in range(tok.i + 2, min(tok.i + 5, len(doc))) if doc[j].text == ")"), None)
+        if close is None or known.get(name_key(doc[tok.i + 1 : close].text)) != "place":
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+            start -= 1
+        if tok.i - start < 2 or any(i in taken for i in range(start, tok.i)):
+            continue
+        span = doc[start : tok.i]
+        yield Name(span.start_char, span.end_char, span.text, "person", "PERSON", span)
+
+
+def listed_with_country(name: Name, known: Mapping[str, str]) -> bool:
+    """ "Tegla Loroupe ( Kenya )": a full name with a bracketed place after it is a person
+    (results lists, line-ups, casualty lists)."""
+    span = name.span
+    if (
+        span is None
+        or not 2 <= len(span) <= 4
+        or not all(t.text[:1].isupper() or t.text == "-" for t in span)
+    ):
+        return False
+    doc = span.doc
+    end = span.end
+    if end + 2 >= len(doc) or doc[end].text != "(":
+        return False
+    close = next((j for j in range(end + 2, min(end + 5, len(doc))) if doc[j].text == ")"), None)
+    inside = doc[end + 1 : close] if close is not None else None
+    return inside is not None and (
+        known.get(name_key(inside.text)) == "place"
+        or all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in inside)
+    )
+
+
+INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,2}[A-Z][a-z]")
+
+
+def initials_names(doc: Doc, found: list[Name], text: str | None = None) -> Iterator[Name]:
+    """People the model missed but the text names by initials and surname ("P. Simmons")."""
+    taken = {i for n in found if n.span is not None for i in range(n.span.start, n.span.end)}
+    for m in INITIALS.finditer(doc.text if text is None else text):
+        first = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        last = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
+        if first is None or last is None:
+            continue
+        span = doc[first.start : last.end]
+        if not any(i in taken for i in range(span.start, span.end)) and initials_person(list(span)):
+            yield Name(span.start_char, span.end_char, span.text, "person", "PERSON", span)

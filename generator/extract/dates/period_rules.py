@@ -1,0 +1,182 @@
+"""Rules for stretches longer than a day: months, quarters, seasons, years and decades.
+
+Each keeps the granularity the text commits to ("March" is `2023-03`, "the third quarter"
+`2023-Q3`, "summer" `2023-SU`); "the quarter" and "a year earlier" refer back to the last
+quarter the story named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..syntax import PAST
+from .anchors import Anchors, Value
+from .calendar import (
+    ORDINALS,
+    SEASONS,
+    add_quarters,
+    latest_quarter,
+    month_number,
+    spelled_year,
+    year_for_month,
+    year_for_season,
+)
+from .pieces import ANYYEAR, EDGE, MONTH, REL, SPELLED_YEAR, YEAR, rule
+
+YEAR_STEPS = {"last": -1, "next": 1, "this": 0}
+
+
+@rule(
+    "month",
+    rf"(?:\b(?i:(?P<edge>{EDGE}))[-\s]+|\b(?i:(?P<rel>last|next|this|this\s+past|this\s+coming))\s+)?"
+    rf"\b(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{ANYYEAR})\b|\s+(?P<yrel>last|next|this)\s+year\b)?",
+)
+def month(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "March 2023", "early March", "last March", "March next year"."""
+    g = m.groupdict()
+    dct = anchors.published
+    mo = month_number(g["m"])
+    if g.get("y"):
+        year: int | None = spelled_year(g["y"])
+    elif g.get("yrel"):
+        if dct is None:
+            return (None, None)
+        year = dct.year + YEAR_STEPS[g["yrel"].lower()]
+    else:
+        rel = (g.get("rel") or "").lower().split()
+        year = year_for_month(mo, dct, direction, rel[-1] if rel else None)
+    if year is None:
+        return (None, None)
+    anchors.last_year = year
+    return (f"{year:04d}-{mo:02d}", None)
+
+
+@rule(
+    "quarter",
+    r"(?i:\b(?:the\s+)?(?:(?P<poss>this|last|next)\s+year's\s+|(?P<qy>\d{4})\s+|fiscal\s+(?P<fy>\d{4})\s+)?"
+    r"(?:(?:fiscal|flat|same|calendar)\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter\b"
+    r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y>\d{4})\b|(?P<yrel>last|next|this)\s+year\b))?)",
+)
+def quarter(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "the third quarter", "2023 first quarter", "last year's fourth quarter"."""
+    g = m.groupdict()
+    q = ORDINALS[g["q"].lower()]
+    if g.get("qy") or g.get("fy") or g.get("y"):
+        year = int(g.get("qy") or g.get("fy") or g["y"])
+    else:
+        rel = (g.get("poss") or g.get("yrel") or "this").lower()
+        if anchors.published is None:
+            return (None, None)
+        year = anchors.published.year + YEAR_STEPS[rel]
+    anchors.last_quarter = (year, q)
+    return (f"{year:04d}-Q{q}", None)
+
+
+@rule(
+    "this_quarter",
+    r"(?i:\b(?:the\s+)?(?P<which>latest|current|this|last|next|year-ago|year-earlier|"
+    r"last\s+year's|the\s+same)\s+(?:fiscal\s+)?(?P<unit>quarter|period)\b"
+    r"|\bthe\s+(?P<year>\d{4})\s+(?:fiscal\s+)?(?P<unit2>quarter|period)\b)",
+)
+def this_quarter(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "the latest quarter", "the year-ago period", "the 2023 quarter": counted from the quarter
+    the story last named, else from the last one ended before publication. A "period" counts
+    only after a quarter was named (a "next period" is anything)."""
+    g = m.groupdict()
+    dct = anchors.published
+    which = re.sub(r"\s+", " ", (g.get("which") or "the").lower())
+    unit = (g.get("unit") or g.get("unit2") or "quarter").lower()
+    base = anchors.last_quarter or (latest_quarter(dct) if dct else None)
+    if g.get("year"):
+        if base is None or (anchors.last_quarter is None and unit == "period"):
+            return (g["year"], None)
+        return (f"{g['year']}-Q{base[1]}", None)
+    if base is None:
+        return (None, None)
+    if which in ("year-ago", "year-earlier", "last year's"):
+        if anchors.last_quarter is None and unit == "period":
+            return None
+        base = (base[0] - 1, base[1])
+    elif which in ("last", "next"):
+        if unit == "period":
+            return None
+        base = add_quarters(base, -1 if which == "last" else 1)
+    elif which == "current" and dct is not None:
+        base = (dct.year, (dct.month - 1) // 3 + 1)
+    elif which == "latest" and dct is not None:
+        base = latest_quarter(dct)
+    elif unit == "period" and anchors.last_quarter is None:
+        return None
+    return (f"{base[0]:04d}-Q{base[1]}", None)
+
+
+the_quarter = this_quarter.alike("the_quarter", r"(?i:\bthe\s+quarter\b(?!-))")
+"""Bare "the quarter": the one the story is about."""
+
+
+@rule(
+    "year_ago",
+    r"(?i:\b(?:(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|quarter|time)\s+(?:of\s+)?"
+    r"(?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+previous\s+year)|year-(?:earlier|ago)"
+    r"|a\s+year\s+(?:ago|earlier))\b)",
+)
+def year_ago(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "the same period a year ago": that quarter a year before, right after a quarter; else
+    the year before publication ("year-earlier" alone is an adjective, no date)."""
+    if anchors.last_quarter is not None and anchors.last_kind in ("quarter", "this_quarter", "the_quarter"):
+        y, q = anchors.last_quarter
+        return (f"{y - 1:04d}-Q{q}", None)
+    if m.group(0).lower().startswith("year-"):
+        return None
+    if anchors.published is None:
+        return (None, None)
+    return (f"{anchors.published.year - 1:04d}", None)
+
+
+@rule(
+    "season",
+    rf"(?i:\b(?:(?P<edge>early|late|mid)[-\s]+)?(?:(?P<rel>{REL})\s+|the\s+)(?:(?:early|late|mid)[-\s]+)?"
+    rf"(?P<s>spring|summer|fall|autumn|winter)"
+    rf"(?:\s+(?:of\s+)?(?P<y>{ANYYEAR}))?\b|\b(?P<s2>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y2>{ANYYEAR})\b)",
+)
+def season(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "last summer", "the spring of 1989", "winter 2023"."""
+    g = m.groupdict()
+    s = SEASONS[(g.get("s") or g.get("s2") or "").lower()]
+    y_text = g.get("y") or g.get("y2")
+    if y_text:
+        year = spelled_year(y_text)
+    else:
+        rel = (g.get("rel") or "").lower().split()
+        if not rel and direction != PAST:
+            return None  # "work in the summer" is a habit; "much of the summer" looked back at one
+        if anchors.published is None:
+            return (None, None)
+        found = year_for_season(s, anchors.published, direction, rel[-1] if rel else None)
+        if found is None:
+            return None
+        year = found
+    return (f"{year:04d}-{s}", None)
+
+
+@rule("decade", r"(?i:\b(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?(?P<y>1[0-9]\d0|20\d0)'?s\b)")
+def decade(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "the 1990s", "the late '80s" as a range of years; a bare "2000s" may be a count."""
+    y = int(m.groupdict()["y"])
+    if y % 100 == 0 and "'" not in m.group(0) and not m.group(0).lower().startswith("the"):
+        return None
+    return (f"{y:04d}", f"{y + 9:04d}")
+
+
+@rule(
+    "year",
+    rf"(?i:\b(?:(?P<since>since)\s+|(?P<edge>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)"
+    rf"[-\s]+|fiscal\s+|the\s+year\s+)?)(?<![$£€#\d.,])(?P<y>{YEAR}|{SPELLED_YEAR})\b(?![.,]\d|\s*%|-(?!\d{{4}}\b)\d)",
+)
+def year(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "2023", "since 1989", "nineteen ninety-six"."""
+    value = spelled_year(m.groupdict()["y"])
+    if not 1000 <= value <= 2200:
+        return None
+    anchors.last_year = value
+    return (f"{value:04d}", None)

@@ -1,0 +1,199 @@
+"""Rules for dates counted from publication or from the last date given: "last week", "three
+years ago", "yesterday", "on Sunday", "Christmas", "that year"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ..syntax import UNKNOWN, WEEKDAY_NUMBERS
+from .anchors import Anchors, Value
+from .calendar import add_months, holiday_date, iso_week, number_value, weekday_date
+from .pieces import MONTH, NUM, PART, RANGE_SEP, UNITS_WORDS, WEEKDAY, YEAR, rule
+
+STEPS = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0, "current": 0}
+
+
+@rule(
+    "unit_rel",
+    r"(?i:\b(?:(?P<mod>earlier|later|early|late|mid)[-\s]+)?(?:the\s+end\s+of\s+)?"
+    r"(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming|the\s+current)\s+"
+    r"(?P<unit>week|month|year)(?:['’]s)?\b(?!\s*-?\s*(?:old|long)))",
+)
+def unit_rel(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "last week", "this month", "next year" ("the past year" alone is a duration)."""
+    dct = anchors.published
+    if dct is None:
+        return (None, None)
+    g = m.groupdict()
+    rel = g["rel"].lower().split()[-1]
+    mod = (g.get("mod") or "").lower()
+    if rel in ("past", "coming") and not mod:
+        return None
+    step = STEPS[rel]
+    unit = g["unit"].lower()
+    if unit == "week":
+        if step == -1 and dct.weekday() == 6 and not mod:
+            step = 0  # on a Sunday, "last week" is the Monday-to-Saturday just ended
+        return (iso_week(dct + timedelta(weeks=step)), None)
+    if unit == "month":
+        y, mo = add_months(dct.year, dct.month, step)
+        return (f"{y:04d}-{mo:02d}", None)
+    anchors.last_year = dct.year + step
+    return (f"{dct.year + step:04d}", None)
+
+
+@rule(
+    "ago",
+    rf"(?i:\b(?:(?:nearly|almost|about|roughly|some|more\s+than|over|just|exactly)\s+)?"
+    rf"(?P<n>{NUM})(?:[- ](?P<n2>{UNITS_WORDS}))?\s+(?P<unit>day|week|month|year|decade)s?\s+"
+    r"(?P<dir>ago|earlier)\b)",
+)
+def ago(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "three years ago", "twenty-five years earlier", at the unit's granularity."""
+    dct = anchors.published
+    if dct is None:
+        return (None, None)
+    g = m.groupdict()
+    n = number_value(g["n"]) + (number_value(g["n2"]) if g.get("n2") else 0)
+    if n <= 0:
+        return None
+    unit = g["unit"].lower()
+    if unit == "day":
+        return ((dct - timedelta(days=n)).isoformat(), None)
+    if unit == "week":
+        return (iso_week(dct - timedelta(weeks=n)), None)
+    if unit == "month":
+        y, mo = add_months(dct.year, dct.month, -n)
+        return (f"{y:04d}-{mo:02d}", None)
+    years = n * (10 if unit == "decade" else 1)
+    return (f"{dct.year - years:04d}", None)
+
+
+@rule(
+    "day_rel",
+    r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<dba>before|after)\s+)?"
+    r"(?P<w>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b(?!-))",
+)
+def day_rel(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "yesterday", "tonight", "the day after tomorrow"."""
+    dct = anchors.published
+    if dct is None:
+        return (None, None)
+    g = m.groupdict()
+    w = re.sub(r"\s+", " ", g["w"].lower())
+    offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(w, 0)
+    offset += {"before": -1, "after": 1}.get((g.get("dba") or "").lower(), 0)
+    return ((dct + timedelta(days=offset)).isoformat(), None)
+
+
+@rule(
+    "weekday_range",
+    rf"\b(?:from\s+)?(?P<w>{WEEKDAY}){RANGE_SEP}(?P<w2>{WEEKDAY})\b(?!,?\s+{MONTH})",
+    present_looks_ahead=True,
+)
+def weekday_range(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "from Monday to Thursday": the first day as "on Monday" would be, through the next
+    Thursday."""
+    dct = anchors.published
+    if dct is None:
+        return (None, None)
+    g = m.groupdict()
+    first = weekday_date(dct, WEEKDAY_NUMBERS[g["w"].lower()], direction, None)
+    last = first + timedelta(days=(WEEKDAY_NUMBERS[g["w2"].lower()] - first.weekday()) % 7)
+    return (first.isoformat(), last.isoformat())
+
+
+@rule(
+    "weekday",
+    rf"(?:\b(?i:(?P<rel>last|next|this|this\s+coming|this\s+past|early|late|earlier|later))\s+)?"
+    rf"\b(?P<w>{WEEKDAY})(?:['’]s)?(?!s\b){PART}\b",
+    present_looks_ahead=True,
+)
+def weekday(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "on Sunday": the one the tense points at ("opens on Sunday" ahead, "met on Sunday" back)."""
+    dct = anchors.published
+    if dct is None:
+        return (None, None)
+    g = m.groupdict()
+    rel = (g.get("rel") or "").lower().split()
+    return (
+        weekday_date(dct, WEEKDAY_NUMBERS[g["w"].lower()], direction, rel[-1] if rel else None).isoformat(),
+        None,
+    )
+
+
+@rule(
+    "holiday",
+    rf"\b(?:(?i:(?P<rel>last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)"
+    rf"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Election\s+Day"
+    rf"|Valentine's\s+Day)(?P<week>\s+week)?(?:\s+(?P<y>{YEAR}))?\b",
+)
+def holiday(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "last Christmas", "Thanksgiving week", "Easter 2024"."""
+    g = m.groupdict()
+    name = re.sub(r"\s+", " ", (g["h"] or "").lower())
+    day = _holiday(name, g.get("y"), g.get("rel"), anchors.published, UNKNOWN if g.get("week") else direction)
+    if day is None:
+        return (None, None)
+    if g.get("week"):
+        return (iso_week(day), None)
+    return (day.isoformat(), None)
+
+
+def _holiday(name: str, year: str | None, rel: str | None, dct: date | None, direction: int) -> date | None:
+    """The occurrence of a holiday that the year, "last"/"next" or the tense point at."""
+    if year:
+        return holiday_date(name, int(year))
+    if dct is None:
+        return None
+    this = holiday_date(name, dct.year)
+    rel = (rel or "").lower()
+    if rel == "last" or (not rel and direction < 0):
+        return this if this < dct else holiday_date(name, dct.year - 1)
+    if rel == "next" or (not rel and direction > 0):
+        return this if this >= dct else holiday_date(name, dct.year + 1)
+    return this
+
+
+@rule(
+    "anaphoric",
+    r"(?i:\b(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+following|the\s+previous|the\s+next"
+    r"|the\s+preceding)\s+(?P<unit>year|month|day|morning|evening|night)\b"
+    r"|\bthe\s+day\s+(?:before|after)\b(?=\s*[,.;]))",
+)
+def anaphoric(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "That year", "the following month", "the day before": relative to the last date the text
+    gave at that granularity, not to the publication date."""
+    text = m.group(0).lower()
+    unit = (m.groupdict().get("unit") or "day").lower()
+    step = (
+        1
+        if re.search(r"following|next|after", text)
+        else -1
+        if re.search(r"previous|preceding|before", text)
+        else 0
+    )
+    if unit == "year":
+        return (f"{anchors.last_year + step:04d}", None) if anchors.last_year is not None else None
+    if unit == "month":
+        if anchors.last_month is None:
+            return None
+        y, mo = add_months(*anchors.last_month, step)
+        return (f"{y:04d}-{mo:02d}", None)
+    if anchors.last_day is None:
+        return None
+    return ((anchors.last_day + timedelta(days=step)).isoformat(), None)
+
+
+@rule("in_the", r"(?i:\b(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b)")
+def in_the(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "earlier in the week": the week (month, year) of publication."""
+    dct = anchors.published
+    if dct is None:
+        return (None, None)
+    unit = m.groupdict()["unit"].lower()
+    if unit == "week":
+        return (iso_week(dct), None)
+    return (f"{dct.year:04d}-{dct.month:02d}" if unit == "month" else f"{dct.year:04d}", None)

@@ -1,0 +1,109 @@
+"""The date rules in priority order, and where in the text they are tried.
+
+Adding a kind of expression: write its rule (pattern and resolver together) in `day_rules`,
+`period_rules` or `relative_rules`, and put it in `RULES`. On overlapping matches the longest
+wins, then the one earlier in `RULES`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..syntax import FUTURE, MONTH_NUMBERS, PAST, PRESENT, UNKNOWN, WEEKDAY_NUMBERS
+from . import day_rules as day
+from . import period_rules as period
+from . import relative_rules as relative
+from .anchors import Anchors, Value
+from .pieces import Rule
+
+RULES: tuple[Rule, ...] = (
+    day.iso,
+    day.numeric,
+    day.md_range,
+    day.dm_range,
+    day.md,
+    day.dm,
+    day.week_of,
+    period.month,
+    period.quarter,
+    period.this_quarter,
+    period.the_quarter,
+    period.year_ago,
+    period.season,
+    relative.unit_rel,
+    relative.ago,
+    relative.day_rel,
+    relative.weekday_range,
+    relative.weekday,
+    relative.holiday,
+    period.decade,
+    period.year,
+    relative.anaphoric,
+    relative.in_the,
+)
+RANK = {r.kind: i for i, r in enumerate(RULES)}
+
+# Every pattern above contains one of these words or a year-like number; WINDOW covers the rest.
+TRIGGER = re.compile(r"\b\d{4}s?\b|\d/\d|'\d0s|[A-Za-z]+")
+TRIGGER_WORDS = frozenset(
+    [*MONTH_NUMBERS, "sept", *WEEKDAY_NUMBERS, *(w + "s" for w in WEEKDAY_NUMBERS), "week", "weeks", "month",
+     "months", "year", "years", "quarter", "period", "today", "tonight", "yesterday", "tomorrow", "night",
+     "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter", "christmas", "new",
+     "thanksgiving", "easter", "halloween", "independence", "election", "valentine", "day", "days",
+     "decade", "decades", "nineteen", "thousand"]
+)  # fmt: skip
+WINDOW = 40
+
+
+def candidates(text: str) -> list[tuple[Rule, re.Match[str]]]:
+    """Non-overlapping matches of all rules, longest first, in text order."""
+    found = [
+        (r, m)
+        for start, end in _windows(text)
+        for r in RULES
+        for m in r.pattern.finditer(text, start, end)
+        if m.end() > m.start()
+    ]
+    found.sort(key=lambda rm: (-(rm[1].end() - rm[1].start()), RANK[rm[0].kind], rm[1].start()))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for r, m in found:
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        out.append((r, m))
+    return sorted(out, key=lambda rm: rm[1].start())
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around a word every expression contains (a digit, a month, "week"...),
+    widened to whole words: the full patterns run only there, which keeps extraction cheap."""
+    out: list[tuple[int, int]] = []
+    for m in TRIGGER.finditer(text):
+        word = m.group(0)
+        if word[0].isalpha() and word.lower() not in TRIGGER_WORDS:
+            continue
+        start = max(0, m.start() - WINDOW)
+        end = min(len(text), m.end() + WINDOW)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def resolve(rule: Rule, m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """(date, end) for one match, its own "last"/"next" overriding the tense; None when the match
+    is not a calendar point after all."""
+    rel = (m.groupdict().get("rel") or "").lower().split()
+    if rel and rel[-1] in ("last", "past"):
+        direction = PAST
+    elif rel and rel[-1] in ("next", "coming"):
+        direction = FUTURE
+    if direction == PRESENT and not rule.present_looks_ahead:
+        direction = UNKNOWN
+    return rule.resolve(m, anchors, direction)

@@ -1,0 +1,157 @@
+"""Cues where the text says something is not known: a question it asks, "whether", "remains to
+be seen", "unclear". Each detector yields at most one `Cue` for the token that triggers it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..syntax import FIRST_SECOND_PERSON, clause_subject, is_past_clause, negated
+from .cue import DOUBLE_QUOTES, Cue, char_span, keys_of, keys_of_clause
+from .phrasing import ANAPHORIC_PRONOUNS, noun_phrase, wh_question, yes_no
+
+VAGUE = {"anybody", "anyone", "somebody", "someone", "everybody", "everyone"}
+"""Who a question is put to when it is put to nobody in particular: rhetoric."""
+ASKING = {"ask", "know", "wonder", "unclear", "decide", "determine", "check"}
+"""Words after which "if" introduces a question ("asked if"), not a condition."""
+OUTCOMES = {
+    "impact",
+    "outcome",
+    "fate",
+    "future",
+    "cause",
+    "effect",
+    "extent",
+    "cost",
+    "timing",
+    "result",
+    "scope",
+}
+"""Nouns that are themselves what is unknown: "the outcome is uncertain" asks what it will be."""
+SENTENCE_ANAPHORS = {"that", "this", "it"}
+"""Subjects that stand for the previous statement ("That remains to be seen")."""
+
+
+def explicit(sent: Span) -> Cue | None:
+    """A question the text asks about what is still open; rhetoric and questions to "you" are not."""
+    text = sent.text.strip()
+    if not text.rstrip(DOUBLE_QUOTES + "'’ )").endswith("?"):
+        return None
+    start = _question_start(sent)
+    while start < sent.end and (sent.doc[start].pos_ in ("CCONJ", "PUNCT") or sent.doc[start].lower_ == "so"):
+        start += 1
+    span = sent.doc[start : sent.end]
+    if not span or not _interrogative(span[0]):
+        return None  # "She can't win without help?": a statement with a question mark
+    if any(t.lower_ in FIRST_SECOND_PERSON | VAGUE for t in span):
+        return None  # addressed to someone ("do you think ...?"): rhetoric or interview, not an issue
+    opening = list(span[:4])
+    if any(t.lower_ in ("n't", "n’t", "not") for t in opening):
+        return None  # "Why isn't this proof ...?" asserts, it does not ask
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ANAPHORIC_PRONOUNS for t in span):
+        return None  # "Why won't he ...?": who is meant is lost once the question stands alone
+    if any(t.tag_ == "VBD" for t in opening) or span.root.tag_ == "VBD":
+        return None  # about the past: settled, or an explanation the story gives
+    content = [t for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop]
+    if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    q = span.text.strip().strip(DOUBLE_QUOTES + "'‘’ ").strip()
+    q = q[0].upper() + q[1:]
+    return Cue("explicit", sent, q, keys_of(span), (span.start_char, span.end_char))
+
+
+def _interrogative(tok: Token) -> bool:
+    return (
+        tok.tag_ in ("WDT", "WP", "WRB", "WP$", "MD")
+        or tok.pos_ == "AUX"
+        or tok.lemma_ in ("be", "do", "have")
+    )
+
+
+def _question_start(sent: Span) -> int:
+    """Where the question itself starts: after "the question is," or a similar lead-in."""
+    for tok in reversed(list(sent)):
+        if tok.text in (",", ":", "...", "…", "—", "--") and tok.i + 1 < sent.end:
+            nxt = tok.nbor()
+            if nxt.tag_ in ("WDT", "WP", "WRB", "WP$", "MD") and tok.i >= sent.start + 2:
+                return nxt.i
+    return sent.start
+
+
+def whether(tok: Token, sent: Span) -> Iterator[Cue]:
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or is_past_clause(verb):
+        return
+    if verb.head.lemma_ in ("regardless", "matter") or (verb.dep_ == "advcl" and not _asks(verb)):
+        return
+    if verb.head.lemma_ == "be" and negated(verb.head):
+        return  # "the question is not whether ...": the speaker sets it aside
+    if verb.head.lemma_ == "ask" and verb.head.tag_ == "VBD":
+        return  # "we asked whether ...": the story usually goes on to answer
+    q = yes_no(verb, present=True)
+    yield Cue("whether", sent, q, keys_of_clause(verb), char_span(verb, exclude_marks=True))
+
+
+def is_complement_if(tok: Token) -> bool:
+    """ "asked if", "unclear if", "to see if": if that introduces a question, not a condition."""
+    head = tok.head.head
+    if tok.dep_ != "mark" or tok.i < head.i:
+        return False
+    if head.lemma_ == "see":
+        return any(c.lower_ == "to" for c in head.children)  # "(wait) to see if"
+    return head.lemma_ in ASKING
+
+
+def _asks(clause: Token) -> bool:
+    """An adverbial clause that is really an indirect question ("unclear when X will ...")."""
+    return clause.dep_ == "advcl" and any(
+        c.tag_ in ("WRB", "WP") or c.lower_ in ("whether", "if") for c in clause.children if c.i < clause.i
+    )
+
+
+def unseen(tok: Token, sent: Span) -> Iterator[Cue]:
+    remain = tok.head
+    clause = next((c for c in tok.children if c.dep_ in ("ccomp", "advcl")), None) or next(
+        (c for c in remain.children if c.dep_ in ("ccomp", "advcl") and c.i > tok.i), None
+    )
+    subj = clause_subject(remain)
+    if clause is not None and any(m.lower_ in ("whether", "if") for m in clause.children):
+        return  # the "whether" cue covers it, with better phrasing
+    if any(t.lower_ == "whether" for t in sent.doc[sent.start : remain.i]):
+        return  # "Whether X ... remains to be seen": same
+    if clause is not None and any(t.tag_ in ("WRB", "WP", "WDT") for t in clause.subtree):
+        if is_past_clause(clause):
+            return
+        yield Cue("unseen", sent, wh_question(clause), keys_of_clause(clause), char_span(clause))
+        return
+    anaphoric = subj is None or subj.lower_ in SENTENCE_ANAPHORS
+    keys = frozenset() if anaphoric or subj is None else keys_of(subj.subtree)
+    q = None if anaphoric or subj is None else f"What will come of {noun_phrase(subj)}?"
+    yield Cue("unseen", sent, q, keys, (remain.idx, tok.idx + len(tok)), anaphoric=anaphoric)
+
+
+def uncertain(tok: Token, sent: Span) -> Iterator[Cue]:
+    clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") or _asks(c)), None)
+    head = tok.head
+    if clause is None and head.lemma_ in ("be", "remain"):
+        clause = next((c for c in head.children if (c.dep_ == "ccomp" or _asks(c)) and c.i > tok.i), None)
+    if clause is not None:
+        marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
+        if "whether" in marks or "if" in marks:
+            return  # phrased by the "whether" cue
+        if is_past_clause(clause):
+            return
+        yield Cue("uncertain", sent, wh_question(clause), keys_of_clause(clause), char_span(clause))
+        return
+    if tok.dep_ not in ("acomp", "oprd") or head.tag_ == "VBD":
+        return
+    subj = clause_subject(head)
+    if subj is None or subj.pos_ == "PRON":
+        return
+    what = (
+        f"What will {noun_phrase(subj)} be?"
+        if subj.lemma_.lower() in OUTCOMES
+        else f"What will happen to {noun_phrase(subj)}?"
+    )
+    yield Cue("uncertain", sent, what, keys_of(subj.subtree), char_span(head))

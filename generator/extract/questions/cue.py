@@ -1,0 +1,104 @@
+"""Cues: one passage that raises an open question, and the content words it is about.
+
+Cues about the same issue share content lemmas (the head noun or verb of what is hedged), which
+is how `grouping` puts them together; `keys_of` and `keys_of_clause` choose those lemmas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..syntax import clause_subject
+
+# Cue kinds and their weight; the order is also the preference for which cue phrases the group.
+STRENGTH: dict[str, float] = {
+    "explicit": 2.5,
+    "whether": 2.0,
+    "unseen": 2.0,
+    "possible": 2.0,
+    "yet": 2.0,
+    "expected": 2.0,
+    "uncertain": 2.0,
+    "demand": 2.0,
+    "concern": 2.0,
+    "fragile": 2.0,
+    "potential": 1.25,
+    "conditional": 1.0,
+    "modal": 0.75,
+    "scheduled": 1.25,
+}
+PHRASING_ORDER = tuple(STRENGTH)
+HEDGE_ADJ = {"possible", "potential", "prospective", "proposed", "mooted", "looming", "impending"}
+UNCERTAIN_ADJ = {"uncertain", "unclear", "undecided", "unknown", "doubtful", "unresolved", "unsettled"}
+FRAGILE_ADJ = {"fragile", "precarious", "shaky", "tenuous", "volatile"}
+LIGHT_VERBS = {"be", "have", "do", "make", "take", "get", "go", "become", "come", "say", "see"}
+# fmt: on
+SAME_ISSUE = {"talk": "meeting", "talks": "meeting", "summit": "meeting", "meet": "meeting"}
+"""Near-synonyms that name the same kind of event, so hedges about "the talks" and "the meeting" meet."""
+WEAK_KEY = "~"
+"""Prefix of grouping keys from verbs and adjectives, which alone do not make two cues one issue."""
+DOUBLE_QUOTES = '"“”'
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One passage that raises an open question, with the proposed phrasing and grouping keys."""
+
+    kind: str
+    sent: Span
+    question: str | None
+    keys: frozenset[str]
+    focus: tuple[int, int]
+    """Character offsets of the hedged phrase or clause (for actors)."""
+    anaphoric: bool = False
+
+    @property
+    def strength(self) -> float:
+        return STRENGTH[self.kind]
+
+
+def keys_of(tokens: Iterable[Token]) -> frozenset[str]:
+    """Content lemmas (not names: every question in a two-country story names both)."""
+    return frozenset(
+        ("" if t.pos_ == "NOUN" else WEAK_KEY) + stem(t.lemma_)
+        for t in tokens
+        if t.pos_ in ("NOUN", "VERB", "ADJ")
+        and not t.is_stop
+        and not t.ent_type_
+        and t.lemma_.lower() not in LIGHT_VERBS | HEDGE_ADJ | UNCERTAIN_ADJ | FRAGILE_ADJ
+        and len(t.text) > 2
+    )
+
+
+def keys_of_clause(verb: Token) -> frozenset[str]:
+    """The clause's own verb and its subject's head noun: what the clause is about."""
+    keys = set()
+    if verb.lemma_.lower() not in LIGHT_VERBS and verb.pos_ == "VERB":
+        keys.add(WEAK_KEY + stem(verb.lemma_))
+    subj = clause_subject(verb)
+    if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_:
+        keys.add(stem(subj.lemma_))
+    for comp in (c for c in verb.children if c.dep_ == "acomp"):
+        keys |= {WEAK_KEY + stem(x.lemma_) for x in comp.children if x.dep_ == "xcomp" and x.pos_ == "VERB"}
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ and verb.lemma_.lower() in LIGHT_VERBS:
+        keys.add(stem(obj.lemma_))
+    return frozenset(keys)
+
+
+def stem(lemma: str) -> str:
+    """Crude stem so "relation"/"relationship" or "materialize"/"materialization" meet."""
+    low = lemma.lower()
+    return SAME_ISSUE.get(low, low[:7])
+
+
+def char_span(verb: Token, exclude_marks: bool = False) -> tuple[int, int]:
+    toks = [t for t in verb.subtree if not (exclude_marks and t.dep_ == "mark" and t.head.i == verb.i)]
+    return (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+
+
+def end_of(tok: Token) -> int:
+    return max(t.idx + len(t) for t in tok.subtree)

@@ -1,0 +1,205 @@
+"""Speakers: the actor behind a reporting verb, a signature dash or a transcript turn.
+
+The subject of the verb names the speaker (a name, a pronoun's antecedent, "the ministry");
+when the parse gave the verb no subject, the name beside it or between the quote and the verb.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import HE_SHE, REPORTED_SPEECH_VERBS, SUBJECT_DEPS, reporting_subject
+from .index import ArticleIndex
+
+SIGNATURE = re.compile(r"[”\"»]?[ \t]*(?:[―—–]|--?)[ \t]*(?=\w)")
+"""A dash after a closing mark that signs the quote with a name ("...” ― Maya Angelou)."""
+TURN = re.compile(r"\s*[\"“]?\s*([A-Z][A-Z'’.\- ]{1,40}[A-Z]):\s")
+"""A transcript turn: a paragraph that opens with its speaker's name in capitals and a colon."""
+
+
+def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) -> str | None:
+    """The actor who reports through `verb`: its subject, or the agent of a passive; when the
+    parse gave the verb no subject, the name it modifies ("footage of Clinton asking"), the name
+    between a quotation and the verb, a name right beside it ("Chief Chuck Jordan said", "said
+    Chuck Jordan", "Paul Ryan (R-WI) said"), or the subject of the clause a participle follows."""
+    if verb.tag_ == "VBG" and verb.i > 0 and ctx.doc[verb.i - 1].dep_ == "pobj":
+        m = ctx.mention_over(ctx.doc[verb.i - 1])  # footage of Clinton asking, "..."
+        if m is not None and ctx.kinds.get(m.actor) == "person":
+            return m.actor
+    subj = reporting_subject(verb)
+    if subj is not None and not ctx.quoted_at(subj.idx) and subj.dep_ != "nsubjpass":
+        return speaker_of(ctx, subj)
+    by = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    if by is not None and not ctx.quoted_at(by.idx):  # "... was written by Springsteen"
+        return speaker_of(ctx, by)
+    if subj is not None and not ctx.quoted_at(subj.idx):
+        return speaker_of(ctx, subj)
+    if verb.dep_ == "acl":  # the parse made the verb a modifier of the name: "Clinton asking"
+        m = ctx.mention_over(verb.head)
+        if m is not None and ctx.kinds.get(m.actor) in ("person", "organization"):
+            return m.actor
+    reach = verb.idx
+    if quote_end is not None and quote_end < verb.idx:
+        bound: int | None = quote_end
+    else:
+        bound = _quote_before(ctx, verb)
+        reach = bound + 4 if bound is not None else reach  # the name right after the marks
+    if bound is not None:
+        for m in ctx.mentions_in(bound, verb.idx):
+            if (
+                ctx.kinds.get(m.actor) in ("person", "organization")
+                and not ctx.quoted_at(m.start)
+                and m.start <= reach
+            ):
+                return m.actor
+    doc = ctx.doc
+    for j in (_before_brackets(doc, verb.i - 1), verb.i + 1):
+        if j > verb.i and doc[j].dep_ in ("dobj", "dative", "attr", "oprd"):
+            continue  # "hailed Trump as": the one spoken of
+        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
+            beside = ctx.mention_over(doc[j])
+            if beside is not None and ctx.kinds.get(beside.actor) in ("person", "organization"):
+                return beside.actor
+    carrier = _clause_subject_before(ctx, verb)
+    if carrier is not None:
+        return speaker_of(ctx, carrier)
+    return None
+
+
+def _before_brackets(doc: Doc, j: int) -> int:
+    """The token before adverbs and an aside that end at `j` ("Paul Ryan (R-WI) said", "Marc
+    Morial, the chief executive of the League, forcefully told"), else `j`."""
+    while j > 0 and doc[j].pos_ == "ADV":
+        j -= 1
+    if j < 1 or doc[j].text not in (")", ","):
+        return j
+    opening = "(" if doc[j].text == ")" else ","
+    for k in range(j - 1, max(-1, j - 16), -1):
+        if doc[k].text == opening:
+            return k - 1
+        if doc[k].is_sent_start or doc[k].pos_ in ("VERB", "AUX") or doc[k].is_quote:
+            break
+    return j
+
+
+def reported_by(ctx: ArticleIndex, verb: Token, outer: list[Token], end: int) -> tuple[Token, str] | None:
+    """`Trump said that Clinton once described the deal as "the gold standard"`: a quote inside
+    what someone else says is theirs to answer for (the outer source, as attribution does)."""
+    for v in outer:
+        if v.lemma_.lower() not in REPORTED_SPEECH_VERBS:
+            continue
+        node = verb
+        while node.head.i != node.i and node.head.i != v.i:
+            node = node.head
+        if node.head.i == v.i and node.dep_ == "ccomp":
+            who = speaker_for(ctx, v, end)
+            if who is not None:
+                return v, who
+    return None
+
+
+def _quote_before(ctx: ArticleIndex, verb: Token) -> int | None:
+    """End of the quotation that closes before `verb` in its sentence ("...," Flynn, a top
+    surrogate, said): the speaker is named between the two."""
+    i = bisect_right(ctx.quote_starts, verb.idx) - 1
+    while i >= 0 and ctx.quotes[i][1] > verb.idx:
+        i -= 1
+    if i >= 0 and ctx.quotes[i][1] >= verb.sent.start_char:
+        return ctx.quotes[i][1]
+    return None
+
+
+def _clause_subject_before(ctx: ArticleIndex, verb: Token) -> Token | None:
+    """A participle with no subject of its own whose parse hangs it in the wrong place
+    ("Clinton seemed ready to riff, telling the crowd, "..."): the subject of the clause
+    before it in the sentence, outside quotation marks."""
+    if verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "ccomp"):
+        return None
+    for j in range(verb.i - 1, verb.sent.start - 1, -1):
+        t = ctx.doc[j]
+        if (
+            t.dep_ in SUBJECT_DEPS
+            and t.head.i < verb.i
+            and not ctx.quoted_at(t.idx)
+            and (t.pos_ != "PRON" or t.lower_ in HE_SHE)
+        ):
+            return t
+    return None
+
+
+def dash_speaker(ctx: ArticleIndex, end: int) -> str | None:
+    """`"..." ― Name`: a name after a dash that follows the closing mark signs the quote."""
+    m = SIGNATURE.match(ctx.text, end)
+    tok = ctx.token_at(m.end()) if m else None
+    if tok is None or tok.idx + len(tok) <= m.end():  # type: ignore[union-attr]
+        return None
+    mention = ctx.mention_over(tok)
+    return mention.actor if mention is not None else None
+
+
+def turn_speaker(ctx: ArticleIndex, start: int) -> str | None:
+    """`"PENCE: Well, look, ...`: words in a transcript turn are the named speaker's."""
+    lo, _ = ctx.paras[ctx.para(start)]
+    m = TURN.match(ctx.text, lo)
+    if m is None:
+        return None
+    name = m.group(1)
+    hit = ctx.cast.resolve(name)
+    if hit is not None:
+        return hit if ctx.kinds.get(hit) in ("person", "organization") else None
+    word = name.split()[-1].casefold()
+    people = {a.id for a in ctx.cast.actors if a.kind == "person" and word in a.name.casefold().split()}
+    return people.pop() if len(people) == 1 else None
+
+
+def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
+    """The actor a subject names: the mention over its head, the organisation or person a
+    spokesman speaks for, a pronoun's antecedent, or a definite description ("the ministry")."""
+    if subj is None:
+        return None
+    if subj.pos_ == "PRON":
+        if subj.lower_ in HE_SHE:
+            return ctx.antecedent(subj.idx)
+        return None
+    m = ctx.mention_over(subj)
+    if m is not None:
+        return m.actor
+    for c in subj.children:
+        if c.dep_ in ("appos", "compound", "poss", "nmod", "conj"):
+            m = ctx.mention_over(c)
+            if m is not None and not (c.dep_ == "conj" and ctx.kinds.get(m.actor) != "person"):
+                return m.actor
+    for c in subj.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from"):
+            for o in c.children:
+                m = ctx.mention_over(o) if o.dep_ == "pobj" else None
+                if m is not None and ctx.kinds.get(m.actor) in ("organization", "place", "group"):
+                    return m.actor
+    if subj.pos_ == "PROPN" or _capitalised(subj):
+        hit = ctx.cast.resolve(subj.text) or ctx.by_surname(subj)
+        if hit:
+            return hit
+    if subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
+        return _definite(ctx, subj)
+    return None
+
+
+def _capitalised(tok: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger took for a common noun or a verb
+    ("Trump shot back"): a name when an actor of the article carries it."""
+    return tok.text[:1].isupper() and tok.text[1:].islower()
+
+
+def _definite(ctx: ArticleIndex, noun: Token) -> str | None:
+    """`the ministry` -> the organisation most recently named with that head word."""
+    word = noun.lower_
+    i = bisect_left(ctx.mention_starts, noun.idx) - 1
+    while i >= 0:
+        m = ctx.mentions[i]
+        if ctx.kinds.get(m.actor) == "organization" and word in m.text.lower().split():
+            return m.actor
+        i -= 1
+    return None

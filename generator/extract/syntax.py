@@ -1,0 +1,300 @@
+"""Word sets and parse helpers that more than one extractor reads the same way.
+
+Reporting verbs (who says what), subjects and antecedents (who a clause or a he/she is about),
+tense (whether a clause looks back or ahead) and joins (tokens back to text). Each word set is
+named for what it holds; lists that only one extractor uses stay with that extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from .model import Mention
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- word sets ------------------------------------------------------------------------------------
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+"""Words that open a noun phrase and belong to no name or role ("the", "these")."""
+DASHES = {"-", "–", "—", "--"}
+"""Dash tokens: glued they join a compound ("Xi-Biden"), spaced they separate two names."""
+HE_SHE = {"he", "she"}
+"""Subject pronouns that stand for a person the text has named."""
+THIRD_PERSON_SINGULAR = {"he", "she", "his", "her", "him", "himself", "herself"}
+"""Every form of he/she: a sign that the words before are about a person."""
+FIRST_SECOND_PERSON = {"i", "we", "you", "me", "our", "your", "my", "you'd", "yourself"}
+"""Words of someone speaking to someone: whose question or claim it is gets lost out of context."""
+MONTH_NUMBERS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+"""Month names and abbreviations (lower case) -> month number."""
+WEEKDAY_NUMBERS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+"""Weekday names (lower case) -> `date.weekday()`."""
+CALENDAR_WORDS = frozenset(MONTH_NUMBERS) | frozenset(WEEKDAY_NUMBERS)
+"""Month and weekday names: words that start a date, not a name ("Monday Donald Trump said")."""
+
+# --- reporting verbs ------------------------------------------------------------------------------
+
+REPORTING_VERBS = _words(
+    """
+    say tell add note warn remark state claim argue insist write tweet post email text announce declare
+    explain continue respond reply answer ask conclude report describe call dub label brand term name
+    pledge promise vow admit acknowledge concede confess recall recount cite quote suggest imply
+    propose urge demand complain lament accuse blame charge criticize criticise slam blast mock praise
+    thank hail predict assert contend maintain observe stress emphasize emphasise point comment
+    boast joke quip shout yell scream chant exclaim whisper bark muse wonder caution confirm deny
+    reveal testify counter retort interject agree disagree assure reassure tout deride decry
+    denounce dismiss proclaim pronounce read echo
+    """
+)
+"""Verbs that introduce what someone said (lemmas): the frames of quotations."""
+REPORTED_SPEECH_VERBS = _words(
+    "say tell add note warn remark state claim argue insist write tweet announce declare explain "
+    "respond reply answer conclude report suggest admit acknowledge concede predict assert contend "
+    "maintain observe stress emphasize emphasise confirm deny reveal testify promise pledge vow"
+)
+"""Reporting verbs whose complement clause is reported speech (`X said that ...`)."""
+PHRASAL_REPORTING = {
+    "go": "on",
+    "shoot": "back",
+    "fire": "back",
+    "hit": "back",
+    "chime": "in",
+    "point": "out",
+}
+"""Phrasal verbs that report speech only with their particle ("went on", "shot back")."""
+SPEAKING_VERBS = {"say", "tell", "add", "ask", "note", "explain", "remark", "insist", "claim", "write"}
+"""Verbs whose subject the text treats as someone speaking: a lone name that speaks is a person."""
+DESCRIBED_SPEAKER_VERBS = SPEAKING_VERBS | _words(
+    "state vow wonder argue warn announce declare respond reply tweet stress"
+)
+"""Verbs after which a description ("the presumptive nominee wrote") stands for a person."""
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+"""Dependencies of a verb's subject, clausal subjects included."""
+
+
+def is_reporting(tok: Token) -> bool:
+    """A verb that frames what someone said ("said", "went on")."""
+    lemma = tok.lemma_.lower()
+    if lemma in PHRASAL_REPORTING:
+        return tok.pos_ == "VERB" and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == PHRASAL_REPORTING[lemma] for c in tok.children
+        )
+    return lemma in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
+
+
+def according_to(tok: Token) -> Token | None:
+    """The object of `according to`, the one reporting frame without a verb."""
+    if tok.lower_ == "according":
+        for c in tok.children:
+            if c.lower_ == "to":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def reporting_subject(verb: Token, depth: int = 0) -> Token | None:
+    """Who does the reporting: the verb's subject, or that of the clause it hangs from
+    ("X met Y, noting that ...", "X tweeted, saying ...")."""
+    obj = according_to(verb)
+    if obj is not None:
+        return obj
+    for c in verb.children:
+        if (
+            c.dep_ in SUBJECT_DEPS
+            and c.lower_ not in ("that", "which", "what")
+            and any(ch.isalnum() for ch in c.text)
+        ):
+            return c
+    named = [c for c in verb.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "npadvmod", "dep", "nmod")]
+    if named:
+        return named[-1]
+    if verb.dep_ == "agent" or depth >= 3 or verb.head.i == verb.i:
+        return None
+    if verb.dep_ == "relcl":
+        return verb.head
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
+        return reporting_subject(head, depth + 1)
+    return None
+
+
+# --- subjects and antecedents ---------------------------------------------------------------------
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The verb's own subject (an expletive "there" included), without borrowing one."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The verb's subject, or the one it shares with the verb it is conjoined to or completes
+    ("X met Y and agreed", "X wants to leave")."""
+    subj = own_subject(verb)
+    if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return clause_subject(verb.head)
+    return subj
+
+
+def antecedent(
+    mentions: Sequence[Mention],
+    starts: Sequence[int],
+    kinds: dict[str, str],
+    before: int,
+    salient: Callable[[Mention], bool],
+    within: int = 1500,
+) -> str | None:
+    """The person a he/she (or a description) before `before` refers to: the nearest preceding
+    person `salient` accepts (a grammatical subject), else the nearest person at all.
+    `mentions` are in text order and `starts` their start offsets."""
+    i = bisect_left(starts, before) - 1
+    nearest = None
+    while i >= 0 and mentions[i].start > before - within:
+        m = mentions[i]
+        if m.end <= before and kinds.get(m.actor) == "person":
+            nearest = nearest or m.actor
+            if salient(m):
+                return m.actor
+        i -= 1
+    return nearest
+
+
+# --- tense ----------------------------------------------------------------------------------------
+
+PAST, UNKNOWN, FUTURE, PRESENT, PLUPERFECT = -1, 0, 1, 2, -2
+"""Where a verb group points in time; PRESENT is a schedule or a state, PLUPERFECT a past before
+the past."""
+PROSPECTIVE = _words("plan schedule expect due intend propose prepare effective slate deadline")
+"""Words whose complement lies ahead even in a past-tense clause ("planned a rally on Saturday")."""
+PROSPECTIVE_TO = PROSPECTIVE | _words("set aim hope promise vow pledge threaten about")
+"""Words whose `to` complement lies ahead ("set to meet", "aims to finish")."""
+FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would", "may", "might", "should", "must"}
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a token hangs from (itself if it is one), not an auxiliary; None past 7 steps."""
+    steps = 0
+    while tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "auxpass"):
+        if tok.head.i == tok.i or steps > 6:
+            return None
+        tok = tok.head
+        steps += 1
+    return tok
+
+
+def verb_tense(verb: Token) -> int | None:
+    """Tense of one verb group (PAST, FUTURE, ...); None for a non-finite verb whose head should
+    decide."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if verb.tag_ == "VBD":
+        return PAST  # a modal governs a base form: "May said" is Theresa May, not a modal
+    if lowers & FUTURE_AUXILIARIES:
+        return FUTURE
+    if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
+        return FUTURE
+    if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in auxes):
+        return PLUPERFECT
+    if any(a.lemma_ == "have" for a in auxes) or any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+        return PAST
+    if "to" in lowers:
+        return _infinitive_tense(verb)
+    if lowers & {"can", "could"}:
+        return UNKNOWN
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes) and verb.tag_ == "VBG":
+        return FUTURE
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes) or verb.tag_ in ("VBZ", "VBP"):
+        return PRESENT
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl"):
+        return PAST
+    if verb.tag_ in ("VBG", "VBN") and verb.dep_ != "ROOT":
+        return None
+    return UNKNOWN
+
+
+def _infinitive_tense(verb: Token) -> int:
+    """A `to` infinitive looks ahead unless the verb it completes is settled in the past."""
+    head = governing_verb(verb.head) if verb.head.i != verb.i else None
+    parent = verb_tense(head) if head is not None and head.i != verb.i else None
+    if parent == PLUPERFECT:
+        return PLUPERFECT
+    if head is None or head.lemma_.lower() in PROSPECTIVE_TO or verb.head.lemma_.lower() in PROSPECTIVE_TO:
+        return FUTURE
+    return FUTURE if parent in (None, FUTURE, PRESENT) else UNKNOWN
+
+
+def is_past_clause(verb: Token) -> bool:
+    """Past tense without a modal: a settled fact, not an open question."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return any(t.lower_ in ("have", "'ve") for t in auxes)
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return True
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+
+
+def negated(tok: Token) -> bool:
+    """Whether the word or the word it hangs from is negated ("not clear", "isn't expected")."""
+    return any(c.dep_ == "neg" for c in tok.head.children) or any(c.dep_ == "neg" for c in tok.children)
+
+
+# --- spans and joins ------------------------------------------------------------------------------
+
+
+def span_over(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens that cover the characters [start, end), whole tokens included."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def join(tokens: Sequence[Token]) -> str:
+    """Tokens as text: the article's spacing between neighbours, one space across a gap."""
+    text = ""
+    for prev, tok in zip([None, *tokens], tokens, strict=False):
+        if prev is not None:
+            text += prev.whitespace_ if tok.i == prev.i + 1 else " "
+        text += tok.text
+    return text.strip()
+
+
+def join_names_whole(tokens: Iterable[Token]) -> str:
+    """Tokens as text on one line, with names kept whole even when the parse splits them."""
+    chosen = {t.i: t for t in tokens}
+    for t in list(chosen.values()):
+        if t.ent_type_:
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            chosen.update({x.i: x for x in ent or ()})
+    toks = sorted(chosen.values(), key=lambda t: t.i)
+    out = ""
+    for i, t in enumerate(toks):
+        out += t.text
+        if i + 1 < len(toks):
+            out += t.whitespace_ if toks[i + 1].i == t.i + 1 else " "
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def char_runs(tokens: Sequence[Token]) -> Iterator[tuple[int, int]]:
+    """Character ranges of runs of consecutive tokens."""
+    start = prev = None
+    for tok in tokens:
+        if prev is not None and tok.i == prev.i + 1:
+            prev = tok
+            continue
+        if start is not None and prev is not None:
+            yield start.idx, prev.idx + len(prev)
+        start = prev = tok
+    if start is not None and prev is not None:
+        yield start.idx, prev.idx + len(prev)

@@ -1,0 +1,239 @@
+"""`briefings extract` as a library call: ids, the write policy, and what a run reports.
+
+Policy for a briefing that already exists: "keep" leaves it alone (the default: editors' work is
+never overwritten), "force" replaces it, "update" merges the new extraction into it (`merge`).
+Every write leaves an identical file untouched, so `mkdocs serve` does not wake for it, and keeps
+the machine output beside the folder as the base of the next merge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from ruamel.yaml.comments import CommentedMap
+
+from . import batch, ingest, merge, names, registry, sources, store
+from .errors import BriefingsError, Problem
+from .ingest import Article
+from .model import Briefing
+
+Policy = Literal["keep", "force", "update"]
+MACHINE_DIR = Path(".briefings") / "machine"
+
+
+def assign_ids(articles: Sequence[Article]) -> list[str]:
+    """One briefing id per article, unique in the batch: a repeated id gets `-2`, `-3`..."""
+    taken: set[str] = set()
+    out: list[str] = []
+    for article in articles:
+        base = bid = names.briefing_id(article.title, article.published)
+        n = 2
+        while bid in taken:
+            bid, n = f"{base}-{n}", n + 1
+        taken.add(bid)
+        out.append(bid)
+    return out
+
+
+def machine_copy(target: Path) -> Path:
+    """Where the last machine output of `target` (`<out>/<id>.yaml`) is kept: `<out>/../.briefings/machine/`.
+
+    Beside the output folder rather than inside it, so nothing that reads the briefings folder
+    (validate, fmt, the site) ever mistakes it for a briefing.
+    """
+    return target.parent.parent / MACHINE_DIR / target.name
+
+
+def update(target: Path, data: dict[str, Any]) -> merge.Merge:
+    """Merge a new extraction into the briefing at `target`, which editors may have changed.
+
+    Raises BriefingsError if the editor's file cannot be read or parsed: an unreadable edit is
+    never replaced.
+    """
+    ours = store.load(target)
+    if not isinstance(ours, CommentedMap):
+        raise BriefingsError(Problem(str(target), 1, None, "not a briefing (a mapping of keys to values)"))
+    base_path = machine_copy(target)
+    base = store.to_plain(store.load(base_path)) if base_path.is_file() else None
+    header = store.header_for(target.parent)
+    result = merge.three_way(base, ours, data, str(target), header)
+    text = store.dumps(result.node, header)
+    store.write_if_changed(target, text)
+    store.write_if_changed(base_path, store.dumps(data))
+    return result
+
+
+def _dumps(data: dict[str, Any], header: str, cache: batch.Cache | None) -> str:
+    return cache.dumps(data, header) if cache is not None else store.dumps(data, header)
+
+
+def write_fresh(target: Path, data: dict[str, Any], cache: batch.Cache | None = None) -> bool:
+    """Write a new machine briefing, and keep a copy as the base of later merges; True if
+    `target` changed. The YAML is rendered once (through `cache`, if given): the briefing is the
+    machine copy plus the schema header."""
+    body = _dumps(data, "", cache)
+    header = store.header_for(target.parent)
+    changed = store.write_if_changed(target, body if body.startswith(store.HEADER_PREFIX) else header + body)
+    store.write_if_changed(machine_copy(target), body)
+    return changed
+
+
+def machine_unchanged(target: Path, data: dict[str, Any], cache: batch.Cache | None = None) -> bool:
+    """Whether `data` is exactly the machine output kept from the last run for `target`.
+
+    Then a three-way merge has nothing to bring in (every difference between the file and the
+    machine output is the editor's), so `--update` can skip the merge and leave the file alone.
+    """
+    try:
+        kept = machine_copy(target).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return kept == _dumps(data, "", cache)
+
+
+@dataclass
+class Report:
+    """What one run did: counts for the summary line, failures for the exit status."""
+
+    written: int = 0
+    kept: int = 0
+    failed: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{self.written} written"]
+        if self.kept:
+            parts.append(f"{self.kept} kept (already there; --update to merge, --force to overwrite)")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        return ", ".join(parts)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+@dataclass
+class Writer:
+    """Writes extracted briefings into `out` under one policy, counting what happened in `report`."""
+
+    out: Path
+    policy: Policy = "keep"
+    cache: batch.Cache | None = None
+    """Where rendered YAML is remembered; `extract_into` sets it (or not, without the cache)."""
+    report: Report = field(default_factory=Report)
+
+    def targets(self, articles: Sequence[Article]) -> list[tuple[Article, Path]]:
+        """Where each article's briefing goes; under "keep", existing ones are left out (and counted)."""
+        todo: list[tuple[Article, Path]] = []
+        for article, bid in zip(articles, assign_ids(articles), strict=True):
+            target = self.out / f"{bid}.yaml"
+            if target.exists() and self.policy == "keep":
+                self.report.kept += 1
+            else:
+                todo.append((article, target))
+        return todo
+
+    def write(self, target: Path, briefing: Briefing) -> Iterator[str]:
+        """Write or merge one briefing; yields lines for the user (merge summary, conflicts, failure)."""
+        data = replace(briefing, id=target.stem).to_dict()
+        try:
+            if self.policy == "update" and target.exists():
+                yield from self._update(target, data)
+            else:
+                write_fresh(target, data, self.cache)
+        except BriefingsError as exc:
+            yield from self.fail(exc.problems)
+            return
+        except OSError as exc:
+            yield from self.fail([Problem(str(target), None, None, f"cannot write: {exc.strerror or exc}")])
+            return
+        self.report.written += 1
+
+    def _update(self, target: Path, data: dict[str, Any]) -> Iterator[str]:
+        if machine_unchanged(target, data, self.cache):
+            yield f"{target}: no changes (same machine output as last time)"
+            return
+        result = update(target, data)
+        yield f"{target}: {result.summary()}"
+        yield from map(str, result.problems)  # conflicts: warnings, the briefing is written
+
+    def fail(self, problems: list[Problem]) -> Iterator[str]:
+        self.report.failed += problems
+        yield from map(str, problems)
+
+
+def extract_into(
+    paths: Sequence[str],
+    writer: Writer,
+    *,
+    published: str | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+    use_cache: bool = True,
+) -> Iterator[str]:
+    """Extract every source under `paths` into `writer.out`; yields a line for the user as each
+    briefing is done (the counts are in `writer.report`).
+
+    A file that cannot be read or extracted is reported and the batch goes on. Raises
+    BriefingsError when nothing can be extracted: a broken actor registry, a missing model.
+    """
+    files, missing = sources.sources_in(paths)
+    articles, unread = sources.read_all(files, published)
+    yield from writer.fail([*missing, *unread])
+    todo = writer.targets(articles)
+    if not todo:
+        return
+    writer.cache = batch.Cache(model=model) if use_cache else None
+    actors = registry.load(writer.out / store.REGISTRY_NAME)
+    results = batch.extract_all(
+        [a for a, _ in todo], model=model, jobs=jobs, cache=writer.cache, registry=actors
+    )
+    for (_, target), result in zip(todo, results, strict=True):
+        if isinstance(result, BriefingsError):
+            yield from writer.fail(result.problems)
+        else:
+            yield from writer.write(target, result)
+
+
+def start_briefing(
+    out: Path,
+    title: str,
+    published: str,
+    *,
+    name: str | None = None,
+    url: str | None = None,
+    author: str | None = None,
+    file: str | None = None,
+) -> Path:
+    """Write an empty, valid briefing for an article typed by hand (`briefings new`); its path.
+
+    `file` is the article's text in the repository, if any (its hash is recorded when it can be
+    read; default `sources/<id>.md`). Raises BriefingsError rather than overwrite a briefing.
+    """
+    bid = names.briefing_id(title, published)
+    sha = None
+    if file and Path(file).is_file():
+        try:
+            sha = ingest.read(file, published=published).sha256
+        except BriefingsError:
+            sha = None
+    target = out / f"{bid}.yaml"
+    if target.exists():
+        raise BriefingsError(
+            Problem(str(target), None, None, "already exists; edit it, or choose another title")
+        )
+    data = store.skeleton(
+        bid,
+        title,
+        file or f"sources/{bid}.md",
+        name=name,
+        url=url,
+        author=author,
+        published=published,
+        sha256=sha,
+    )
+    store.write_atomic(target, store.dumps(data, store.header_for(target.parent)))
+    return target
