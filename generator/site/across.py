@@ -7,7 +7,7 @@ Pages are made through the caller's `page(path, meta, template, **context)` and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -34,7 +34,9 @@ class Across:
         return {"story": self.stories.story_of(bid), "story_prev": before, "story_next": after}
 
 
-def build_across(site: index.SiteIndex, options: Options, pinned: Mapping[str, str] | None = None) -> Across:
+def build_across(site: index.SiteIndex, options: Options) -> Across:
+    """Everything read across the site's briefings; editors' `story:` fields decide first."""
+    pinned = {b.id: b.story for b in site.briefings if b.story}
     today = upcoming.as_of(site.briefings, options.as_of)
     vectors, rare = stories.weighted(site.briefings)
     linked = stories.link(site.briefings, pinned, vectors)

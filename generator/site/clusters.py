@@ -210,7 +210,7 @@ class Resolver:
         fits: Callable[[set[str], set[str]], bool],
     ) -> None:
         """Merge a cluster into the one other cluster whose names `index` files under a key that
-        one of its own names `probes` for, longer names first; record a refusal when several
+        one of its fullest names `probes` for, longer names first; record a refusal when several
         clusters match, or one whose kind does not fit."""
         table: dict[str, set[str]] = defaultdict(set)
         for root in self.c.roots():
@@ -222,16 +222,16 @@ class Resolver:
             key=lambda nr: (-len(nr[0]), nr[0], nr[1]),
         )
         done: set[str] = set()
-        for name, root in probing:
-            if root in done:
-                continue
+        for name, first in probing:
+            root = self.c.find(first)
+            if root in done or len(name.split()) < max(len(n.split()) for n in self.c.names(root)):
+                continue  # a short name of a cluster that has a fuller one says nothing more
             for key in probes(name, root):
-                here = self.c.find(root)
-                found = {self.c.find(r) for r in table.get(key, ())} - {here}
+                found = {self.c.find(r) for r in table.get(key, ())} - {root}
                 if not found:
                     continue
                 done.add(root)
-                fitting = sorted(r for r in found if fits(self.c.kinds(here), self.c.kinds(r)))
+                fitting = sorted(r for r in found if fits(self.c.kinds(root), self.c.kinds(r)))
                 if len(fitting) == 1:
                     self.join(rule, name, root, fitting[0])
                 else:
@@ -263,9 +263,11 @@ class Resolver:
         return [plain] if plain != name_key(name) and "person" in self.c.kinds(root) else []
 
     def _bare(self, name: str, root: str) -> Iterable[str]:
-        if "person" not in self.c.kinds(root) or len(name_key(name).split()) < 2:
+        """A person's name of two words or more written without initials probes for them."""
+        key = name_key(name)
+        if "person" not in self.c.kinds(root) or len(key.split()) < 2 or initials_free(name) != key:
             return []
-        return [initials_free(name)]
+        return [key]
 
     @staticmethod
     def _acronyms(name: str, root: str) -> Iterable[str]:

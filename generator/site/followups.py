@@ -63,9 +63,11 @@ def tied_date(b: Briefing, q: Question) -> date | None:
     return max(days) if days else None
 
 
-def _features(q: Question) -> dict[str, float]:
-    out = {"t:" + t: 0.5 for t in terms.terms(" ".join(q.evidence))}
-    out.update(("t:" + t, 1.0) for t in terms.terms(q.question))
+def _features(b: Briefing, q: Question) -> dict[str, float]:
+    """The question's actors and key terms; the words of actors' names count as the actors."""
+    named = {w for a in b.actors for w in terms.terms(a.name)}
+    out = {"t:" + t: 0.5 for t in terms.terms(" ".join(q.evidence)) - named}
+    out.update(("t:" + t, 1.0) for t in terms.terms(q.question) - named)
     out.update(("a:" + a, 1.0) for a in q.actors)
     return out
 
@@ -90,7 +92,9 @@ def over_time(
         answered = site.by_id.get(q.answered_by or "") if q.status == "answered" else None
         end = index.published(answered) if answered else (today if q.status == "open" else None)
         tied = tied_date(b, q)
-        follow = _follow_ups(q, position[b.id], order, postings, vectors, rare) if q.status == "open" else ()
+        follow = (
+            _follow_ups(b, q, position[b.id], order, postings, vectors, rare) if q.status == "open" else ()
+        )
         out.append(
             QuestionInfo(
                 briefing=b,
@@ -107,6 +111,7 @@ def over_time(
 
 
 def _follow_ups(
+    b: Briefing,
     q: Question,
     after: int,
     order: list[Briefing],
@@ -114,7 +119,7 @@ def _follow_ups(
     vectors: Mapping[str, dict[str, float]],
     rare: Mapping[str, float],
 ) -> tuple[Briefing, ...]:
-    mine = _features(q)
+    mine = _features(b, q)
     if not any(f.startswith("a:") for f in mine):
         return ()
     score: dict[int, float] = defaultdict(float)
