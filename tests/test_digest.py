@@ -12,7 +12,11 @@ from typing import Any
 
 import icalendar
 import pytest
+from click.testing import CliRunner
+from test_site import make_site
 
+from generator import registry
+from generator.cli import cli
 from generator.model import Actor, Briefing, Question, Quote, Source, TimelineEntry
 from generator.names import name_key
 from generator.registry import Entry as RegistryEntry
@@ -396,6 +400,26 @@ def test_weekly_digest_groups_the_week() -> None:
     assert w34.quoted == [("donald-trump", 1)]
     feed = digest.atom(reading.weeks, Options(site_url="https://example.org/"))
     assert feed.count("<entry>") == 4 and "https://example.org/digest/2016-W35/" in feed
+
+
+def test_actors_suggest_proposes_registry_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Merges the site made ("Ruiz" is Ana Ruiz, whom the registry lists without that alias) and
+    refusals come out as registry YAML an editor can paste; the entries load as a registry."""
+    root, _ = make_site(tmp_path)
+    monkeypatch.chdir(root)
+    plain = CliRunner().invoke(cli, ["actors", "briefings"])
+    assert plain.exit_code == 0, plain.output
+    assert "ana-ruiz: Ana Ruiz <- ruiz" in plain.output
+    result = CliRunner().invoke(cli, ["actors", "--suggest", "briefings"])
+    assert result.exit_code == 0, result.output
+    assert "# merged by the site (short form): listing it keeps the merge" in result.output
+    proposed = tmp_path / "proposed.yaml"
+    proposed.write_text(result.output, encoding="utf-8")
+    entries = {e.id: e for e in registry.load(proposed).entries}
+    assert (
+        entries["ana-ruiz"].aliases == ("Ruiz",)
+        and entries["ana-ruiz"].description == "Envoy of <b>Ruritania</b>"
+    )
 
 
 # The demo site: no two actor pages are the same entity.
