@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from ..model import Briefing
 from . import feeds, index, text
@@ -96,10 +96,9 @@ def _fill(week: Week, stories: Stories) -> None:
 
 def summary(week: Week) -> str:
     """One paragraph for the feed: how many briefings and questions, and the stories."""
-    n = len(week.briefings)
-    parts = [f"{n} briefing{'s' if n != 1 else ''}"]
+    parts = [_count(len(week.briefings), "briefing")]
     if week.raised:
-        parts.append(f"{len(week.raised)} new open question{'s' if len(week.raised) != 1 else ''}")
+        parts.append(_count(len(week.raised), "new open question"))
     if week.answered:
         parts.append(f"{len(week.answered)} answered")
     titles = [story.title if story else bs[0].title for story, bs in week.groups][:5]
@@ -115,7 +114,7 @@ def atom(all_weeks: list[Week], options: Options) -> str:
     )
     for week, stamp in zip(shown, updated, strict=True):
         entry = feeds.sub(root, "entry")
-        feeds.sub(entry, "title", f"{week.label}: {len(week.briefings)} briefings")
+        feeds.sub(entry, "title", f"{week.label}: {_count(len(week.briefings), 'briefing')}")
         url = page_url(week.path, options)
         feeds.sub(entry, "id", url if options.site_url else f"urn:briefings:digest:{week.slug}")
         feeds.sub(entry, "link", href=url, rel="alternate")
@@ -128,8 +127,12 @@ def atom(all_weeks: list[Week], options: Options) -> str:
 _EPOCH = "1970-01-01T00:00:00Z"
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _stamp(week: Week) -> str:
     """The week's newest publication (a week's entry changes when a briefing is added to it)."""
     days = [d for d in map(index.published, week.briefings) if d]
     newest = max(days, default=date.fromisocalendar(week.key[0], week.key[1], 1))
-    return f"{min(newest, week.sunday + timedelta(days=0)).isoformat()}T00:00:00Z"
+    return f"{newest.isoformat()}T00:00:00Z"
