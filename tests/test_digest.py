@@ -509,3 +509,16 @@ def test_demo_gives_no_byline_journalist_a_page() -> None:
     ident, pages, items = demo_pages()
     press = identity.bylines(items)
     assert not [aid for aid, info in pages.items() if name_key(info.name) in press]
+
+
+@pytest.mark.parametrize("value", [date(2016, 9, 4), "2016-09-04"])
+def test_as_of_is_a_plugin_option(value: date | str) -> None:
+    """`as_of: 2016-09-04` in mkdocs.yml is a YAML date; quoted, a string: both are read."""
+    from generator.config import BriefingsConfig
+    from generator.site.options import from_settings
+
+    config = BriefingsConfig()
+    config.load_dict({"as_of": value})
+    assert config.validate() == ([], [])
+    options = from_settings(config)
+    assert upcoming.as_of([], options.as_of) == date(2016, 9, 4)

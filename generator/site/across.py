@@ -39,7 +39,7 @@ def build_across(site: index.SiteIndex, options: Options) -> Across:
     pinned = {b.id: b.story for b in site.briefings if b.story}
     today = upcoming.as_of(site.briefings, options.as_of)
     vectors, rare = stories.weighted(site.briefings)
-    linked = stories.link(site.briefings, pinned, vectors)
+    linked = stories.link(site.briefings, pinned, (vectors, rare))
     questions = followups.over_time(site, today, vectors, rare)
     return Across(
         today=today,

@@ -33,6 +33,8 @@ THRESHOLD = 0.12
 """Cosine similarity to a briefing of the story, at least."""
 RECENT = 10
 """Briefings looked at per feature: the latest ones."""
+COMMON = 20
+"""A feature in more than one briefing in COMMON (and in more than 2 RECENT) is not looked up."""
 NONE = "none"
 """`story: none`: the editor keeps the briefing out of any story."""
 
@@ -109,15 +111,17 @@ def weighted(briefings: list[Briefing]) -> tuple[dict[str, dict[str, float]], di
 def link(
     briefings: Iterable[Briefing],
     pinned: Mapping[str, str] | None = None,
-    vectors: Mapping[str, dict[str, float]] | None = None,
+    weights: tuple[Mapping[str, dict[str, float]], Mapping[str, float]] | None = None,
 ) -> Stories:
     """Every briefing's story (see the module's docstring); `pinned`: briefing id -> the
-    editor's `story:` value; `vectors`: `weighted(briefings)[0]`, if already made."""
+    editor's `story:` value; `weights`: `weighted(briefings)`, if already made."""
     pinned = pinned or {}
     order = sorted(briefings, key=lambda b: (index.published(b) or date.min, b.id))
-    vectors = vectors if vectors is not None else weighted(order)[0]
+    vectors, rare = weights if weights is not None else weighted(order)
     norms = {bid: math.sqrt(sum(x * x for x in v.values())) or 1.0 for bid, v in vectors.items()}
-    postings: dict[str, list[tuple[date, str]]] = defaultdict(list)
+    # a feature in more than one briefing in twenty weighs little in a cosine: not looked up
+    floor = terms.rarity(max(len(order) // COMMON, 2 * RECENT), len(order))
+    postings: dict[str, list[tuple[date, str, float]]] = defaultdict(list)
     found: dict[str, Story] = {}
     story_of: dict[str, str] = {}
     for b in order:
@@ -127,7 +131,7 @@ def link(
             continue  # an undated briefing has no place in time: only an editor can place it
         when = when or date.min
         vector = vectors[b.id]
-        near = None if choice else _nearest(b.id, when, vector, norms, vectors, postings)
+        near = None if choice else _nearest(b.id, when, vector, norms, postings)
         sid = choice or (
             story_of[near] if near and when - (found[story_of[near]].first or when) <= SPAN else b.id
         )
@@ -135,8 +139,9 @@ def link(
         story.pinned = story.pinned or bool(choice)
         story.briefings.append(b)
         story_of[b.id] = sid
-        for f in vector:
-            postings[f].append((when, b.id))
+        for f, w in vector.items():
+            if rare[f] >= floor:
+                postings[f].append((when, b.id, w))
     last = {sid: s.last or date.min for sid, s in found.items()}
     kept = sorted(
         (s for s in found.values() if len(s.briefings) >= 2), key=lambda s: (last[s.id], s.id), reverse=True
@@ -149,8 +154,7 @@ def _nearest(
     when: date,
     vector: dict[str, float],
     norms: dict[str, float],
-    vectors: Mapping[str, dict[str, float]],
-    postings: dict[str, list[tuple[date, str]]],
+    postings: dict[str, list[tuple[date, str, float]]],
 ) -> str | None:
     """The most similar earlier briefing within the window, if similar enough."""
     dots: dict[str, float] = {}
@@ -159,10 +163,10 @@ def _nearest(
         posting = postings.get(f)
         if not posting:
             continue
-        for day, other in reversed(posting[-RECENT:]):
+        for day, other, weight in reversed(posting[-RECENT:]):
             if day < since:
                 break
-            dots[other] = dots.get(other, 0.0) + w * vectors[other][f]
+            dots[other] = dots.get(other, 0.0) + w * weight
     mine = norms[bid]
     best = max(((dot / (mine * norms[o]), o) for o, dot in dots.items()), default=(0.0, ""))
     return best[1] if best[0] >= THRESHOLD else None
