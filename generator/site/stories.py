@@ -3,10 +3,11 @@
 Briefings are read once in publication order. Each is compared with the earlier briefings that
 share one of its features (an actor, by canonical id, or a key term of its title, summary and key
 points) and were published within `WINDOW` days: it joins the story of the most similar one
-(cosine of rarity-weighted features: every briefing of 2016 names Trump, few name Manafort) if
-they are similar enough, else it starts a story. Only the `RECENT` latest briefings per feature
-are looked at, so the work per briefing does not grow with the site: about n log n in all (the
-sort). A story takes no briefing more than `SPAN` after its first, so stories stay readable.
+(cosine of rarity-weighted features: every briefing of 2016 names Trump, few name Manafort; a
+feature in more than one briefing in `COMMON` does not count) if they are similar enough, else it
+starts a story. Only the `RECENT` latest briefings per feature are looked at, so the work per
+briefing does not grow with the site: about n log n in all (the sort). A story takes no
+briefing more than `SPAN` after its first, so stories stay readable.
 
 An editor decides with `story:` in a briefing's YAML: a story id puts the briefing in that story
 (every briefing with the same value is in it), `none` keeps it out of any story. A story's id
@@ -34,7 +35,7 @@ THRESHOLD = 0.12
 RECENT = 10
 """Briefings looked at per feature: the latest ones."""
 COMMON = 20
-"""A feature in more than one briefing in COMMON (and in more than 2 RECENT) is not looked up."""
+"""A feature in more than one briefing in COMMON (and in more than 2 RECENT) does not count."""
 NONE = "none"
 """`story: none`: the editor keeps the briefing out of any story."""
 
@@ -118,9 +119,10 @@ def link(
     pinned = pinned or {}
     order = sorted(briefings, key=lambda b: (index.published(b) or date.min, b.id))
     vectors, rare = weights if weights is not None else weighted(order)
-    norms = {bid: math.sqrt(sum(x * x for x in v.values())) or 1.0 for bid, v in vectors.items()}
-    # a feature in more than one briefing in twenty weighs little in a cosine: not looked up
+    # a feature in more than one briefing in COMMON says little of a story (max_df, as in tf-idf)
     floor = terms.rarity(max(len(order) // COMMON, 2 * RECENT), len(order))
+    counted = {bid: {f: w for f, w in v.items() if rare[f] >= floor} for bid, v in vectors.items()}
+    norms = {bid: math.sqrt(sum(x * x for x in v.values())) or 1.0 for bid, v in counted.items()}
     postings: dict[str, list[tuple[date, str, float]]] = defaultdict(list)
     found: dict[str, Story] = {}
     story_of: dict[str, str] = {}
@@ -130,7 +132,7 @@ def link(
         if choice == NONE or (when is None and not choice):
             continue  # an undated briefing has no place in time: only an editor can place it
         when = when or date.min
-        vector = vectors[b.id]
+        vector = counted[b.id]
         near = None if choice else _nearest(b.id, when, vector, norms, postings)
         sid = choice or (
             story_of[near] if near and when - (found[story_of[near]].first or when) <= SPAN else b.id
@@ -140,8 +142,7 @@ def link(
         story.briefings.append(b)
         story_of[b.id] = sid
         for f, w in vector.items():
-            if rare[f] >= floor:
-                postings[f].append((when, b.id, w))
+            postings[f].append((when, b.id, w))
     last = {sid: s.last or date.min for sid, s in found.items()}
     kept = sorted(
         (s for s in found.values() if len(s.briefings) >= 2), key=lambda s: (last[s.id], s.id), reverse=True
