@@ -167,6 +167,7 @@ def shift(value: Any, days: int) -> Any:
 
 def vary(seed: dict[str, Any], i: int, n: int) -> dict[str, Any]:
     b = copy.deepcopy(seed)
+    b.pop("story", None)  # an editor's story link would put every copy in one story
     day = date(2021, 1, 1) + timedelta(days=(i * 3 * 365) // max(n, 1))
     b["title"] = f"{seed['title']} ({i + 1})"
     b["id"] = f"{day.isoformat()}-{slug(seed['title'])[:50].rstrip('-')}-{i + 1}"
