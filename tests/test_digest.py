@@ -522,3 +522,25 @@ def test_as_of_is_a_plugin_option(value: date | str) -> None:
     assert config.validate() == ([], [])
     options = from_settings(config)
     assert upcoming.as_of([], options.as_of) == date(2016, 9, 4)
+
+
+def test_generated_pages_are_raw_html_blocks_the_fast_path_takes(tmp_path: Path) -> None:
+    """A blank line inside a raw HTML block (an empty macro on its own line) makes Python-Markdown
+    parse the rest of the page with html.parser: four times slower, the same HTML. Every page of
+    the test site, with and without stories, must be stashed block by block."""
+    import markdown
+    from test_site import SOURCE_MD, briefings
+
+    from generator import markdown_ext
+    from generator.site import render
+
+    (tmp_path / "envoys.md").write_text(SOURCE_MD, encoding="utf-8")
+    items = briefings(SOURCE_MD, "x")
+    alone = brief("2023-10-31-alone", "2023-10-31")  # week 44 holds a story and another briefing
+    for page in render.render_briefings([*items, alone]):
+        if not page.path.endswith(".md"):
+            continue
+        md = markdown.Markdown(extensions=["toc", "admonition", "attr_list"])
+        lines = page.content.split("---\n", 2)[2].split("\n")
+        left = [line for line in markdown_ext.TrustedHtmlBlocks(md).run(lines) if line.startswith("<")]
+        assert left == [], (page.path, left[:3])

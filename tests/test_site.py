@@ -362,7 +362,9 @@ def test_weekly_digest_pages_and_feed(built: tuple[Path, list[Briefing]]) -> Non
     week = page(site, "digest/2023-W44")
     assert '<h1 id="title">Week 44 · 30 Oct – 5 Nov 2023</h1>' in week
     assert 'href="../../stories/2023-10-20-earlier-talks/">Earlier talks in Oslo</a>' in week
-    assert 'href="../../briefings/2023-11-03-envoys-agree-to-meet-again/">Envoys agree to meet again</a>' in week
+    assert (
+        'href="../../briefings/2023-11-03-envoys-agree-to-meet-again/">Envoys agree to meet again</a>' in week
+    )
     assert "Will the second round take place?" in week  # raised this week
     assert re.search(
         r'Most quoted: <a class="bf-chip bf-chip--person" href="../../actors/ana-ruiz/">Ana Ruiz', week
