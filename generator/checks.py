@@ -251,7 +251,8 @@ def read_source(data: dict[str, Any], root: Path) -> tuple[tuple[ArticleKey, Art
     if file is None:
         if outside(source.get("file") or "", root):
             return None, [(["source", "file"], f"outside the project ({root}): not read", "warning")]
-        return None, []
+        missing = f"no such file {source.get('file')!r}: quotes and evidence are not checked against it"
+        return None, [(["source", "file"], missing, "warning")]
     try:
         article = ingest.read(file, published=source.get("published"))
     except (BriefingsError, OSError, ValueError) as exc:
@@ -266,6 +267,9 @@ def against_source(data: dict[str, Any], article: Article) -> Iterator[Issue]:
     same_text = source.get("sha256") in (None, article.sha256)
     if not same_text:
         yield ["source", "sha256"], "the source changed since extraction: re-extract with --update", "warning"
+    short = article.short_body()
+    if short:
+        yield ["source", "file"], short, "warning"
     for i, quote in enumerate(data.get("quotes", [])):
         if squash(quote["text"]) not in haystack:
             yield (

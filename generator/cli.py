@@ -1,4 +1,4 @@
-"""`briefings`: a thin command line over the library (extract, validate, fmt, new, schema)."""
+"""`briefings`: a thin command line over the library (extract, read, validate, fmt, new, schema)."""
 
 from __future__ import annotations
 
@@ -101,6 +101,45 @@ def extract(
 
 
 @cli.command()
+@click.argument("src")
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one object with title, name, url, author, published, language, text, trimmed.",
+)
+def read(src: str, style: str) -> None:
+    """Show an article as extraction sees it: metadata, body text, and what was cut.
+
+    SRC is one source file (.txt, .md, .html, .html.gz, .mhtml). The body is printed exactly
+    as extraction reads it, paragraphs separated by blank lines; every cut (page furniture,
+    credit lines, teasers, captions ...) is listed with the reason, for an editor to check.
+    Reading works for a page in any language (extraction reads English only).
+
+    \b
+    Example:
+        briefings read sources/2023-11-03-china-confirms-climate-talks.md
+        briefings read saved/page.html --format json
+    """
+    from . import ingest
+
+    try:
+        article = ingest.read(src)
+    except BriefingsError as exc:
+        _fail(exc)
+        sys.exit(1)
+    warning = article.short_body()
+    if warning:
+        _fail(Problem(src, None, None, warning, severity="warning"))
+    if style == "json":
+        click.echo(json.dumps(article.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(ingest.as_text(article))
+
+
+@cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--strict", is_flag=True, help="Warnings count as errors.")
 @click.option(
@@ -184,6 +223,9 @@ def new(
 ) -> None:
     """Start a briefing by hand: write an empty, valid OUT/<id>.yaml and print its path.
 
+    The briefing is marked `origin: hand` (the site shows it as written by an editor) and its
+    source.file is --file or sources/<id>.md, where the article's text belongs.
+
     \b
     Example:
         briefings new --title "Climate talks" --published 2023-11-03 --source "Global Times"
@@ -198,6 +240,9 @@ def new(
         _fail(exc)
         sys.exit(1)
     click.echo(str(target))
+    text = file or f"sources/{target.stem}.md"
+    if not Path(text).is_file():
+        click.echo(f"{text}: put the article's text here (validate warns until it exists)", err=True)
 
 
 @cli.command()

@@ -52,6 +52,8 @@ def test_ids_without_a_date_are_the_title_slug() -> None:
     [
         (writing.Report(), "0 written", 0),
         (writing.Report(written=3), "3 written", 0),
+        (writing.Report(unchanged=7), "7 unchanged", 0),
+        (writing.Report(written=1, updated=2, unchanged=4), "1 written, 2 updated, 4 unchanged", 0),
         (
             writing.Report(written=1, kept=2),
             "1 written, 2 kept (already there; --update to merge, --force to overwrite)",
@@ -75,6 +77,66 @@ def test_policy_decides_which_existing_briefings_are_extracted_again(
     assert len(targets) == todo
     assert writer.report.kept == kept
     assert (tmp_path / "2024-05-06-talks-resume.yaml").read_text(encoding="utf-8") == "edited by hand\n"
+
+
+def existing(folder: Path, bid: str, file: str, url: str | None = None, sha: str | None = None) -> Path:
+    """A briefing already in `folder`, as extraction writes its source block."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [f"id: {bid}", "title: Talks resume", "source:", f"  file: {file}"]
+    lines += [f"  url: {url}"] * bool(url) + [f"  sha256: {sha}"] * bool(sha) + ["actors: []", ""]
+    path = folder / f"{bid}.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("recorded", "mine"),
+    [
+        ({"file": "sources/a.txt"}, True),
+        ({"file": "./sources/../sources/a.txt"}, True),
+        ({"file": "elsewhere/b.txt", "url": "https://example.com/a"}, True),
+        ({"file": "elsewhere/b.txt", "sha256": "SHA"}, True),
+        # another article: another file, address and text
+        ({"file": "sources/b.txt"}, False),
+        ({"file": "sources/b.txt", "url": "https://example.com/b", "sha256": "0" * 64}, False),
+    ],
+)
+def test_same_source(recorded: dict[str, str], mine: bool) -> None:
+    mine_article = ingest.from_paragraphs(
+        "sources/a.txt",
+        "Talks resume",
+        ["The minister said the talks went well."],
+        url="https://example.com/a",
+    )
+    recorded = {k: (mine_article.sha256 if v == "SHA" else v) for k, v in recorded.items()}
+    assert writing.same_source(recorded, mine_article) is mine
+
+
+@pytest.mark.parametrize("policy", ["keep", "force", "update"])
+def test_another_articles_briefing_is_never_its_target(tmp_path: Path, policy: writing.Policy) -> None:
+    """Same title, same day, different article: it gets the next free id, and the run says so;
+    the other article's briefing is neither kept in its place, replaced nor merged into."""
+    other = existing(tmp_path, "2024-05-06-talks-resume", "sources/other.txt")
+    before = other.read_text(encoding="utf-8")
+    writer = writing.Writer(tmp_path, policy)
+    targets = writer.targets([article("Talks resume", path="sources/a.txt")])
+    assert [t.name for _, t in targets] == ["2024-05-06-talks-resume-2.yaml"]
+    assert writer.notes == [
+        "sources/a.txt: written as 2024-05-06-talks-resume-2"
+        " (2024-05-06-talks-resume is the briefing of sources/other.txt)"
+    ]
+    assert other.read_text(encoding="utf-8") == before
+
+
+def test_an_articles_own_briefing_keeps_its_id(tmp_path: Path) -> None:
+    existing(tmp_path, "2024-05-06-talks-resume", "sources/other.txt")
+    existing(tmp_path, "2024-05-06-talks-resume-2", "sources/a.txt")
+    writer = writing.Writer(tmp_path, "update")
+    targets = writer.targets([article("Talks resume", path="sources/a.txt")])
+    assert [t.name for _, t in targets] == ["2024-05-06-talks-resume-2.yaml"]
+    writer = writing.Writer(tmp_path, "keep")
+    assert writer.targets([article("Talks resume", path="sources/a.txt")]) == []
+    assert writer.report.kept == 1
 
 
 def test_unreadable_sources_are_reported_and_need_no_model(
@@ -116,10 +178,17 @@ def test_update_merges_and_says_what_changed(tmp_path: Path) -> None:
     assert list(writer.write(target, briefing())) == [
         f"{target}: no changes (same machine output as last time)"
     ]
+    assert (writer.report.written, writer.report.updated, writer.report.unchanged) == (0, 0, 1)
     changed = briefing("Talks resume in Geneva", (Actor("anna-berg", "Anna Berg", "person"),))
-    assert list(writer.write(target, changed)) == [f"{target}: 1 actors added"]
+    assert list(writer.write(target, changed)) == [f"{target}: 1 actor added, title updated"]
     assert store.load_plain(target)["title"] == "Talks resume in Geneva"
-    assert writer.report.written == 2
+    assert (writer.report.written, writer.report.updated, writer.report.unchanged) == (0, 1, 1)
+    assert writer.report.summary() == "1 updated, 1 unchanged"
+    forced = writing.Writer(tmp_path / "briefings", "force")
+    assert list(forced.write(target, briefing("Talks resume in Bern"))) == []
+    assert forced.report.summary() == "1 written"
+    assert list(forced.write(target, briefing("Talks resume in Bern"))) == []
+    assert forced.report.summary() == "1 written, 1 unchanged"
 
 
 def test_write_that_fails_is_counted_and_named(tmp_path: Path) -> None:

@@ -6,8 +6,9 @@ and overlapping or out-of-range spans are skipped instead of breaking the page.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from html import escape
 
 from markupsafe import Markup
@@ -50,6 +51,18 @@ def paragraphs(article: Article, quotes: tuple[Quote, ...], speakers: dict[str, 
     return out
 
 
+def folded(name: str) -> str:
+    """`name` without its accents, as a reader types it: "Lü Xiang" -> "Lu Xiang"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def week_label(week: tuple[int, int] | None) -> str:
+    """A week of briefings as a heading: `30 Oct – 5 Nov 2023`."""
+    if week is None:
+        return "Undated"
+    return Period.parse(f"{week[0]:04d}-W{week[1]:02d}").days_label()
+
+
 def day_label(d: date | None) -> str:
     return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}" if d else "undated"
 
@@ -59,16 +72,6 @@ def month_label(key: str) -> str:
     if len(key) == 7:
         return f"{MONTH_NAMES[int(key[5:]) - 1]} {key[:4]}"
     return key
-
-
-def week_label(week: tuple[int, int] | None) -> str:
-    """An ISO week for a reader: `Week 44 · 30 Oct – 5 Nov 2023`; None is `Undated`."""
-    if week is None:
-        return "Undated"
-    monday = date.fromisocalendar(week[0], week[1], 1)
-    sunday = monday + timedelta(days=6)
-    first, last = Period.parse(monday.isoformat()).label(), Period.parse(sunday.isoformat()).label()
-    return f"Week {week[1]} · {first[:-5] if monday.year == sunday.year else first} – {last}"
 
 
 def age_label(days: int | None) -> str:
