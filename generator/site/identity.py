@@ -29,6 +29,7 @@ actors.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -72,6 +73,14 @@ def resolve(briefings: list[Briefing], registry: Mapping[str, RegistryEntry] | N
     """The identity of every actor id in these briefings (see the module's docstring)."""
     nodes = nodes_of(briefings)
     registry = registry or {}
+    for listed in registry.values():  # listed, maybe in no briefing now: its names still match
+        if listed.id not in nodes:
+            nodes[listed.id] = Node(
+                listed.id,
+                names=Counter({listed.name: 1}),
+                kinds=Counter({listed.kind: 1} if listed.kind else {}),
+                keys={name_key(n) for n in listed.names},
+            )
     r = Resolver(nodes, registry)
     r.run()
     canonical: dict[str, str] = {}
@@ -85,7 +94,8 @@ def resolve(briefings: list[Briefing], registry: Mapping[str, RegistryEntry] | N
         if entry is None and len(members) == 1 and cid == members[0]:
             continue
         name = entry.name if entry else nodes[best].name
-        kind = (entry.kind if entry else None) or nodes[best].kinds.most_common(1)[0][0]
+        seen = nodes[best].kinds or Counter(k for m in members for k in nodes[m].kinds.elements())
+        kind = (entry.kind if entry else None) or (seen.most_common(1)[0][0] if seen else None)
         others = {n for m in members for n in nodes[m].names} - {name}
         entries[cid] = RegistryEntry(
             id=cid,

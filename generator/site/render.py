@@ -335,6 +335,7 @@ def iter_site(
     `memo` (a preview's rebuilds), a page whose inputs did not change is the previous build's."""
     options = options or Options()
     entries = sorted(entries, key=lambda e: e.briefing.id)
+    as_written = {e.briefing.id: e.briefing for e in entries}  # briefings.json: the YAML's data
     ident = identity.resolve([e.briefing for e in entries], registry)
     entries = [replace(e, briefing=identity.apply(e.briefing, ident)) for e in entries]
     site = index.build([e.briefing for e in entries], ident.entries)
@@ -366,7 +367,8 @@ def iter_site(
     yield from cross_pages(r)
     yield from across_pages(r.page, Page, r.across, site, options)
     yield Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options))
-    yield Page("briefings.json", feeds.json_feed(site.briefings, options, _json_memo(r)))
+    originals = [as_written[b.id] for b in site.briefings]
+    yield Page("briefings.json", feeds.json_feed(originals, options, _json_memo(r)))
 
 
 def _json_memo(r: Renderer) -> Callable[[Briefing], str] | None:
