@@ -206,6 +206,9 @@ def found(nlp, text: str, published: date) -> list[tuple[str, str | None]]:
             [("yesterday", "1989-10-25"), ("1990", "1990")],
         ),
         ("He drove a 1987 Chevrolet.", date(1989, 10, 26), []),
+        # a round year before a named event the parser reads as a date; a count stays a count
+        ("A president by the opening of the 2000 Olympics.", date(1998, 2, 13), [("2000", "2000")]),
+        ("About 2000 Americans died.", date(1998, 2, 13), []),
         # a quotation mark that closed the paragraph before opens no title
         (
             'Financing "still remains."\n\nLast April, Mr. Drabinsky planned to buy the shares.',

@@ -159,7 +159,8 @@ def _year(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
         if nxt.text == "-" and not re.fullmatch(YEAR, doc[tok.i + 2].text if tok.i + 2 < len(doc) else ""):
             return False  # "2017-18", "1990-style"; "1990-1995" is two years
     if round_number and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
-        return tok.head.lower_ in TIME_NOUNS
+        named_event = tok.head.tag_ == "NNPS" and tok.ent_type_ == "DATE"  # "the 2000 Olympics"
+        return tok.head.lower_ in TIME_NOUNS or named_event
     if _named_number(doc, tok):
         return False
     if tok.i > 0:
