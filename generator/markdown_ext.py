@@ -172,7 +172,10 @@ def plain_html(text: str) -> tuple[str, list[dict[str, Any]]] | None:
         parts.append(f'<h2 id="{anchor}">{name}</h2>')
         tokens.append({"level": 2, "id": anchor, "name": name, "html": name, "data-toc-label": ""})
         i += 1
-    return "\n".join(parts).strip(), nest_toc_tokens(tokens)
+    del lines  # a large page (the quotes of 5000 briefings) is not held three times over
+    if parts:
+        parts[-1] = parts[-1].rstrip()  # `.strip()` of the whole: it starts with a tag
+    return "\n".join(parts), nest_toc_tokens(tokens)
 
 
 _ID = re.compile(r"""<[a-zA-Z][^<>]*?\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")

@@ -83,7 +83,7 @@ def with_phone_toc(html: str, toc: TableOfContents) -> str:
         '<nav class="bf-toc" aria-label="On this page" data-search-exclude data-pagefind-ignore>'
         f"<details><summary>On this page</summary><ul>{links}</ul></details></nav>\n"
     )
-    return html[:at] + box + html[at:]
+    return html.replace("<h2", box + "<h2", 1)  # at `at`, in one copy of a page that may be large
 
 
 def feed_link(output: str, page_url: str, site_url: str | None, site_name: str) -> str:
@@ -110,7 +110,7 @@ def edit_button(href: str, file: str, in_editor: bool) -> str:
 
 
 class GeneratedPage(Page):
-    """A generated page outside the navigation. Its Markdown is `## headings` and raw HTML blocks
+    """A page of the plugin's. Its Markdown is `## headings` and raw HTML blocks
     (unless a site's own templates make it otherwise), which `markdown_ext.plain_html` converts
     as Python-Markdown does, in a quarter of the time; MkDocs' `render` converts anything else.
     Only made for sites whose Markdown settings are those it follows (`converts_alike`)."""
@@ -130,14 +130,3 @@ class GeneratedPage(Page):
 
 _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 """MkDocs keeps links to anchors for checking when this logger says so (see `Page.render`)."""
-
-
-def nav_paths(nav: Any) -> set[str]:
-    """Every page a `nav` setting names (MkDocs gives those pages their titles from it)."""
-    if isinstance(nav, str):
-        return {nav}
-    if isinstance(nav, dict):
-        return set().union(*map(nav_paths, nav.values()))
-    if isinstance(nav, list):
-        return set().union(*map(nav_paths, nav))
-    return set()

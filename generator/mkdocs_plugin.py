@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
 from . import markdown_ext, mkdocs_pages, pagefind, store
@@ -63,7 +64,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """Whether this build publishes a page of each briefing's YAML (no repository editor)."""
         self.tab: MkPage | None = None
         """The navigation page whose tab is highlighted for the page being rendered."""
-        self.in_nav: set[str] = set()
         self.plain_pages = False
         """Whether generated pages are converted by `mkdocs_pages.GeneratedPage` (see there)."""
         self.generated: set[str] = set()
@@ -134,7 +134,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             yaml_pages=self.config.publish_yaml and not (config.repo_url and config.edit_uri),
         )
         self.yaml_pages = options.yaml_pages
-        self.in_nav = mkdocs_pages.nav_paths(config.nav)
         self.plain_pages = markdown_ext.converts_alike(config.markdown_extensions, config.mdx_configs)
         for table in (
             self.yaml_of,
@@ -254,8 +253,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 files.append(File.generated(config, copy, abs_src_path=str(page.yaml)))
                 self.copies.add(copy)
         files.append(file)
-        if self.plain_pages and file.is_documentation_page() and page.path not in self.in_nav:
-            mkdocs_pages.GeneratedPage(None, file, config)
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """The pages MkDocs made for the generated files become `GeneratedPage`s (the same page,
+        converted alike without Python-Markdown): in the navigation or not, with the title the
+        navigation gives."""
+        if self.plain_pages:
+            for src in self.generated:
+                file = files.get_file_from_path(src)
+                if file is not None and type(file.page) is MkPage:
+                    file.page.__class__ = mkdocs_pages.GeneratedPage
+        return nav
 
     def on_page_markdown(
         self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
@@ -291,12 +299,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             html = html.replace(EDIT_MARKER, button)
         if src not in self.generated:
             return html
+        # MkDocs converts every page before it writes any: generated pages wait packed, which
+        # keeps a large site's build within memory (their Markdown is not needed any more, and
+        # the page's HTML is `html` alone while the copies below are made).
+        page.markdown = page.content = ""
         if not mkdocs_pages.sections(page.toc):
             page.toc = mkdocs_pages.headings_toc(html)
         html = mkdocs_pages.with_phone_toc(html, page.toc)
-        # MkDocs converts every page before it writes any: generated pages wait packed, which
-        # keeps a large site's build within memory (their Markdown is not needed any more).
-        page.markdown = ""
         self.packed_html[src] = zlib.compress(html.encode("utf-8"), 1)
         return PACKED_HTML
 
