@@ -394,11 +394,24 @@ def test_title_mentions(nlp, text, expected):
             [("Billionaire Donald Trump", "PERSON")],
             [("Donald Trump", "person")],
         ),
-        # a proper-noun title is left to the role and alias rules
+        # an office or a form of address before the name is no part of it (the role reads it);
+        # a title that makes one name with it stays
+        ("President Joe Biden agreed.", [("President Joe Biden", "PERSON")], [("Joe Biden", "person")]),
+        ("Mrs Thatcher agreed.", [("Mrs Thatcher", "PERSON")], [("Thatcher", "person")]),
+        ("Pope Francis agreed.", [("Pope Francis", "PERSON")], [("Pope Francis", "person")]),
         (
-            "President Joe Biden agreed.",
-            [("President Joe Biden", "PERSON")],
-            [("President Joe Biden", "person")],
+            "It was guided by Mother Superior Marie Clare Millea, a sister.",
+            [("Mother Superior Marie Clare Millea", "ORG")],
+            [("Marie Clare Millea", "person")],
+        ),
+        ("Gov. Rick Perry spoke.", [("Gov. Rick Perry", "ORG")], [("Rick Perry", "person")]),
+        # outside person entities one title word is part of a name
+        ("General Motors rose.", [("General Motors", "ORG")], [("General Motors", "organization")]),
+        # a "person" inside a run of titles before a name is part of the title
+        (
+            "State Park Ranger Supervisor Robert Colligan said.",
+            [("Park Ranger", "PERSON"), ("Robert Colligan", "PERSON")],
+            [("Robert Colligan", "person")],
         ),
         ("Donald Trump praised the reporter.", [("Donald Trump", "PERSON")], [("Donald Trump", "person")]),
     ],

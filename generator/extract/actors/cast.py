@@ -7,7 +7,6 @@ which the quote, timeline and question extractors use to resolve names to actor 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
@@ -18,7 +17,8 @@ from ..model import Cast, Mention, Name, Unresolved
 from .finding import find_names
 from .identity import Group, groups_of, id_of, link, located, lone_name, merge, settle_kinds, unique_ids
 from .mentions import description_mentions, title_mentions, with_descriptions
-from .roles import role_of
+from .roles import described_as_person, role_of
+from .titles import HONORIFICS, bare
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,11 +74,17 @@ def _actor(main: Group, parts: list[Group]) -> tuple[Actor, list[Name]]:
     kind = main.kind if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
     if len(key.split()) > 1:
         kind = main.kind  # the full name is where the model is surest; short forms are often misread
-    if kind == "person" and len(parts) == 1 and " " not in key and lone_name(main.names):
+    if described_as_person(all_names):
+        kind = "person"
+    elif kind == "person" and len(parts) == 1 and " " not in key and lone_name(main.names):
         kind = "place" if located(main.names) else "organization"
+    spellings = {n.text: n.start for n in all_names}
+    if kind == "person":
+        for n, text in addressed(all_names):
+            spellings.setdefault(text, n.start)
     aliases = sorted(
-        {n.text for n in all_names if name_key(n.text) != name_key(best.text)},
-        key=all_names_index(all_names),
+        {t for t in spellings if name_key(t) != name_key(best.text)},
+        key=lambda t: spellings[t],
     )
     info: dict[str, Any] = {"role": None, "affiliation": None}
     if kind == "person":
@@ -96,12 +102,23 @@ def _actor(main: Group, parts: list[Group]) -> tuple[Actor, list[Name]]:
     return actor, all_names
 
 
-def all_names_index(names: list[Name]) -> Callable[[str], int]:
-    """Sort key for spellings: where the article first writes each one."""
-    order: dict[str, int] = {}
+def addressed(names: list[Name]) -> list[tuple[Name, str]]:
+    """ "Mrs Thatcher", "Sir Keith Joseph": the name as the article writes it with a form of
+    address, one of the spellings an editor looks for."""
+    out = []
     for n in names:
-        order.setdefault(n.text, n.start)
-    return lambda text: order.get(text, 0)
+        span = n.span
+        if span is None or span.start == 0:
+            continue
+        doc = span.doc
+        k = span.start
+        while (
+            k > 0 and (doc[k - 1].text == "." or bare(doc[k - 1].text) in HONORIFICS) and span.start - k < 3
+        ):
+            k -= 1
+        if k < span.start and doc[k].text[:1].isupper() and bare(doc[k].text) in HONORIFICS:
+            out.append((n, doc[k : span.end].text))
+    return out
 
 
 def salience(actor: Actor) -> tuple[int, int]:

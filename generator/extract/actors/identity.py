@@ -18,7 +18,7 @@ from ...model import Actor
 from ...names import acronym, name_key, slugify
 from ..model import Name
 from ..syntax import DASHES, SPEAKING_VERBS
-from .repairs import HONORIFICS
+from .titles import HONORIFICS, bare
 
 if TYPE_CHECKING:
     from ...registry import Entry, Registry
@@ -165,7 +165,7 @@ def person_evidence(names: list[Name]) -> bool:
         doc = n.span.doc
         if n.span.start > 0:
             prev = doc[n.span.start - 1]
-            if prev.lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+            if bare(prev.text) in HONORIFICS:
                 return True
             if (
                 prev.is_lower

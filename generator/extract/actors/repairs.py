@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ...names import name_key
 from ..model import Name
 from ..syntax import CALENDAR_WORDS, DASHES, DETERMINERS
+from .titles import HONORIFICS, NAME_TITLES, bare, is_title
 
 
 def _words(text: str) -> frozenset[str]:
@@ -44,7 +45,6 @@ EVENT_HEADS = _words(
     " tournament marathon rally classic day"
 )
 COMPANY_SUFFIXES = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "spa", "gmbh", "bhd", "bros"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "prof."}
 
 
 def starts_capital(tok: Token) -> bool:
@@ -146,12 +146,35 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
     return toks
 
 
-def _honorific_free(toks: list[Token]) -> list[Token]:
-    while len(toks) > 1 and toks[0].lower_ in HONORIFICS:
-        toks = toks[1:]
-        if toks and toks[0].text == ".":
-            toks = toks[1:]
-    return toks
+def title_free(toks: list[Token], label: str) -> tuple[list[Token], bool]:
+    """ "Mrs Thatcher", "Gov. Rick Perry", "Mother Superior Marie Clare Millea": forms of address
+    and offices before a name are no part of it (the role reads them); "Pope Francis" keeps its
+    title. True when an office was taken off, which makes the rest a person's name. Outside
+    person entities only a run of titles or an abbreviated one counts ("General Motors" and
+    "Dr Pepper" stay)."""
+    k = 0
+    while k < len(toks) - 1 and (
+        (is_title(toks[k]) and bare(toks[k].text) not in NAME_TITLES) or (k and toks[k].text == ".")
+    ):
+        k += 1
+    run, rest = [t for t in toks[:k] if t.text != "."], toks[k:]
+    if not run or not rest or not starts_capital(rest[0]):
+        return toks, False
+    office = any(bare(t.text) not in HONORIFICS for t in run)
+    dotted = any(t.text.endswith(".") for t in toks[:k])
+    if label == "PERSON" or len(run) > 1 or dotted or (not office and len(rest) > 1):
+        return rest, office
+    return toks, False
+
+
+def title_chain(span: Span) -> bool:
+    """ "California State Park Ranger Supervisor Robert Colligan": a "person" the model found in a
+    run of titles right before another person's name is part of the title."""
+    doc = span.doc
+    j = span.end
+    while j < len(doc) and is_title(doc[j]) and doc[j].ent_type_ != "PERSON":
+        j += 1
+    return j > span.end and j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B"
 
 
 def _lower_lead_free(toks: list[Token]) -> list[Token]:
@@ -217,7 +240,9 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
     pieces = split_pieces(list(ent), known)
     for piece in pieces:
         toks = trim(piece)
-        toks = _honorific_free(toks)
+        toks, office = title_free(toks, ent.label_)
+        if kind == "person" and title_chain(ent):
+            continue
         if kind == "person":
             toks = _lower_lead_free(toks)
         if not toks or not any(c.isalpha() for t in toks for c in t.text):
@@ -228,7 +253,7 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
             continue
         if kind != "person" and toks[-1].lower_ in EVENT_HEADS and len(toks) > 1:
             continue
-        k = "person" if initials_person(toks) and ent.label_ != "GPE" else kind
+        k = "person" if (initials_person(toks) and ent.label_ != "GPE") or office else kind
         if len(pieces) > 1:
             k = known.get(name_key(" ".join(t.text for t in toks))) or k
         span = ent.doc[toks[0].i : toks[-1].i + 1]
