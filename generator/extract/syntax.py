@@ -157,20 +157,29 @@ def antecedent(
     before: int,
     salient: Callable[[Mention], bool],
     within: int = 1500,
+    *,
+    accept: Callable[[Mention], bool] | None = None,
+    main: Callable[[Mention], bool] | None = None,
 ) -> str | None:
     """The person a he/she (or a description) before `before` refers to: the nearest preceding
-    person `salient` accepts (a grammatical subject), else the nearest person at all.
-    `mentions` are in text order and `starts` their start offsets."""
+    person `main` accepts (the subject the discourse is about), else the nearest `salient` accepts
+    (a grammatical subject), else the nearest person at all. `accept` rules candidates out (a
+    person only named inside a quotation, a man for "she"). `mentions` are in text order and
+    `starts` their start offsets."""
     i = bisect_left(starts, before) - 1
-    nearest = None
+    nearest = subject = None
     while i >= 0 and mentions[i].start > before - within:
         m = mentions[i]
-        if m.end <= before and kinds.get(m.actor) == "person":
+        if m.end <= before and kinds.get(m.actor) == "person" and (accept is None or accept(m)):
             nearest = nearest or m.actor
-            if salient(m):
+            if main is None and salient(m):
                 return m.actor
+            if main is not None and main(m):
+                return m.actor
+            if subject is None and salient(m):
+                subject = m.actor
         i -= 1
-    return nearest
+    return subject or nearest
 
 
 # --- tense ----------------------------------------------------------------------------------------

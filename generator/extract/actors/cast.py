@@ -15,6 +15,7 @@ from ...model import Actor
 from ...names import name_key, slugify
 from ..model import Cast, Mention, Name, Unresolved
 from .finding import find_names
+from .gender import gender_of
 from .identity import Group, groups_of, id_of, link, located, lone_name, merge, settle_kinds, unique_ids
 from .mentions import description_mentions, title_mentions, with_descriptions
 from .roles import described_as_person, role_of
@@ -59,7 +60,8 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
     )
     actors = [a for a, _ in built]
     actors.sort(key=salience)
-    return Cast(tuple(actors), mentions, unresolved)
+    genders = tuple((a.id, g) for a, ns in built if a.kind == "person" and (g := gender_of(ns)) is not None)
+    return Cast(tuple(actors), mentions, unresolved, genders)
 
 
 def _actor(main: Group, parts: list[Group]) -> tuple[Actor, list[Name]]:
@@ -76,7 +78,7 @@ def _actor(main: Group, parts: list[Group]) -> tuple[Actor, list[Name]]:
         kind = main.kind  # the full name is where the model is surest; short forms are often misread
     if described_as_person(all_names):
         kind = "person"
-    elif kind == "person" and len(parts) == 1 and " " not in key and lone_name(main.names):
+    elif kind == "person" and len(parts) == 1 and " " not in key and lone_name(main.names) and not gender_of(all_names):
         kind = "place" if located(main.names) else "organization"
     spellings = {n.text: n.start for n in all_names}
     if kind == "person":

@@ -174,8 +174,8 @@ class _People:
             if m.start < start and m.start in self.titled_at(heads) and self.kinds.get(m.actor) == "person"
         }
         titled_later = any(
-            heads & role_heads(a.role) for a in self.actors if a.kind == "person" and a.role
-        ) or bool(self.titled_at(heads))
+            heads <= role_heads(a.role) for a in self.actors if a.kind == "person" and a.role
+        ) or all(self.titles.get(h) for h in heads)
         if not owners and (titled_later or not said_of):
             return None  # a title the article gives someone only later, or no sign of a person
         words = {t.lower_ for t in left if t.text[:1].isupper() and t.i > left[0].i}

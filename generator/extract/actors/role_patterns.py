@@ -46,8 +46,9 @@ class Said:
 
 
 def names_something(tokens: list[Token]) -> bool:
-    """Whether tokens hold a name: an entity or a capitalised word that does not open a sentence."""
-    return any(t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PERSON") or t.is_title for t in tokens)
+    """Whether tokens hold a name the model recognised (an organisation, place, group or person);
+    a capitalised word alone is part of a title ("Secretary of State")."""
+    return any(t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PERSON") for t in tokens)
 
 
 def _left(head: Token) -> tuple[list[Token], list[Token]]:
@@ -190,8 +191,17 @@ def relative(span: Span) -> Pieces | Said | None:
     obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
     if post is None or obj is None:
         return None
-    tail = [t for t in obj.subtree if t.dep_ not in ("relcl", "acl") and t.lower_ != "the"]
-    return Said(post, tail if names_something(tail) else [])
+    return Said(post, _organisation(obj))
+
+
+def _organisation(obj: Token) -> list[Token]:
+    """The named organisation an object stands for: the entity it is part of, or its named owner
+    ("heads the agency" -> nothing; "heads Clinton's campaign" -> Clinton)."""
+    if obj.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+        ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+        return [t for t in ent if t.lower_ != "the"] if ent is not None else [obj]
+    _, owner = _left(obj)
+    return owner
 
 
 def as_role(span: Span) -> Pieces | None:

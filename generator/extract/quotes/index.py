@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Token
 
 from ..model import Cast, Mention
-from ..syntax import SUBJECT_DEPS, antecedent
+from ..syntax import SUBJECT_DEPS, antecedent, is_reporting
 from .marks import paragraph_bounds, quotation_spans
 
 
@@ -49,6 +49,7 @@ class ArticleIndex:
         self.mentions: list[Mention] = _by_recency(cast)
         self.mention_starts = [m.start for m in self.mentions]
         self.kinds = {a.id: a.kind for a in cast.actors}
+        self.genders = dict(cast.genders)
         self.paras = paragraph_bounds(self.text)
         self.para_starts = [s for s, _ in self.paras]
         self.pieces = quotation_spans(self.text)
@@ -103,10 +104,29 @@ class ArticleIndex:
             i -= 1
         return None
 
-    def antecedent(self, before: int) -> str | None:
-        """The person a he/she refers to: the nearest preceding person who is a grammatical
-        subject or owns one (the salient one), else the nearest person at all."""
-        return antecedent(self.mentions, self.mention_starts, self.kinds, before, self._subject)
+    def antecedent(self, before: int, gender: str | None = None) -> str | None:
+        """The person a he/she refers to: the nearest preceding person the discourse is about (the
+        subject of a main clause or of a reporting verb), else the nearest who is a grammatical
+        subject or owns one, else the nearest person at all; never one named only inside a
+        quotation, nor one whose gender the text shows to differ."""
+
+        def accept(m: Mention) -> bool:
+            theirs = self.genders.get(m.actor)
+            return not self.quoted_at(m.start) and (gender is None or theirs is None or theirs == gender)
+
+        return antecedent(
+            self.mentions, self.mention_starts, self.kinds, before, self._subject, accept=accept, main=self._main
+        )
+
+    def _main(self, m: Mention) -> bool:
+        """The mention is the subject of its sentence's main clause or of a reporting verb."""
+        tok = self.token_at(m.end - 1)
+        if tok is None or tok.dep_ not in SUBJECT_DEPS:
+            return False
+        verb = tok.head
+        while verb.head.i != verb.i and (verb.dep_ == "conj" or verb.dep_ == "ccomp" and verb.i < verb.head.i):
+            verb = verb.head  # "X scolded him: "...," she said": the clause before the frame is main
+        return verb.dep_ == "ROOT" or is_reporting(tok.head)
 
     def _subject(self, m: Mention) -> bool:
         """The mention ends in a subject, or in the owner of one ("Oz's advice earned him ...")."""

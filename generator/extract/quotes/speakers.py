@@ -162,7 +162,7 @@ def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
         return None
     if subj.pos_ == "PRON":
         if subj.lower_ in HE_SHE:
-            return ctx.antecedent(subj.idx)
+            return ctx.antecedent(subj.idx, "m" if subj.lower_ == "he" else "f")
         return None
     m = ctx.mention_over(subj)
     if m is not None:
