@@ -118,7 +118,13 @@ def reporting_subject(verb: Token, depth: int = 0) -> Token | None:
             and any(ch.isalnum() for ch in c.text)
         ):
             return c
-    named = [c for c in verb.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "npadvmod", "dep", "nmod")]
+    named = [
+        c
+        for c in verb.lefts
+        if c.pos_ == "PROPN"
+        and c.dep_ in ("compound", "npadvmod", "dep", "nmod")
+        and c.ent_type_ not in ("DATE", "TIME")  # "Saturday at the convention X said"
+    ]
     if named:
         return named[-1]
     if verb.dep_ == "agent" or depth >= 3 or verb.head.i == verb.i:

@@ -202,6 +202,18 @@ def _age(tok: Token) -> bool:
     )
 
 
+def _modifies(tok: Token, span: Span) -> bool:
+    """The word hangs (through words after it) from the name: "the party convention Sen. X"
+    ends the role at "Sen.", the convention being what the sentence is at."""
+    head = tok.head
+    doc = tok.doc
+    if span.root.head.i == tok.i or (tok.i and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_):
+        return True  # "his US counterpart John Kerry" (the name hangs from it), "search-and-rescue"
+    if head.i < tok.i:
+        return not (head.pos_ in ("VERB", "AUX") or head.pos_ == "ADP" and head.lower_ != "of")
+    return head.i < span.end or tok.dep_ in ("punct", "case")
+
+
 def _glued(tok: Token) -> bool:
     """ "search-and-rescue": a word joined to its neighbours by hyphens without spaces."""
     doc = tok.doc
@@ -224,7 +236,7 @@ def premodifier(span: Span) -> Raw | None:
     left: list[Token] = []
     while i >= 0:
         tok = doc[i]
-        if _stops(tok) or tok.is_sent_end:
+        if _stops(tok) or tok.is_sent_end or not _modifies(tok, span):
             break
         if (
             (
