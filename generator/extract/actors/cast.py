@@ -78,7 +78,13 @@ def _actor(main: Group, parts: list[Group]) -> tuple[Actor, list[Name]]:
         kind = main.kind  # the full name is where the model is surest; short forms are often misread
     if described_as_person(all_names):
         kind = "person"
-    elif kind == "person" and len(parts) == 1 and " " not in key and lone_name(main.names) and not gender_of(all_names):
+    elif (
+        kind == "person"
+        and len(parts) == 1
+        and " " not in key
+        and lone_name(main.names)
+        and not gender_of(all_names)
+    ):
         kind = "place" if located(main.names) else "organization"
     spellings = {n.text: n.start for n in all_names}
     if kind == "person":

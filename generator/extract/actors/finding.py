@@ -16,9 +16,10 @@ from spacy.tokens import Doc
 
 from ...names import name_key
 from ..model import Name
-from ..syntax import DASHES
-from .headlines import headline_names
+from ..syntax import CALENDAR_WORDS, DASHES, is_reporting
+from .headlines import as_written_elsewhere, headline_names
 from .repairs import KINDS, initials_person, repair, starts_capital
+from .titles import is_title
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -47,10 +48,12 @@ def find_names(doc: Doc, nlp: Language | None = None) -> list[Name]:
     text = doc.text
     names.extend(initials_names(doc, names, text))
     names.extend(listed_names(doc, names, known, text))
+    names.extend(spoken_names(doc, names, text))
     names = [
         replace(n, kind="person") if n.kind != "person" and listed_with_country(n, known) else n
         for n in names
     ]
+    names = as_written_elsewhere(names, text)
     names.sort(key=lambda n: n.start)
     return names
 
@@ -113,4 +116,37 @@ def initials_names(doc: Doc, found: list[Name], text: str | None = None) -> Iter
             continue
         span = doc[first.start : last.end]
         if not any(i in taken for i in range(span.start, span.end)) and initials_person(list(span)):
+            yield Name(span.start_char, span.end_char, span.text, "person", "PERSON", span)
+
+
+SIGNED = re.compile(
+    r"[”\"][ \t]*(?:[―—–]|--?)[ \t]*([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,3})(?=[ \t]*(?:$|\n|\(|,))",
+    re.M,
+)
+"""A name signing a quotation after a dash ("...” ― Adriana Rodarte")."""
+
+
+def spoken_names(doc: Doc, found: list[Name], text: str) -> Iterator[Name]:
+    """People the model missed where the text has them speak: the subject of a reporting verb
+    written as a full name ("Demetric Mercadel, president of ..., said"), or a name signing a
+    quotation after a dash."""
+    taken = {i for n in found if n.span is not None for i in range(n.span.start, n.span.end)}
+    spans = []
+    for tok in doc:
+        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and is_reporting(tok.head):
+            left = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if left and left[-1].i == tok.i - 1 and left[0].i == tok.i - len(left):
+                spans.append(doc[left[0].i : tok.i + 1])
+    for m in SIGNED.finditer(text):
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is not None:
+            spans.append(span)
+    for span in spans:
+        if (
+            2 <= len(span) <= 4
+            and not any(t.i in taken or t.ent_type_ for t in span)
+            and all(t.is_title and t.is_alpha or re.fullmatch(r"[A-Z]\.?", t.text) for t in span)
+            and not any(is_title(t) or t.lower_ in CALENDAR_WORDS for t in span)
+        ):
+            taken.update(range(span.start, span.end))
             yield Name(span.start_char, span.end_char, span.text, "person", "PERSON", span)

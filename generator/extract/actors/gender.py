@@ -15,7 +15,16 @@ from spacy.tokens import Span, Token
 from ..model import Name
 from .titles import FEMALE_WORDS, MALE_WORDS, bare
 
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
 """Third-person singular pronouns and the gender each shows."""
 MARGIN = 2
 """How many more votes one gender needs than the other (one stray pronoun decides nothing)."""

@@ -9,6 +9,7 @@ a results list is a team or a place).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -84,7 +85,7 @@ def merge(groups: list[Group]) -> tuple[dict[str, str], dict[str, tuple[str, ...
     for g in groups:
         words = g.key.split()
         if len(words) == 1:
-            hits = [p.key for p in people if words[0] in (p.key.split()[0], p.key.split()[-1])]
+            hits = [p.key for p in people if same_word(words[0], p.key.split()[0], p.key.split()[-1])]
             if not hits and g.kind == "person":
                 hits = [o.key for o in orgs if words[0] == o.key.split()[-1] and not o.first.text.isupper()]
             if not hits and g.kind == "organization":
@@ -116,6 +117,21 @@ def merge(groups: list[Group]) -> tuple[dict[str, str], dict[str, tuple[str, ...
             owner[key] = final.pop()
             del ambiguous[key]
     return owner, ambiguous
+
+
+GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def spellings(word: str) -> set[str]:
+    """A word and its transliterations ("müller" -> müller, muller, mueller)."""
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
+    return {word, plain, word.translate(GERMAN)}
+
+
+def same_word(word: str, *others: str) -> bool:
+    """Whether `word` is one of `others`, as written or transliterated ("Mueller" = "Müller")."""
+    mine = spellings(word)
+    return any(mine & spellings(o) for o in others)
 
 
 def _resolve_chains(owner: dict[str, str]) -> None:

@@ -219,6 +219,19 @@ def modifier_prefix(tokens: Sequence[Token]) -> bool:
     return False
 
 
+def adjectival(ent: Span) -> bool:
+    """ "Indonesian President", "a Malaysian founder", "Catholic faith": a nationality or creed
+    used as a word about something else is no actor; "the Indonesians" and "Democrats said" are."""
+    root = ent.root
+    if any(c.lower_ in ("a", "an") for c in root.children) and root.tag_ not in ("NNS", "NNPS"):
+        return True  # "an Indonesian who uses one name": a description of someone
+    if root.dep_ in ("acomp", "attr") and root.tag_ != "NNPS":
+        return True  # "how American that is"
+    if root.tag_ in ("NNS", "NNPS") or root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+        return root.tag_ == "JJ" and root.dep_ == "conj" and root.head.tag_ == "JJ"
+    return root.tag_ == "JJ" or (root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i)
+
+
 def initials_person(tokens: Sequence[Token]) -> bool:
     """ "P. Simmons", "J.R. Ewing": initials before a capitalised word are a person's name."""
     toks = [t.text for t in tokens]
@@ -235,7 +248,7 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
     kind = KINDS.get(ent.label_)
     if kind is None:
         return
-    if modifier_prefix(list(ent)):
+    if modifier_prefix(list(ent)) or (ent.label_ == "NORP" and adjectival(ent)):
         return
     pieces = split_pieces(list(ent), known)
     for piece in pieces:

@@ -31,8 +31,8 @@ OFFICE_TITLES = _words(
     ambassador envoy spokesman spokeswoman spokesperson chairman chairwoman chair ceo cfo coo cto chief
     director manager supervisor officer ranger sheriff deputy commissioner superintendent supt inspector
     detective det sergeant sgt constable trooper captain capt commander cmdr general gen colonel col
-    major maj admiral adm corporal cpl private pvt marshal judge justice attorney atty prosecutor
-    coach bishop archbishop cardinal pastor rabbi imam ayatollah superior professor dean provost
+    maj admiral adm corporal cpl pvt judge justice attorney atty prosecutor
+    coach bishop archbishop cardinal pastor rabbi imam ayatollah superior professor
     founder chairperson treasurer comptroller auditor speaker whip leader head executive editor
     publisher producer anchor correspondent
     """

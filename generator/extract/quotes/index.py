@@ -115,8 +115,29 @@ class ArticleIndex:
             return not self.quoted_at(m.start) and (gender is None or theirs is None or theirs == gender)
 
         return antecedent(
-            self.mentions, self.mention_starts, self.kinds, before, self._subject, accept=accept, main=self._main
+            self.mentions,
+            self.mention_starts,
+            self.kinds,
+            before,
+            self._subject,
+            accept=accept,
+            main=self._main,
         )
+
+    def body_antecedent(self, before: int, plural: bool = False, within: int = 600) -> str | None:
+        """The organisation an "it" (or "they") that reports refers to: the nearest organisation
+        before it, in this paragraph or the one before, that is a grammatical subject ("The
+        company said ... It added"); "they" may also be a group ("Democrats")."""
+        kinds = ("organization", "group") if plural else ("organization",)
+        lo = self.paras[max(0, self.para(before) - 1)][0]
+        i = bisect_left(self.mention_starts, before) - 1
+        while i >= 0 and self.mentions[i].start >= max(lo, before - within):
+            m = self.mentions[i]
+            if m.end <= before and self.kinds.get(m.actor) in kinds and not self.quoted_at(m.start):
+                if self._subject(m):
+                    return m.actor
+            i -= 1
+        return None
 
     def _main(self, m: Mention) -> bool:
         """The mention is the subject of its sentence's main clause or of a reporting verb."""
@@ -124,7 +145,9 @@ class ArticleIndex:
         if tok is None or tok.dep_ not in SUBJECT_DEPS:
             return False
         verb = tok.head
-        while verb.head.i != verb.i and (verb.dep_ == "conj" or verb.dep_ == "ccomp" and verb.i < verb.head.i):
+        while verb.head.i != verb.i and (
+            verb.dep_ == "conj" or verb.dep_ == "ccomp" and verb.i < verb.head.i
+        ):
             verb = verb.head  # "X scolded him: "...," she said": the clause before the frame is main
         return verb.dep_ == "ROOT" or is_reporting(tok.head)
 

@@ -29,6 +29,9 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
         m = ctx.mention_over(ctx.doc[verb.i - 1])  # footage of Clinton asking, "..."
         if m is not None and ctx.kinds.get(m.actor) == "person":
             return m.actor
+    cited = _quoted_as(verb)
+    if cited is not None:  # "local newspapers quote Salinas as saying"
+        return speaker_of(ctx, cited)
     subj = reporting_subject(verb)
     if subj is not None and not ctx.quoted_at(subj.idx) and subj.dep_ != "nsubjpass":
         return speaker_of(ctx, subj)
@@ -36,7 +39,7 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
     if by is not None and not ctx.quoted_at(by.idx):  # "... was written by Springsteen"
         return speaker_of(ctx, by)
     if subj is not None and not ctx.quoted_at(subj.idx):
-        return speaker_of(ctx, subj)
+        return speaker_of(ctx, subj) if _passive_source(verb) else None
     if verb.dep_ == "acl":  # the parse made the verb a modifier of the name: "Clinton asking"
         m = ctx.mention_over(verb.head)
         if m is not None and ctx.kinds.get(m.actor) in ("person", "organization"):
@@ -67,6 +70,26 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
     if carrier is not None:
         return speaker_of(ctx, carrier)
     return None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """ "papers quote Salinas as saying", "cited X as saying": the one quoted, not who quotes."""
+    if verb.lower_ == "saying" and verb.head.lower_ == "as":
+        verb = verb.head.head
+    if verb.lemma_ not in ("quote", "cite") or not any(c.lower_ == "as" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+PASSIVE_SOURCES = {"quote", "cite", "hear", "record", "overhear", "film", "tape"}
+"""Passive reporting verbs whose subject is the speaker ("X was quoted as saying", "X was heard
+telling"); with others the subject is the one spoken to or of ("she was warned that ...")."""
+
+
+def _passive_source(verb: Token) -> bool:
+    """ "X is said to believe that ...": a passive "say" with a complement names the holder."""
+    lemma = verb.lemma_.lower()
+    return lemma in PASSIVE_SOURCES or (lemma == "say" and any(c.dep_ == "xcomp" for c in verb.children))
 
 
 def _before_brackets(doc: Doc, j: int) -> int:
@@ -163,6 +186,8 @@ def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
     if subj.pos_ == "PRON":
         if subj.lower_ in HE_SHE:
             return ctx.antecedent(subj.idx, "m" if subj.lower_ == "he" else "f")
+        if subj.lower_ in ("it", "they"):
+            return ctx.body_antecedent(subj.idx, plural=subj.lower_ == "they")
         return None
     m = ctx.mention_over(subj)
     if m is not None:
