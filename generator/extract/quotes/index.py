@@ -133,9 +133,9 @@ class ArticleIndex:
         i = bisect_left(self.mention_starts, before) - 1
         while i >= 0 and self.mentions[i].start >= max(lo, before - within):
             m = self.mentions[i]
-            if m.end <= before and self.kinds.get(m.actor) in kinds and not self.quoted_at(m.start):
-                if self._subject(m):
-                    return m.actor
+            usable = m.end <= before and self.kinds.get(m.actor) in kinds and not self.quoted_at(m.start)
+            if usable and self._subject(m):
+                return m.actor
             i -= 1
         return None
 
