@@ -25,7 +25,7 @@ WORK_NOUNS = {
     "film", "movie", "book", "novel", "series", "show", "song", "album", "play", "musical",
     "documentary", "essay", "poem", "programme", "program", "episode", "exhibition", "exhibit",
     "opera", "painting", "sitcom", "drama", "comedy", "thriller", "memoir", "biography", "single",
-    "podcast", "musical", "ballet", "magazine", "column", "blog", "game", "franchise", "sequel",
+    "podcast", "ballet", "magazine", "column", "blog", "game", "franchise", "sequel",
 }  # fmt: skip
 """Nouns for works whose titles news writes in quotation marks ("the film 'Jaws'")."""
 GLOSS_WORDS = {
