@@ -16,7 +16,19 @@ from ...names import name_key, slugify
 from ..model import Cast, Mention, Name, Unresolved
 from .finding import find_names
 from .gender import gender_of
-from .identity import Group, groups_of, id_of, link, located, lone_name, merge, settle_kinds, unique_ids
+from .heads import NEVER_PEOPLE, SHARED_HEADS, head_kind
+from .identity import (
+    Group,
+    groups_of,
+    id_of,
+    link,
+    located,
+    lone_name,
+    merge,
+    settle_kinds,
+    speaks,
+    unique_ids,
+)
 from .mentions import description_mentions, title_mentions, with_descriptions
 from .roles import described_as_person, role_of
 from .titles import HONORIFICS, bare
@@ -42,7 +54,15 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
         if g.key in ambiguous:
             continue
         members[owner.get(g.key, g.key)].append(g)
-    built = [_actor(by_key[key], parts) for key, parts in members.items()]
+    built = [
+        _actor(by_key[key], parts)
+        for key, parts in members.items()
+        if not (
+            head_kind(by_key[key].best.text) == "thing"
+            and by_key[key].kind != "person"
+            and not speaks(by_key[key].names)
+        )
+    ]
     if registry is not None:
         built = link(registry, built)
     built = unique_ids(built)
@@ -76,6 +96,14 @@ def _actor(main: Group, parts: list[Group]) -> tuple[Actor, list[Name]]:
     kind = main.kind if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
     if len(key.split()) > 1:
         kind = main.kind  # the full name is where the model is surest; short forms are often misread
+    heads = head_kind(best.text)
+    last = best.text.replace(".", " ").lower().split()[-1]
+    if (
+        heads in ("organization", "place")
+        and (kind != "person" or last in NEVER_PEOPLE)
+        and not (kind == "place" and last in SHARED_HEADS)
+    ):
+        kind = heads
     if described_as_person(all_names):
         kind = "person"
     elif (

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ...names import name_key
 from ..model import Name
 from ..syntax import CALENDAR_WORDS, DASHES, is_reporting
+from .boundaries import whole_name
 from .headlines import as_written_elsewhere, headline_names
 from .repairs import KINDS, initials_person, repair, starts_capital
 from .titles import is_title
@@ -41,10 +42,14 @@ def find_names(doc: Doc, nlp: Language | None = None) -> list[Name]:
     ranges: list[tuple[int, int]] = []
     if nlp is not None:
         names, ranges = headline_names(doc, nlp, known)
-    for ent in doc.ents:
-        if any(s <= ent.start_char < e for s, e in ranges):
+    taken_to = -1
+    ents = list(doc.ents)
+    for k, ent in enumerate(ents):
+        if any(s <= ent.start_char < e for s, e in ranges) or ent.start < taken_to:
             continue
-        names.extend(repair(ent, known))
+        whole = whole_name(ent, ents[k + 1] if k + 1 < len(ents) else None)
+        taken_to = whole.end
+        names.extend(repair(whole, known))
     text = doc.text
     names.extend(initials_names(doc, names, text))
     names.extend(listed_names(doc, names, known, text))

@@ -169,6 +169,14 @@ def located(names: list[Name]) -> bool:
     return False
 
 
+def speaks(names: list[Name]) -> bool:
+    """Whether the text has a name speak: the subject of a verb of saying."""
+    return any(
+        n.span is not None and n.span.root.dep_ == "nsubj" and n.span.root.head.lemma_ in SPEAKING_VERBS
+        for n in names
+    )
+
+
 def person_evidence(names: list[Name]) -> bool:
     """Whether the text treats a lone name as a person: it speaks, or a title or honorific
     stands before it ("Mr Such", "captain Lewis")."""

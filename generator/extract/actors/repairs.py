@@ -15,6 +15,8 @@ from spacy.tokens import Span, Token
 from ...names import name_key
 from ..model import Name
 from ..syntax import CALENDAR_WORDS, DASHES, DETERMINERS
+from .boundaries import VEHICLES, modifier_suffix, party_state, without_vehicle
+from .heads import head_kind
 from .titles import HONORIFICS, NAME_TITLES, bare, is_title
 
 
@@ -98,9 +100,16 @@ def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None
 
 def _coordinated(toks: list[Token], i: int) -> bool:
     """ "Laurent Cabannes and Laurent Benezech": two full names joined by "and" are two actors;
-    "Ministry of Ecology and Environment" or "Bosnia and Herzegovina" is one."""
-    left, right = toks[:i], toks[i + 1 :]
-    return len(left) >= 2 and len(right) >= 2 and all(t.lower_ not in ("of", "for", "and") for t in left)
+    "Ministry of Ecology and Environment", "Bosnia and Herzegovina" and "the Louis Prima and Gia
+    Maione Prima Foundation" (the head word at the end names the whole) are one."""
+    left = [t for t in toks[:i] if t.lower_ not in DETERMINERS]
+    right = toks[i + 1 :]
+    if len(left) < 2 or len(right) < 2 or any(t.lower_ in ("of", "for", "and") for t in left):
+        return False
+    return (
+        head_kind(" ".join(t.text for t in right)) is None
+        or head_kind(" ".join(t.text for t in left)) is not None
+    )
 
 
 def _caps(tok: Token) -> bool:
@@ -248,11 +257,16 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
     kind = KINDS.get(ent.label_)
     if kind is None:
         return
-    if modifier_prefix(list(ent)) or (ent.label_ == "NORP" and adjectival(ent)):
+    toks_all = list(ent)
+    if modifier_prefix(toks_all) or modifier_suffix(toks_all) or party_state(toks_all):
+        return
+    if ent.label_ == "NORP" and adjectival(ent):
         return
     pieces = split_pieces(list(ent), known)
     for piece in pieces:
-        toks = trim(piece)
+        toks = without_vehicle(trim(piece))
+        if len(toks) == 1 and toks[0].lower_ in VEHICLES:
+            continue
         toks, office = title_free(toks, ent.label_)
         if kind == "person" and title_chain(ent):
             continue
