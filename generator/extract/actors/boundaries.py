@@ -62,6 +62,7 @@ def _name_word(tok: Token) -> bool:
     return (
         tok.tag_ in ("NNP", "NNPS")
         and tok.text[:1].isupper()
+        and not tok.is_upper
         and tok.is_alpha
         and not tok.ent_type_
         and not tok.is_sent_start

@@ -6,7 +6,8 @@ which the quote, timeline and question extractors use to resolve names to actor 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
@@ -16,21 +17,20 @@ from ...names import name_key, slugify
 from ..model import Cast, Mention, Name, Unresolved
 from .finding import find_names
 from .gender import gender_of
-from .heads import NEVER_PEOPLE, SHARED_HEADS, head_kind
+from .heads import head_kind
 from .identity import (
     Group,
     groups_of,
     id_of,
     link,
-    located,
-    lone_name,
     merge,
     settle_kinds,
     speaks,
     unique_ids,
 )
+from .kinds import employers, settle_kind
 from .mentions import description_mentions, title_mentions, with_descriptions
-from .roles import described_as_person, role_of
+from .roles import role_of
 from .titles import HONORIFICS, bare
 
 if TYPE_CHECKING:
@@ -54,14 +54,11 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
         if g.key in ambiguous:
             continue
         members[owner.get(g.key, g.key)].append(g)
+    built = [_actor(by_key[key], parts) for key, parts in members.items() if not _no_actor(by_key[key])]
+    hired = employers([a for a, _ in built])
     built = [
-        _actor(by_key[key], parts)
-        for key, parts in members.items()
-        if not (
-            head_kind(by_key[key].best.text) == "thing"
-            and by_key[key].kind != "person"
-            and not speaks(by_key[key].names)
-        )
+        (replace(a, kind="organization") if a.kind == "place" and name_key(a.name) in hired else a, ns)
+        for a, ns in built
     ]
     if registry is not None:
         built = link(registry, built)
@@ -80,40 +77,23 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
     )
     actors = [a for a, _ in built]
     actors.sort(key=salience)
-    genders = tuple((a.id, g) for a, ns in built if a.kind == "person" and (g := gender_of(ns)) is not None)
+    genders = tuple(
+        (a.id, sex) for a, ns in built if a.kind == "person" and (sex := gender_of(ns)) is not None
+    )
     return Cast(tuple(actors), mentions, unresolved, genders)
+
+
+def _no_actor(group: Group) -> bool:
+    """A law, plan, disease or ship: named, but no actor unless the text has it speak."""
+    kind = head_kind(group.best.text)
+    return (kind == "vessel" or kind == "thing" and group.kind != "person") and not speaks(group.names)
 
 
 def _actor(main: Group, parts: list[Group]) -> tuple[Actor, list[Name]]:
     """One actor from the group that owns the others (`main`, the fullest name) and its parts."""
-    key = main.key
     all_names = sorted((n for p in parts for n in p.names), key=lambda n: n.start)
     best = main.best
-    kinds: Counter[str] = Counter()
-    for p in parts:
-        kinds.update(p.kinds)
-    top = kinds.most_common()
-    kind = main.kind if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
-    if len(key.split()) > 1:
-        kind = main.kind  # the full name is where the model is surest; short forms are often misread
-    heads = head_kind(best.text)
-    last = best.text.replace(".", " ").lower().split()[-1]
-    if (
-        heads in ("organization", "place")
-        and (kind != "person" or last in NEVER_PEOPLE)
-        and not (kind == "place" and last in SHARED_HEADS)
-    ):
-        kind = heads
-    if described_as_person(all_names):
-        kind = "person"
-    elif (
-        kind == "person"
-        and len(parts) == 1
-        and " " not in key
-        and lone_name(main.names)
-        and not gender_of(all_names)
-    ):
-        kind = "place" if located(main.names) else "organization"
+    kind = settle_kind(main, parts, all_names)
     spellings = {n.text: n.start for n in all_names}
     if kind == "person":
         for n, text in addressed(all_names):

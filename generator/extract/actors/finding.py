@@ -19,6 +19,7 @@ from ..model import Name
 from ..syntax import CALENDAR_WORDS, DASHES, is_reporting
 from .boundaries import whole_name
 from .headlines import as_written_elsewhere, headline_names
+from .institutions import institution_names
 from .repairs import KINDS, initials_person, repair, starts_capital
 from .titles import is_title
 
@@ -54,6 +55,7 @@ def find_names(doc: Doc, nlp: Language | None = None) -> list[Name]:
     names.extend(initials_names(doc, names, text))
     names.extend(listed_names(doc, names, known, text))
     names.extend(spoken_names(doc, names, text))
+    names.extend(institution_names(doc, names))
     names = [
         replace(n, kind="person") if n.kind != "person" and listed_with_country(n, known) else n
         for n in names

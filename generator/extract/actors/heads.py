@@ -63,12 +63,19 @@ NEVER_PEOPLE = _words(
 """Heads that never end a person's name: they overrule the model's "person" ("JFK Airport")."""
 
 
+VESSEL_PREFIXES = _words("uss hms hmas hmcs hmnzs rms ins mv ms ss")
+"""Prefixes of ships' names ("USS Sampson"): a vessel is no actor."""
+
+
 def head_kind(name: str) -> str | None:
-    """ "organization", "place" or "thing" from the last word of a name of two words or more."""
+    """ "organization", "place", "thing" or "vessel" from the last word of a name of two words or
+    more (or the first, for a ship)."""
     words = name.replace(".", " ").lower().split()
     if len(words) < 2:
         return None
     last = words[-1]
+    if words[0] in VESSEL_PREFIXES and name.split()[0].isupper():
+        return "vessel"
     if last in THING_HEADS:
         return "thing"
     if last in ORGANIZATION_HEADS:

@@ -92,14 +92,7 @@ def merge(groups: list[Group]) -> tuple[dict[str, str], dict[str, tuple[str, ...
                 hits = [o.key for o in orgs if o.kind == "organization" and o.key.split()[0] == words[0]]
             if not hits and g.first.text.replace(".", "").isupper():
                 letters = g.key.replace(" ", "")
-                hits = [
-                    o.key
-                    for o in groups
-                    if o is not g
-                    and len(o.key.split()) > 1
-                    and acronym(o.words) == letters
-                    and len(letters) > 1
-                ]
+                hits = [o.key for o in groups if o is not g and spelled_out_as(letters, o.words)]
             if len(hits) == 1:
                 owner[g.key] = hits[0]
             elif len(hits) > 1 and g.kind in ("person", "organization"):
@@ -132,6 +125,19 @@ def same_word(word: str, *others: str) -> bool:
     """Whether `word` is one of `others`, as written or transliterated ("Mueller" = "Müller")."""
     mine = spellings(word)
     return any(mine & spellings(o) for o in others)
+
+
+def spelled_out_as(letters: str, words: list[str]) -> bool:
+    """ "US" = "United States", "LCWR" = "Leadership Conference of Women Religious": the initials
+    of the capitalised words of a name in mixed case; a name with a word in capitals of its own
+    ("USS Sampson") spells no acronym."""
+    capital = [w for w in words if w[:1].isupper()]
+    return (
+        len(letters) > 1
+        and len(words) > 1
+        and not any(w.replace(".", "").isupper() and len(w) > 1 for w in capital)
+        and acronym(words) == letters
+    )
 
 
 def _resolve_chains(owner: dict[str, str]) -> None:

@@ -75,7 +75,13 @@ def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None
             or tok.lower_ == "or"
             or (tok.lower_ == "and" and _coordinated(toks, i))
             or (tok.lower_ == "of" and prev is not None and prev.lower_.rstrip(".") in COMPANY_SUFFIXES)
-            or (tok.text in ("'s", "’s") and nxt is not None and starts_capital(nxt) and i > 0)
+            or (
+                tok.text in ("'s", "’s")
+                and nxt is not None
+                and starts_capital(nxt)
+                and i > 0
+                and not _owned_name(toks, i)
+            )
         )
         if tok.text in DASHES:
             spaced = prev is not None and (prev.whitespace_ or tok.whitespace_)
@@ -96,6 +102,12 @@ def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None
         else:
             pieces[-1].append(tok)
     return [q for p in pieces if p for q in _case_break(p)]
+
+
+def _owned_name(toks: list[Token], i: int) -> bool:
+    """ "Moody's Analytics Inc.", "McDonald's Corp.": a possessive inside a company's name (one
+    ending in a corporate suffix, the owner no place), not "China's Foreign Ministry"."""
+    return toks[-1].lower_.rstrip(".") in COMPANY_SUFFIXES and not any(t.ent_type_ == "GPE" for t in toks[:i])
 
 
 def _coordinated(toks: list[Token], i: int) -> bool:

@@ -266,7 +266,11 @@ def premodifier(span: Span) -> Raw | None:
     if not left:
         return None
     owner: list[Token] = []
-    poss = [j for j, t in enumerate(left) if t.tag_ == "POS" or t.text in ("’s", "'s")]
+    poss = [
+        j
+        for j, t in enumerate(left)
+        if (t.tag_ == "POS" or t.text in ("’s", "'s")) and not (t.ent_type_ == "ORG" and t.ent_iob_ == "I")
+    ]
     if poss:
         owner, left = left[: poss[-1]], left[poss[-1] + 1 :]
     elif left[0].tag_ == "PRP$":

@@ -7,12 +7,13 @@ when the parse gave the verb no subject, the name beside it or between the quote
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
 from ..syntax import HE_SHE, REPORTED_SPEECH_VERBS, SUBJECT_DEPS, reporting_subject
 from .index import ArticleIndex
+from .nominal import nominal_speaker, stands_for_body
 
 SIGNATURE = re.compile(r"[”\"»]?[ \t]*(?:[―—–]|--?)[ \t]*(?=\w)")
 """A dash after a closing mark that signs the quote with a name ("...” ― Maya Angelou)."""
@@ -207,8 +208,8 @@ def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
         hit = ctx.cast.resolve(subj.text) or ctx.by_surname(subj)
         if hit:
             return hit
-    if subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
-        return _definite(ctx, subj)
+    if stands_for_body(subj):
+        return nominal_speaker(ctx, subj)
     return None
 
 
@@ -216,15 +217,3 @@ def _capitalised(tok: Token) -> bool:
     """A capitalised word inside a sentence that the tagger took for a common noun or a verb
     ("Trump shot back"): a name when an actor of the article carries it."""
     return tok.text[:1].isupper() and tok.text[1:].islower()
-
-
-def _definite(ctx: ArticleIndex, noun: Token) -> str | None:
-    """`the ministry` -> the organisation most recently named with that head word."""
-    word = noun.lower_
-    i = bisect_left(ctx.mention_starts, noun.idx) - 1
-    while i >= 0:
-        m = ctx.mentions[i]
-        if ctx.kinds.get(m.actor) == "organization" and word in m.text.lower().split():
-            return m.actor
-        i -= 1
-    return None
