@@ -21,6 +21,7 @@ from .boundaries import whole_name
 from .headlines import as_written_elsewhere, headline_names
 from .institutions import institution_names
 from .repairs import KINDS, initials_person, repair, starts_capital
+from .tables import table_teams
 from .titles import is_title
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ def find_names(doc: Doc, nlp: Language | None = None) -> list[Name]:
         for n in names
     ]
     names = as_written_elsewhere(names, text)
+    names = table_teams(doc, names, text)
     names.sort(key=lambda n: n.start)
     return names
 

@@ -3,8 +3,8 @@
 News often names the body that speaks by its country and what it is rather than by a proper
 name. When such a phrase speaks in the article ("the Scottish government said"), it is an
 organisation of its own, and every other place the article writes the same phrase is a mention
-of it; one that only acts or is acted on stays a description. A bare "the government" stays to the quote extractor, which
-resolves it to the institution the article named.
+of it; one that only acts or is acted on stays a description. A bare "the government" is left
+to the quote extractor, which resolves it to the institution the article named.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from .heads import NEVER_PEOPLE, SHARED_HEADS, head_kind
 from .identity import Group, located, lone_name
 from .mentions import role_heads
 from .roles import described_as_person
+from .tables import TEAM
 
 BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|Du)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 """A single word with a capital inside it ("AirAsia", "MetroTV"), not a surname ("McCarthy")."""
@@ -40,6 +41,8 @@ def settle_kind(main: Group, parts: list[Group], names: list[Name]) -> str:
     kind = main.kind if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
     if len(main.key.split()) > 1:
         kind = main.kind  # the full name is where the model is surest; short forms are often misread
+    if any(n.label == TEAM for n in names):
+        return "organization"
     text = main.best.text
     heads = head_kind(text)
     last = text.replace(".", " ").lower().split()[-1]
