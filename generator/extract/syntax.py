@@ -11,6 +11,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+import numpy
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Span, Token
 
 from .model import Mention
@@ -138,6 +141,16 @@ def reporting_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
         return reporting_subject(head, depth + 1)
     return None
+
+
+def candidates(doc: Doc, lemmas: Iterable[str], pos: str) -> list[Token]:
+    """Tokens with one of these lemmas (lower case) and this part of speech, found from the Doc's
+    arrays: a scan that makes no Python object per token (that is most of a per-token loop's
+    cost on long articles)."""
+    wanted = numpy.array([doc.vocab.strings.add(w) for w in lemmas], dtype="uint64")
+    arr = doc.to_array([LEMMA, POS])
+    hits = numpy.nonzero(numpy.isin(arr[:, 0], wanted) & (arr[:, 1] == IDS[pos]))[0]
+    return [doc[int(i)] for i in hits]
 
 
 # --- subjects and antecedents ---------------------------------------------------------------------

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ...names import name_key
 from ..model import Name
-from ..syntax import CALENDAR_WORDS, DASHES, is_reporting
+from ..syntax import CALENDAR_WORDS, DASHES, REPORTING_VERBS, candidates
 from .boundaries import whole_name
 from .headlines import as_written_elsewhere, headline_names
 from .institutions import institution_names
@@ -141,8 +141,10 @@ def spoken_names(doc: Doc, found: list[Name], text: str) -> Iterator[Name]:
     quotation after a dash."""
     taken = {i for n in found if n.span is not None for i in range(n.span.start, n.span.end)}
     spans = []
-    for tok in doc:
-        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and is_reporting(tok.head):
+    for verb in candidates(doc, REPORTING_VERBS, "VERB"):
+        for tok in verb.children:
+            if tok.dep_ != "nsubj" or tok.pos_ != "PROPN":
+                continue
             left = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if left and left[-1].i == tok.i - 1 and left[0].i == tok.i - len(left):
                 spans.append(doc[left[0].i : tok.i + 1])

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...names import name_key
 from ..model import Name
-from ..syntax import is_reporting
+from ..syntax import candidates, is_reporting
 
 
 def _words(text: str) -> frozenset[str]:
@@ -43,7 +43,7 @@ def institution_names(doc: Doc, found: list[Name]) -> list[Name]:
     }
     keys: set[str] = set()
     phrases: list[Span] = []
-    for tok in doc:
+    for tok in candidates(doc, INSTITUTIONS, "NOUN"):
         span = _phrase(tok)
         if span is None or any(i in taken for i in range(span.start, span.end)):
             continue

@@ -225,8 +225,13 @@ def _stops(tok: Token) -> bool:
     ("Park Ranger" in "State Park Ranger Supervisor Robert Colligan")."""
     if tok.ent_type_ != "PERSON" or is_title(tok):
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is None or not title_chain(ent)
+    doc = tok.doc
+    start = end = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return not title_chain(doc[start : end + 1])
 
 
 def premodifier(span: Span) -> Raw | None:
