@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ...model import Actor
 from ...names import name_key, slugify
 from ..model import Cast, Mention, Name, Unresolved
+from ..sentences import doc_text
 from .finding import find_names
 from .gender import gender_of
 from .heads import head_kind
@@ -29,7 +30,7 @@ from .identity import (
     unique_ids,
 )
 from .kinds import employers, settle_kind
-from .mentions import description_mentions, title_mentions, with_descriptions
+from .mentions import description_mentions, repeated_mentions, title_mentions, with_descriptions
 from .roles import role_of
 from .titles import HONORIFICS, bare
 
@@ -64,6 +65,7 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
         built = link(registry, built)
     built = unique_ids(built)
     named = [Mention(n.start, n.end, n.text, a.id) for a, ns in built for n in ns]
+    named += repeated_mentions(doc_text(doc), [a for a, _ in built], named)
     titled = title_mentions(doc, [a for a, _ in built], named)
     described = description_mentions(
         doc, [a for a, _ in built], sorted([*named, *titled], key=lambda m: m.start)

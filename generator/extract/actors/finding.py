@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...names import name_key
 from ..model import Name
@@ -57,6 +57,7 @@ def find_names(doc: Doc, nlp: Language | None = None) -> list[Name]:
     names.extend(listed_names(doc, names, known, text))
     names.extend(spoken_names(doc, names, text))
     names.extend(institution_names(doc, names))
+    names.extend(fuller_names(doc, names))
     names = [
         replace(n, kind="person") if n.kind != "person" and listed_with_country(n, known) else n
         for n in names
@@ -161,3 +162,51 @@ def spoken_names(doc: Doc, found: list[Name], text: str) -> Iterator[Name]:
         ):
             taken.update(range(span.start, span.end))
             yield Name(span.start_char, span.end_char, span.text, "person", "PERSON", span)
+
+
+def fuller_names(doc: Doc, found: list[Name]) -> Iterator[Name]:
+    """ "Mehmet Oz", "Guadalupe Salinas Hernández": a one-word name the model found, written once
+    with the rest of the name around it where the model missed it."""
+    single = {
+        n.text
+        for n in found
+        if n.span is not None and len(n.span) == 1 and n.kind in ("person", "organization")
+    }
+    if not single:
+        return
+    taken = {
+        i for n in found if n.span is not None and len(n.span) > 1 for i in range(n.span.start, n.span.end)
+    }
+    for tok in doc:
+        if tok.text not in single or tok.i in taken:
+            continue
+        start = end = tok.i
+        while (
+            start > 0 and tok.i - start < 2 and _name_part(doc[start - 1]) and doc[start - 1].i not in taken
+        ):
+            start -= 1
+        while (
+            end + 1 < len(doc)
+            and end - tok.i < 2
+            and _name_part(doc[end + 1])
+            and doc[end + 1].i not in taken
+        ):
+            end += 1
+        if end > start:
+            span = doc[start : end + 1]
+            taken.update(range(start, end + 1))
+            yield Name(span.start_char, span.end_char, span.text, "person", "PERSON", span)
+
+
+def _name_part(tok: Token) -> bool:
+    """A capitalised word the model left outside a person's name: a proper noun, not a title, a
+    month or an entity of another kind."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.text[1:].islower()
+        and tok.is_alpha
+        and tok.ent_type_ in ("", "PERSON")
+        and not is_title(tok)
+        and tok.lower_ not in CALENDAR_WORDS
+    )

@@ -86,6 +86,12 @@ def merge(groups: list[Group]) -> tuple[dict[str, str], dict[str, tuple[str, ...
         words = g.key.split()
         if len(words) == 1:
             hits = [p.key for p in people if same_word(words[0], p.key.split()[0], p.key.split()[-1])]
+            if not hits:  # "Salinas" in "Guadalupe Salinas Hernández": a first of two surnames
+                hits = [
+                    p.key
+                    for p in people
+                    if len(p.key.split()) > 2 and same_word(words[0], *p.key.split()[1:-1])
+                ]
             if not hits and g.kind == "person":
                 hits = [o.key for o in orgs if words[0] == o.key.split()[-1] and not o.first.text.isupper()]
             if not hits and g.kind == "organization":

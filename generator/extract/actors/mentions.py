@@ -4,6 +4,7 @@ Republican nominee") standing for a person the article names elsewhere."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -23,6 +24,35 @@ def role_heads(role: str) -> set[str]:
         if words:
             heads.add(words[-1].casefold())
     return heads
+
+
+def repeated_mentions(text: str, actors: list[Actor], named: list[Mention]) -> list[Mention]:
+    """Places the article writes a person's or organisation's name or alias again where the model
+    did not mark it ("Oz" found twice, written twenty times): each is a mention of that actor
+    when the spelling belongs to that actor alone."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for a in actors:
+        if a.kind not in ("person", "organization"):
+            continue
+        for spelling in (a.name, *a.aliases):
+            if len(spelling) > 1 and spelling[:1].isupper():
+                owners[spelling].add(a.id)
+    spellings = sorted((s for s, ids in owners.items() if len(ids) == 1), key=len, reverse=True)
+    if not spellings:
+        return []
+    taken = sorted((m.start, m.end) for m in named)
+    starts = [s for s, _ in taken]
+    pattern = re.compile(
+        r"(?<![\w.’'-])(?:" + "|".join(map(re.escape, spellings)) + r")(?=[’']s\b|[^\w’'-]|$)"
+    )
+    out = []
+    for m in pattern.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if (i >= 0 and taken[i][1] > m.start()) or (i + 1 < len(taken) and taken[i + 1][0] < m.end()):
+            continue
+        (aid,) = owners[m.group()]
+        out.append(Mention(m.start(), m.end(), m.group(), aid))
+    return out
 
 
 def title_mentions(doc: Doc, actors: list[Actor], named: list[Mention]) -> list[Mention]:

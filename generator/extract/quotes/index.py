@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from spacy.tokens import Doc, Token
 
 from ..model import Cast, Mention
+from ..sentences import DATELINE
 from ..syntax import SUBJECT_DEPS, antecedent, is_reporting
 from .marks import paragraph_bounds, quotation_spans
 
@@ -52,9 +53,19 @@ class ArticleIndex:
         self.genders = dict(cast.genders)
         self.paras = paragraph_bounds(self.text)
         self.para_starts = [s for s, _ in self.paras]
+        self.datelines = [
+            (lo, lo + m.end())
+            for lo, hi in self.paras
+            if (m := DATELINE.match(self.text, lo, hi)) is not None
+        ]
         self.pieces = quotation_spans(self.text)
         self.quotes = [(p.start, p.end) for p in self.pieces]
         self.quote_starts = [s for s, _ in self.quotes]
+
+    def in_dateline(self, offset: int) -> bool:
+        """Whether `offset` lies in the place and agency that open a story ("WASHINGTON (AP) -"),
+        which is never who speaks."""
+        return any(a <= offset < b for a, b in self.datelines)
 
     def quoted_at(self, offset: int) -> bool:
         """Whether `offset` lies inside quotation marks (a speaker never does)."""
@@ -142,6 +153,8 @@ class ArticleIndex:
     def _main(self, m: Mention) -> bool:
         """The mention is the subject of its sentence's main clause or of a reporting verb."""
         tok = self.token_at(m.end - 1)
+        if tok is not None and tok.dep_ == "poss" and tok.head.dep_ in SUBJECT_DEPS:
+            tok = tok.head  # "Oz's dubious advice earned him ...": the owner is what it is about
         if tok is None or tok.dep_ not in SUBJECT_DEPS:
             return False
         verb = tok.head

@@ -11,7 +11,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import HE_SHE, REPORTED_SPEECH_VERBS, SUBJECT_DEPS, reporting_subject
+from ..syntax import HE_SHE, REPORTED_SPEECH_VERBS, SUBJECT_DEPS, is_reporting, reporting_subject
 from .index import ArticleIndex
 from .nominal import nominal_speaker, stands_for_body
 
@@ -34,8 +34,14 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
     if cited is not None:  # "local newspapers quote Salinas as saying"
         return speaker_of(ctx, cited)
     subj = reporting_subject(verb)
-    if subj is not None and not ctx.quoted_at(subj.idx) and subj.dep_ != "nsubjpass":
-        return speaker_of(ctx, subj)
+    spoken_to = subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i
+    if subj is not None and not ctx.quoted_at(subj.idx) and not spoken_to:
+        if subj.lower_ not in ("who", "that"):
+            return speaker_of(ctx, subj)
+        who = speaker_of(ctx, subj.head.head)  # "an architect who said ..., saying": the architect
+        if who is not None:
+            return who
+        subj = None
     by = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
     if by is not None and not ctx.quoted_at(by.idx):  # "... was written by Springsteen"
         return speaker_of(ctx, by)
@@ -77,7 +83,11 @@ def _quoted_as(verb: Token) -> Token | None:
     """ "papers quote Salinas as saying", "cited X as saying": the one quoted, not who quotes."""
     if verb.lower_ == "saying" and verb.head.lower_ == "as":
         verb = verb.head.head
-    if verb.lemma_ not in ("quote", "cite") or not any(c.lower_ == "as" for c in verb.children):
+    saying = any(
+        c.lower_ == "as" and any(g.tag_ == "VBG" and is_reporting(g) for g in c.children)
+        for c in verb.children
+    )
+    if verb.lemma_ not in ("quote", "cite") or not saying:
         return None
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
@@ -155,8 +165,13 @@ def _clause_subject_before(ctx: ArticleIndex, verb: Token) -> Token | None:
 
 
 def dash_speaker(ctx: ArticleIndex, end: int) -> str | None:
-    """`"..." ― Name`: a name after a dash that follows the closing mark signs the quote."""
+    """`"..." ― Name`: a name after a dash that follows the closing mark signs the quote, or the
+    quotation that ends the paragraph the quote is part of (a quoted word inside it)."""
     m = SIGNATURE.match(ctx.text, end)
+    if m is None:
+        lo, hi = ctx.paras[ctx.para(end)]
+        tail = list(SIGNATURE.finditer(ctx.text, end, hi))
+        m = tail[-1] if tail and hi - tail[-1].end() < 60 and ctx.text[tail[-1].start()] in '”"' else None
     tok = ctx.token_at(m.end()) if m else None
     if tok is None or tok.idx + len(tok) <= m.end():  # type: ignore[union-attr]
         return None
@@ -182,13 +197,13 @@ def turn_speaker(ctx: ArticleIndex, start: int) -> str | None:
 def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
     """The actor a subject names: the mention over its head, the organisation or person a
     spokesman speaks for, a pronoun's antecedent, or a definite description ("the ministry")."""
-    if subj is None:
+    if subj is None or ctx.in_dateline(subj.idx):
         return None
     if subj.pos_ == "PRON":
         if subj.lower_ in HE_SHE:
             return ctx.antecedent(subj.idx, "m" if subj.lower_ == "he" else "f")
         if subj.lower_ in ("it", "they"):
-            return ctx.body_antecedent(subj.idx, plural=subj.lower_ == "they")
+            return _body_subject(ctx, subj) or ctx.body_antecedent(subj.idx, plural=subj.lower_ == "they")
         return None
     m = ctx.mention_over(subj)
     if m is not None:
@@ -199,11 +214,21 @@ def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
             if m is not None and not (c.dep_ == "conj" and ctx.kinds.get(m.actor) != "person"):
                 return m.actor
     for c in subj.children:
-        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from"):
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "on", "in"):
             for o in c.children:
                 m = ctx.mention_over(o) if o.dep_ == "pobj" else None
                 if m is not None and ctx.kinds.get(m.actor) in ("organization", "place", "group"):
-                    return m.actor
+                    return (
+                        m.actor if c.lower_ not in ("on", "in") or ctx.kinds.get(m.actor) != "place" else None
+                    )
+                if o.dep_ == "pobj" and c.lower_ == "for" and subj.lemma_.lower() in VOICES:
+                    voiced = speaker_of(ctx, o)  # "a spokesman for Hillary Clinton"
+                    if voiced is not None:
+                        return voiced
+                if o.dep_ == "pobj" and o.lemma_.lower() in DOCUMENTS:  # "a narrator in the Clinton ad"
+                    owner = _owner(ctx, o)
+                    if owner is not None:
+                        return owner
     if subj.pos_ == "PROPN" or _capitalised(subj):
         hit = ctx.cast.resolve(subj.text) or ctx.by_surname(subj)
         if hit:
@@ -211,6 +236,40 @@ def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
     if stands_for_body(subj):
         return nominal_speaker(ctx, subj)
     return None
+
+
+VOICES = {"spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "attorney"}
+"""People who speak for someone else: "a spokesman for X said" is X speaking."""
+DOCUMENTS = {
+    "ad", "advertisement", "spot", "website", "site", "page", "statement", "release", "report", "memo",
+    "letter", "document", "video", "tweet", "post", "filing", "complaint", "lawsuit", "book",
+    "article", "editorial", "column", "transcript", "email", "account", "campaign",
+}  # fmt: skip
+"""Things that carry someone's words: whose they are is who speaks through them."""
+
+
+def _owner(ctx: ArticleIndex, noun: Token) -> str | None:
+    """The actor a document belongs to ("the Clinton ad", "the Trump campaign's website"), not a
+    place ("a video in Ohio")."""
+    for c in noun.children:
+        if c.dep_ in ("compound", "poss", "nmod"):
+            m = ctx.mention_over(c)
+            if m is not None and ctx.kinds.get(m.actor) != "place":
+                return m.actor
+            if c.lemma_.lower() in DOCUMENTS:
+                return _owner(ctx, c)
+    return None
+
+
+def _body_subject(ctx: ArticleIndex, pronoun: Token) -> str | None:
+    """ "Clinton's campaign is seeking to contrast her approach with what they call ...": an
+    it/they inside a clause takes up the body that is the subject of the sentence, when that is
+    a common noun the article ties to a named actor."""
+    root = pronoun.sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i >= pronoun.i or subj.pos_ != "NOUN" or pronoun.head.i == root.i:
+        return None
+    return speaker_of(ctx, subj)
 
 
 def _capitalised(tok: Token) -> bool:
