@@ -47,17 +47,15 @@ class ArticleIndex:
         self.text = doc.text
         self.cast = cast
         self.tok_starts = [t.idx for t in doc]
-        self.mentions: list[Mention] = _by_recency(cast)
-        self.mention_starts = [m.start for m in self.mentions]
-        self.kinds = {a.id: a.kind for a in cast.actors}
-        self.genders = dict(cast.genders)
         self.paras = paragraph_bounds(self.text)
         self.para_starts = [s for s, _ in self.paras]
         self.datelines = [
-            (lo, lo + m.end())
-            for lo, hi in self.paras
-            if (m := DATELINE.match(self.text, lo, hi)) is not None
+            (lo, lo + m.end()) for lo, hi in self.paras if (m := DATELINE.match(self.text[lo:hi]))
         ]
+        self.mentions: list[Mention] = [m for m in _by_recency(cast) if not self.in_dateline(m.start)]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.kinds = {a.id: a.kind for a in cast.actors}
+        self.genders = dict(cast.genders)
         self.pieces = quotation_spans(self.text)
         self.quotes = [(p.start, p.end) for p in self.pieces]
         self.quote_starts = [s for s, _ in self.quotes]
