@@ -138,6 +138,8 @@ def reporting_subject(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
+    while head.pos_ in ("ADV", "ADJ") and head.dep_ in ("advmod", "acomp") and head.head.i != head.i:
+        head = head.head  # "going so far as to call": the clause the adverb belongs to
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
         return reporting_subject(head, depth + 1)
     return None

@@ -30,7 +30,13 @@ from .identity import (
     unique_ids,
 )
 from .kinds import employers, settle_kind
-from .mentions import description_mentions, repeated_mentions, title_mentions, with_descriptions
+from .mentions import (
+    description_mentions,
+    repeated_mentions,
+    title_mentions,
+    with_descriptions,
+    with_spellings,
+)
 from .roles import role_of
 from .titles import HONORIFICS, bare
 
@@ -65,7 +71,9 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
         built = link(registry, built)
     built = unique_ids(built)
     named = [Mention(n.start, n.end, n.text, a.id) for a, ns in built for n in ns]
-    named += repeated_mentions(doc_text(doc), [a for a, _ in built], named)
+    repeated = repeated_mentions(doc_text(doc), [a for a, _ in built], named)
+    built = [(with_spellings(a, repeated), ns) for a, ns in built]
+    named += repeated
     titled = title_mentions(doc, [a for a, _ in built], named)
     described = description_mentions(
         doc, [a for a, _ in built], sorted([*named, *titled], key=lambda m: m.start)

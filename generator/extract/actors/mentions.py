@@ -27,14 +27,16 @@ def role_heads(role: str) -> set[str]:
 
 
 def repeated_mentions(text: str, actors: list[Actor], named: list[Mention]) -> list[Mention]:
-    """Places the article writes a person's or organisation's name or alias again where the model
-    did not mark it ("Oz" found twice, written twenty times): each is a mention of that actor
-    when the spelling belongs to that actor alone."""
+    """Places the article writes a person's or organisation's name, alias or (for a person) surname
+    again where the model did not mark it ("Oz" found twice, written twenty times; "Sargent"
+    after "John Sargent"): each is a mention of that actor when the spelling is that actor's alone."""
     owners: dict[str, set[str]] = defaultdict(set)
     for a in actors:
         if a.kind not in ("person", "organization"):
             continue
-        for spelling in (a.name, *a.aliases):
+        words = a.name.split()
+        surname = [words[-1]] if a.kind == "person" and len(words) > 1 and len(words[-1]) > 2 else []
+        for spelling in (a.name, *a.aliases, *surname):
             if len(spelling) > 1 and spelling[:1].isupper():
                 owners[spelling].add(a.id)
     spellings = sorted((s for s, ids in owners.items() if len(ids) == 1), key=len, reverse=True)
@@ -217,6 +219,12 @@ class _People:
         """A mention that is a grammatical subject: the person the text is about."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def with_spellings(actor: Actor, found: list[Mention]) -> Actor:
+    """Spellings the article uses for the actor on their own (a surname) are aliases."""
+    extra = [m.text for m in found if m.actor == actor.id and m.text not in (actor.name, *actor.aliases)]
+    return replace(actor, aliases=tuple(dict.fromkeys([*actor.aliases, *extra]))) if extra else actor
 
 
 def with_descriptions(actor: Actor, described: list[Mention]) -> Actor:

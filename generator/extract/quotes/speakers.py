@@ -33,6 +33,13 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
     cited = _quoted_as(verb)
     if cited is not None:  # "local newspapers quote Salinas as saying"
         return speaker_of(ctx, cited)
+    if verb.lemma_ == "agree":  # "agreeing with Tim Flesher that ...": the view quoted is his
+        partner = next(
+            (o for c in verb.children if c.lower_ == "with" for o in c.children if o.dep_ == "pobj"), None
+        )
+        voiced = speaker_of(ctx, partner) if partner is not None else None
+        if voiced is not None and ctx.kinds.get(voiced) == "person":
+            return voiced
     subj = reporting_subject(verb)
     spoken_to = subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i
     if subj is not None and not ctx.quoted_at(subj.idx) and not spoken_to:
@@ -67,8 +74,18 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
                 return m.actor
     doc = ctx.doc
     for j in (_before_brackets(doc, verb.i - 1), verb.i + 1):
-        if j > verb.i and doc[j].dep_ in ("dobj", "dative", "attr", "oprd"):
-            continue  # "hailed Trump as": the one spoken of
+        head = doc[j] if 0 <= j < len(doc) else None
+        while head is not None and head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head  # "said James Acton": the name's own head
+        if (
+            j > verb.i
+            and head is not None
+            and (
+                head.dep_ in ("dobj", "dative", "attr", "oprd")
+                or (head.dep_ != "nsubj" and any(a.i == verb.i for a in head.ancestors))
+            )
+        ):
+            continue  # "hailed Trump as", "call Suh's play": the one spoken of
         if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
             beside = ctx.mention_over(doc[j])
             if beside is not None and ctx.kinds.get(beside.actor) in ("person", "organization"):
