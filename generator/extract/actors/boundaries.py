@@ -7,6 +7,7 @@ and a flight; "Italianate-style" and "(R-Ky.)" use a name as a word about someth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -158,6 +159,29 @@ def party_state(tokens: Sequence[Token]) -> bool:
         and doc[i - 2].text in ("R", "D", "I")
         and doc[i - 3].text in ("(", ",")
     )
+
+
+STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){2,3})")
+"""An abbreviated state or province ("Calif.", "N.C.", "Ky.")."""
+
+
+def qualifier(tokens: Sequence[Token]) -> bool:
+    """ "Wilmington, N.C.": an abbreviated state after a city only says which city it is."""
+    tok = tokens[0]
+    doc = tok.doc
+    return (
+        len(tokens) == 1
+        and bool(STATE_ABBREVIATION.fullmatch(tok.text))
+        and tok.i >= 2
+        and doc[tok.i - 1].text == ","
+        and doc[tok.i - 2].text[:1].isupper()
+        and doc[tok.i - 2].ent_type_ in ("GPE", "LOC", "FAC")
+    )
+
+
+def common_noun(tokens: Sequence[Token]) -> bool:
+    """ "a pro-Clinton super PAC": a one-word name with "a" or "an" is a kind of thing, not a name."""
+    return len(tokens) == 1 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tokens[0].children)
 
 
 def without_vehicle(tokens: list[Token]) -> list[Token]:

@@ -96,7 +96,7 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
 def _no_actor(group: Group) -> bool:
     """A law, plan, disease or ship: named, but no actor unless the text has it speak."""
     kind = head_kind(group.best.text)
-    return (kind == "vessel" or kind == "thing" and group.kind != "person") and not speaks(group.names)
+    return (kind == "never" or kind == "thing" and group.kind != "person") and not speaks(group.names)
 
 
 def _actor(main: Group, parts: list[Group]) -> tuple[Actor, list[Name]]:

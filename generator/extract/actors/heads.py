@@ -30,7 +30,7 @@ ORGANIZATION_HEADS = _words(
 """Last words of organisations' names ("... University", "... Inc.", "... Tribune")."""
 PLACE_HEADS = _words(
     """
-    airport street st avenue ave road rd boulevard blvd lane square plaza park bridge river lake
+    airport street st avenue ave road rd boulevard blvd lane square plaza park river lake
     mountain mountains mount island islands bay sea ocean gulf valley county province
     town village district region peninsula coast beach desert canyon stadium arena field
     """
@@ -67,15 +67,23 @@ VESSEL_PREFIXES = _words("uss hms hmas hmcs hmnzs rms ins mv ms ss")
 """Prefixes of ships' names ("USS Sampson"): a vessel is no actor."""
 
 
+NEVER_ACTORS = _words("amendment amendments act treaty accord accords protocol constitution syndrome disease")
+"""Heads of laws, treaties and diseases: no actor, whatever the model called them ("Second
+Amendment", which it may call a person)."""
+
+
 def head_kind(name: str) -> str | None:
-    """ "organization", "place", "thing" or "vessel" from the last word of a name of two words or
-    more (or the first, for a ship)."""
+    """ "organization", "place", "thing" (no actor unless a person) or "never" (no actor at all:
+    a law, a treaty, a ship) from the last word of a name of two words or more, or the first
+    for a ship."""
     words = name.replace(".", " ").lower().split()
+    if words and words[-1] in NEVER_ACTORS and name[:1].isupper():
+        return "never" if len(words) > 1 or words[0] == "amendment" else None
     if len(words) < 2:
         return None
     last = words[-1]
     if words[0] in VESSEL_PREFIXES and name.split()[0].isupper():
-        return "vessel"
+        return "never"
     if last in THING_HEADS:
         return "thing"
     if last in ORGANIZATION_HEADS:

@@ -175,8 +175,10 @@ def located(names: list[Name]) -> bool:
     """A name that the text puts things "in" or "at" is a place."""
     for n in names:
         if n.span is not None and n.span.start > 0:
-            prev = n.span.doc[n.span.start - 1]
-            if prev.lower_ in ("in", "at", "near"):
+            doc = n.span.doc
+            prev = doc[n.span.start - 1]
+            owner = n.span.end < len(doc) and doc[n.span.end].tag_ == "POS"  # "in Obama's cabinet"
+            if prev.lower_ in ("in", "at", "near") and not owner:
                 return True
     return False
 

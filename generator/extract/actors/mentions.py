@@ -231,5 +231,6 @@ def with_descriptions(actor: Actor, described: list[Mention]) -> Actor:
     """A description that stood for the actor is one of the names the article gives them."""
     extra = [m.text for m in described if m.actor == actor.id]
     extra = [re.sub(r"^[Tt]he\s+", "", t) for t in extra]
+    extra = [t for t in extra if " " in t or t[:1].isupper()]  # "the man", "the airline": no alias
     new = tuple(dict.fromkeys([*actor.aliases, *(t for t in extra if t not in actor.aliases)]))
     return actor if new == actor.aliases else replace(actor, aliases=new)

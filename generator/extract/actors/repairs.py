@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ...names import name_key
 from ..model import Name
 from ..syntax import CALENDAR_WORDS, DASHES, DETERMINERS
-from .boundaries import VEHICLES, modifier_suffix, party_state, without_vehicle
+from .boundaries import VEHICLES, common_noun, modifier_suffix, party_state, qualifier, without_vehicle
 from .heads import head_kind
 from .titles import HONORIFICS, NAME_TITLES, bare, is_title
 
@@ -270,7 +270,9 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
     if kind is None:
         return
     toks_all = list(ent)
-    if modifier_prefix(toks_all) or modifier_suffix(toks_all) or party_state(toks_all):
+    if modifier_prefix(toks_all) or modifier_suffix(toks_all) or party_state(toks_all) or qualifier(toks_all):
+        return
+    if ent.label_ in ("ORG", "GPE") and common_noun(toks_all):
         return
     if ent.label_ == "NORP" and adjectival(ent):
         return

@@ -29,6 +29,20 @@ HEAD_VERBS = {
     "command": "commander", "oversee": "head", "captain": "captain", "host": "host",
 }  # fmt: skip
 """Verbs of a relative clause that name a post ("who heads the agency" -> head)."""
+LIFE_STAGES = {
+    "child",
+    "kid",
+    "teenager",
+    "teen",
+    "youngster",
+    "baby",
+    "adult",
+    "boy",
+    "girl",
+    "man",
+    "woman",
+}
+"""What "as a child" says is when, not what the person does."""
 SHORT_TAIL = 4
 """A prepositional tail with no name in it stays in the role when it is this short ("private
 secretary for home affairs"); longer ones are dropped."""
@@ -216,7 +230,7 @@ def as_role(span: Span) -> Pieces | None:
             if c.lower_ != "as" or c.dep_ != "prep":
                 continue
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            if obj is not None and obj.pos_ == "NOUN" and person_noun(obj):
+            if obj is not None and obj.pos_ == "NOUN" and person_noun(obj) and obj.lemma_ not in LIFE_STAGES:
                 return noun_phrase(obj)
     return None
 

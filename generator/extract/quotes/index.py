@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
@@ -10,6 +11,11 @@ from ..model import Cast, Mention
 from ..sentences import DATELINE
 from ..syntax import SUBJECT_DEPS, antecedent, is_reporting
 from .marks import paragraph_bounds, quotation_spans
+
+AGENCY_DATELINE = re.compile(
+    r"\s*[A-Z][\w.'’ -]{1,40}?\s*(?:,[^()\n]{1,30})?\(\s*[A-Z][\w .&-]{1,30}\)\s*[-–—:]+"
+)
+"""A dateline in mixed case ("Washington (AFP) –", "Paris, July 25 (UPI) —")."""
 
 
 def _by_recency(cast: Cast) -> list[Mention]:
@@ -50,7 +56,9 @@ class ArticleIndex:
         self.paras = paragraph_bounds(self.text)
         self.para_starts = [s for s, _ in self.paras]
         self.datelines = [
-            (lo, lo + m.end()) for lo, hi in self.paras if (m := DATELINE.match(self.text[lo:hi]))
+            (lo, lo + m.end())
+            for lo, hi in self.paras
+            if (m := DATELINE.match(self.text[lo:hi]) or AGENCY_DATELINE.match(self.text[lo:hi]))
         ]
         self.mentions: list[Mention] = [m for m in _by_recency(cast) if not self.in_dateline(m.start)]
         self.mention_starts = [m.start for m in self.mentions]

@@ -41,6 +41,10 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
         if voiced is not None and ctx.kinds.get(voiced) == "person":
             return voiced
     subj = reporting_subject(verb)
+    if subj is not None and ctx.in_dateline(subj.idx):  # "Washington (AFP) – Hillary Clinton has ..."
+        subj = next(
+            (c for c in subj.head.children if c.dep_ in SUBJECT_DEPS and not ctx.in_dateline(c.idx)), None
+        )
     spoken_to = subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i
     if subj is not None and not ctx.quoted_at(subj.idx) and not spoken_to:
         if subj.lower_ not in ("who", "that"):
