@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from ...names import name_key
+from ...names import acronym, name_key
 from ..model import Name
 from ..syntax import CALENDAR_WORDS, DASHES, REPORTING_VERBS, candidates
 from .boundaries import whole_name
@@ -58,6 +58,7 @@ def find_names(doc: Doc, nlp: Language | None = None) -> list[Name]:
     names.extend(spoken_names(doc, names, text))
     names.extend(institution_names(doc, names))
     names.extend(fuller_names(doc, names))
+    names.extend(defined_names(doc, names, text))
     names = [
         replace(n, kind="person") if n.kind != "person" and listed_with_country(n, known) else n
         for n in names
@@ -210,3 +211,26 @@ def _name_part(tok: Token) -> bool:
         and not is_title(tok)
         and tok.lower_ not in CALENDAR_WORDS
     )
+
+
+_WORD = r"[A-Z][\w&’'-]*"
+DEFINED = re.compile(
+    rf"((?:{_WORD}[ \t]+(?:(?:of|for|and|the|on|in|&)[ \t]+)*){{1,10}}{_WORD})[ \t]*\(([A-Z]{{2,8}})\)"
+)
+"""A name followed by the acronym it defines ("Leadership Conference of Women Religious (LCWR)")."""
+
+
+def defined_names(doc: Doc, found: list[Name], text: str) -> Iterator[Name]:
+    """Organisations the text defines an acronym for, where the model missed the long form: the
+    shortest run of capitalised words before the brackets whose initials spell the acronym."""
+    taken = [(n.start, n.end) for n in found]
+    for m in DEFINED.finditer(text):
+        letters = m.group(2).lower()
+        words = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group(1))]
+        tail = next((k for k in range(len(words)) if acronym([w for _, w in words[k:]]) == letters), None)
+        if tail is None or not words[tail][1][:1].isupper():
+            continue
+        start, end = m.start(1) + words[tail][0], m.end(1)
+        span = doc.char_span(start, end)
+        if span is not None and not any(s < end and start < e for s, e in taken):
+            yield Name(start, end, span.text, "organization", "ORG", span)

@@ -86,6 +86,11 @@ def noun_phrase(head: Token) -> Pieces:
     """A role noun phrase as role and affiliation: modifiers, the head, conjoined heads ("president
     and CEO"), and an "of/at/for" phrase that names an organisation as the affiliation."""
     mods, owner = _left(head)
+    k = 0
+    while k < len(mods) and mods[k].ent_type_ in ("ORG", "GPE", "NORP", "FAC") and mods[k].ent_iob_ != "O":
+        k += 1  # "a Tulane University student": the organisation first is the affiliation
+    if k and not owner:
+        owner, mods = mods[:k], mods[k:]
     role = [*mods, head]
     last = head
     for c in head.children:
