@@ -120,6 +120,7 @@ def reporting_subject(verb: Token, depth: int = 0) -> Token | None:
             c.dep_ in SUBJECT_DEPS
             and c.lower_ not in ("that", "which", "what")
             and any(ch.isalnum() for ch in c.text)
+            and c.ent_type_ not in ("DATE", "TIME")  # "Saturday at the convention X said": a misparse
         ):
             return c
     named = [
