@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from ...model import Actor
 from ..model import Mention
 from ..syntax import DESCRIBED_SPEAKER_VERBS, THIRD_PERSON_SINGULAR, antecedent
+from .titles import person_noun
 
 
 def role_heads(role: str) -> set[str]:
@@ -208,7 +209,7 @@ class _People:
         titled_later = any(
             heads <= role_heads(a.role) for a in self.actors if a.kind == "person" and a.role
         ) or all(self.titles.get(h) for h in heads)
-        if not owners and (titled_later or not said_of):
+        if not owners and (titled_later or not (said_of or person_noun(tok))):
             return None  # a title the article gives someone only later, or no sign of a person
         words = {t.lower_ for t in left if t.text[:1].isupper() and t.i > left[0].i}
         fits = {o for o in owners if words <= self.roles[o]} or owners

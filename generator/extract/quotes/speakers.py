@@ -77,7 +77,12 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
             ):
                 return m.actor
     doc = ctx.doc
-    for j in (_before_brackets(doc, verb.i - 1), verb.i + 1):
+    aside_end = (
+        verb.i - 2 if verb.i >= 2 and doc[verb.i - 1].text == "," else -1
+    )  # "adviser, Jake Sullivan, said"
+    for j in (_before_brackets(doc, verb.i - 1), aside_end, verb.i + 1):
+        if j < 0:
+            continue
         head = doc[j] if 0 <= j < len(doc) else None
         while head is not None and head.dep_ in ("compound", "flat") and head.head.i != head.i:
             head = head.head  # "said James Acton": the name's own head
