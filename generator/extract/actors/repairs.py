@@ -272,9 +272,10 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
     toks_all = list(ent)
     if modifier_prefix(toks_all) or modifier_suffix(toks_all) or party_state(toks_all) or qualifier(toks_all):
         return
-    if ent.label_ in ("ORG", "GPE") and common_noun(toks_all):
+    parsed = ent.doc.has_annotation("DEP")  # a re-read headline has entities only: no tree to read
+    if parsed and ent.label_ in ("ORG", "GPE") and common_noun(toks_all):
         return
-    if ent.label_ == "NORP" and adjectival(ent):
+    if parsed and ent.label_ == "NORP" and adjectival(ent):
         return
     pieces = split_pieces(list(ent), known)
     for piece in pieces:
