@@ -49,6 +49,42 @@ WEEKDAY_NUMBERS = {
 CALENDAR_WORDS = frozenset(MONTH_NUMBERS) | frozenset(WEEKDAY_NUMBERS)
 """Month and weekday names: words that start a date, not a name ("Monday Donald Trump said")."""
 
+PEOPLE = _words(
+    """
+    man woman boy girl person wife husband widow widower son daughter mother father brother sister
+    child children offspring kid parent grandmother grandfather grandson granddaughter uncle aunt nephew niece
+    cousin fiancee fiance girlfriend boyfriend partner friend neighbour neighbor colleague
+    official spokesperson aide adviser advisor assistant staffer lawyer doctor nurse teacher student
+    resident citizen native national survivor victim witness suspect killer driver passenger
+    pilot co-pilot copilot crew surfer player striker goalkeeper defender midfielder quarterback
+    tackle pitcher batsman bowler rider runner swimmer boxer actor actress singer rapper musician
+    saxophonist artist writer author poet novelist journalist reporter columnist photographer
+    economist analyst scientist researcher fellow expert historian professor lecturer engineer
+    entrepreneur businessman businesswoman investor banker trader farmer worker employee owner
+    candidate nominee politician lawmaker legislator activist campaigner protester demonstrator
+    priest nun monk sister cleric bishop founder cofounder co-founder director executive
+    chief member referee umpire manager coach insider source critic opponent supporter voter
+    spokesman spokeswoman senator representative president governor mayor minister secretary
+    """
+)
+"""Nouns for people ("official", "wife", "surfer"): who can say or be said to do something."""
+PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
+"""Endings of nouns for people ("economist", "historian", "spokeswoman")."""
+
+
+def is_person_noun(tok: Token) -> bool:
+    """A noun for a person ("official", "saxophonist", "chairwoman"), not part of a name of
+    another kind."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("ORG", "GPE", "LOC", "FAC"):
+        return False
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in PEOPLE
+        or tok.lower_.rstrip(".") in PEOPLE
+        or (tok.pos_ == "NOUN" and len(lemma) > 5 and lemma.endswith(PERSON_SUFFIXES))
+    )
+
+
 # --- reporting verbs ------------------------------------------------------------------------------
 
 REPORTING_VERBS = _words(

@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Token
 
+from ..syntax import PEOPLE, is_person_noun
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -38,24 +40,8 @@ OFFICE_TITLES = _words(
     """
 )
 """Offices written before a name ("Mayor", "Patrol Chief", "Gov."): a role, not part of the name."""
-PERSON_NOUNS = OFFICE_TITLES | _words(
-    """
-    man woman boy girl person wife husband widow widower son daughter mother father brother sister
-    child children offspring kid parent grandmother grandfather grandson granddaughter uncle aunt nephew niece
-    cousin fiancee fiance girlfriend boyfriend partner friend neighbour neighbor colleague
-    official spokesperson aide adviser advisor assistant staffer lawyer doctor nurse teacher student
-    resident citizen native national survivor victim witness suspect killer driver passenger
-    pilot co-pilot copilot crew surfer player striker goalkeeper defender midfielder quarterback
-    tackle pitcher batsman bowler rider runner swimmer boxer actor actress singer rapper musician
-    saxophonist artist writer author poet novelist journalist reporter columnist photographer
-    economist analyst scientist researcher fellow expert historian professor lecturer engineer
-    entrepreneur businessman businesswoman investor banker trader farmer worker employee owner
-    candidate nominee politician lawmaker legislator activist campaigner protester demonstrator
-    priest nun monk sister cleric bishop founder cofounder co-founder director executive
-    chief member referee umpire manager coach
-    """
-)
-"""Nouns for people: a name set beside one ("the captain, Iriyanto") is a person's."""
+PERSON_NOUNS = OFFICE_TITLES | PEOPLE
+"""Nouns for people, offices included: a name set beside one ("the captain, Iriyanto") is a person's."""
 AGENT_NOUNS = _words(
     """
     publisher producer owner leader head member partner manager operator provider maker sponsor host
@@ -92,8 +78,6 @@ FEMALE_WORDS = _words(
 )
 """Words that say a person is a woman ("Mrs", "her", "spokeswoman")."""
 
-_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
-
 
 def bare(word: str) -> str:
     """A word as the sets hold it: lower case, without a final dot ("Gov." -> "gov")."""
@@ -108,13 +92,10 @@ def is_title(tok: Token) -> bool:
 
 def person_noun(tok: Token) -> bool:
     """A noun that stands for a person ("captain", "saxophonist", "chairwoman")."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("ORG", "GPE", "LOC", "FAC"):
-        return False
-    return (
-        lemma in PERSON_NOUNS
-        or bare(tok.text) in PERSON_NOUNS
-        or (tok.pos_ == "NOUN" and len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
+    return is_person_noun(tok) or (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.ent_type_ not in ("ORG", "GPE", "LOC", "FAC")
+        and (tok.lemma_.lower() in OFFICE_TITLES or bare(tok.text) in OFFICE_TITLES)
     )
 
 

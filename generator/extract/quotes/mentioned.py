@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..syntax import is_person_noun
 from .index import ArticleIndex
 
 NAMING_VERBS = {"call", "dub", "term", "name", "nickname", "title", "entitle", "christen"}
@@ -106,13 +107,27 @@ def _active_subject(verb: Token) -> bool:
     called ..." which the parse may make the subject."""
     if any(c.dep_ == "agent" for c in verb.children):
         return True
-    return any(c.dep_ == "nsubj" and _speaking(c) for c in verb.children)
+    return any(
+        (
+            c.dep_ == "nsubj"
+            or c.dep_ in ("npadvmod", "dep", "compound")
+            and c.i < verb.i
+            and c.pos_ == "PROPN"
+        )
+        and _speaking(c)
+        for c in verb.children
+    )  # "whom Beck on Wednesday called ...": the name before the verb in a relative clause
 
 
 def _speaking(tok: Token) -> bool:
     if tok.pos_ == "PRON":
         return tok.lower_ in ("he", "she", "they", "we", "i", "you")
-    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.tag_ == "NNS"
+    return (
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in ("PERSON", "ORG", "NORP")
+        or tok.tag_ == "NNS"
+        or is_person_noun(tok)
+    )
 
 
 def _term(before: list[Token]) -> bool:
@@ -130,7 +145,12 @@ def _gloss(ctx: ArticleIndex, start: int, before: list[Token], inside: list[Toke
     if before and before[0].lower_ in GLOSS_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in inside):
         return True
     opening = ctx.text[max(0, start - 3) : start]
-    return "(" in opening and bool(before) and (before[0].text == "(" or before[0].is_quote)
+    if "(" not in opening or len(before) < 2 or before[0].text != "(" or len(inside) > 4:
+        return False  # ("I want my dues back," wrote ...): an aside in brackets, not a gloss
+    term = before[1]
+    return not any(t.pos_ in ("VERB", "AUX") for t in inside) and (
+        term.is_quote or term.pos_ in ("PROPN", "X")
+    )
 
 
 def _nickname(before: list[Token], after: Token | None, inside: list[Token]) -> bool:
