@@ -80,8 +80,9 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
     )
     built = [(with_descriptions(a, described), ns) for a, ns in built]
     mentions = tuple(sorted([*named, *titled, *described], key=lambda m: m.start))
+    owners = {n: a.id for a, ns in reversed(built) for n in ns}  # the first actor holding a name
     unresolved = tuple(
-        Unresolved(n.start, n.end, n.text, tuple(id_of(built, by_key[c]) for c in ambiguous[g]))
+        Unresolved(n.start, n.end, n.text, tuple(id_of(owners, by_key[c]) for c in ambiguous[g]))
         for g in ambiguous
         for n in by_key[g].names
     )

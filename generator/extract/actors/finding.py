@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ...names import acronym, name_key
 from ..model import Name
+from ..sentences import doc_text
 from ..syntax import CALENDAR_WORDS, DASHES, REPORTING_VERBS, candidates
 from .boundaries import whole_name
 from .headlines import as_written_elsewhere, headline_names
@@ -178,8 +179,13 @@ def fuller_names(doc: Doc, found: list[Name]) -> Iterator[Name]:
     taken = {
         i for n in found if n.span is not None and len(n.span) > 1 for i in range(n.span.start, n.span.end)
     }
-    for tok in doc:
-        if tok.text not in single or tok.i in taken:
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(single, key=len, reverse=True))) + r")(?!\w)"
+    )
+    for m in pattern.finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end())
+        tok = span[0] if span is not None and len(span) == 1 else None
+        if tok is None or tok.i in taken:
             continue
         start = end = tok.i
         while (

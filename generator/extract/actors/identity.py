@@ -217,12 +217,10 @@ def person_evidence(names: list[Name]) -> bool:
     return False
 
 
-def id_of(built: list[tuple[Actor, list[Name]]], group: Group) -> str:
-    """Id of the actor the group's names went to (a candidate of an unresolved name)."""
-    for a, ns in built:
-        if any(n in ns for n in group.names):
-            return a.id
-    return slugify(group.best.text)
+def id_of(owners: dict[Name, str], group: Group) -> str:
+    """Id of the actor the group's names went to (a candidate of an unresolved name); `owners`
+    maps each name to its actor's id."""
+    return next((owners[n] for n in group.names if n in owners), slugify(group.best.text))
 
 
 def unique_ids(built: list[tuple[Actor, list[Name]]]) -> list[tuple[Actor, list[Name]]]:
