@@ -223,6 +223,9 @@ def new(
 ) -> None:
     """Start a briefing by hand: write an empty, valid OUT/<id>.yaml and print its path.
 
+    The briefing is marked `origin: hand` (the site shows it as written by an editor) and its
+    source.file is --file or sources/<id>.md, where the article's text belongs.
+
     \b
     Example:
         briefings new --title "Climate talks" --published 2023-11-03 --source "Global Times"
@@ -237,6 +240,46 @@ def new(
         _fail(exc)
         sys.exit(1)
     click.echo(str(target))
+    text = file or f"sources/{target.stem}.md"
+    if not Path(text).is_file():
+        click.echo(f"{text}: put the article's text here (validate warns until it exists)", err=True)
+
+
+@cli.command()
+@click.argument("folder", default="briefings", type=click.Path(exists=True, file_okay=False))
+@click.option("--suggest", is_flag=True, help="Print registry entries for the merges made and refused.")
+@click.option("--registry", help="The actor registry (default: FOLDER/actors.yaml).")
+def actors(folder: str, suggest: bool, registry: str | None) -> None:
+    """Show how the site gathers actors of different briefings into one identity each.
+
+    Without --suggest, one line per actor that several ids make: its id, name and the ids it
+    gathers. With --suggest, registry entries (YAML) for the merges the site made and for the
+    ones it refused, for an editor to confirm in briefings/actors.yaml.
+
+    \b
+    Example:
+        briefings actors briefings/
+        briefings actors --suggest briefings/ > proposed.yaml
+    """
+    from .site import data, identity
+    from .site import suggest as proposals
+
+    loaded = data.load_site(
+        Path(folder), Path.cwd(), Path(registry) if registry else Path(folder) / "actors.yaml"
+    )
+    briefings = [e.briefing for e in loaded.entries]
+    ident = identity.resolve(briefings, loaded.registry)
+    if suggest:
+        found, notes = proposals.suggestions(ident, loaded.registry)
+        click.echo(proposals.as_yaml(found, notes, len(briefings)), nl=False)
+        return
+    gathered: dict[str, list[str]] = {}
+    for aid, cid in sorted(ident.canonical.items()):
+        if aid != cid:
+            gathered.setdefault(cid, []).append(aid)
+    for cid, ids in sorted(gathered.items()):
+        entry = ident.entries.get(cid)
+        click.echo(f"{cid}: {entry.name if entry else cid} <- {', '.join(ids)}")
 
 
 @cli.command()

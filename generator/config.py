@@ -8,6 +8,8 @@ to the folder that holds `mkdocs.yml`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
@@ -42,10 +44,16 @@ class BriefingsConfig(Config):
     main_actors = c.Type(int, default=Options.main_actors)
     search_boost = c.Type((int, float), default=Options.search_boost)
     search_source_text = c.Type(bool, default=Options.search_source_text)
+    as_of = c.Optional(c.Type((str, date)))
     feed_size = c.Type(int, default=Options.feed_size)
 
     search_boost_sections = c.Type((int, float), default=3.0)
-    """Extra search weight of the quotes and actors sections of a briefing page."""
+    """Extra search weight of the quotes section of a briefing page."""
+
+    search_boost_actors = c.Type((int, float), default=10.0)
+    """Search weight of an actor's page, found by the actor's names (accents optional): above
+    the briefings that name the actor (`search_boost` times `search_boost_sections`), which the
+    actor's page lists."""
 
     pagefind = c.Type(bool, default=False)
     """Search with Pagefind instead of Material's index (`pip install 'pagefind[bin]==1.5.2'`):

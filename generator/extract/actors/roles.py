@@ -268,6 +268,8 @@ def premodifier(span: Span) -> Raw | None:
         else:
             break
         i -= 1
+    while left and (left[0].is_punct or left[0].tag_ == "HYPH"):  # "WASHINGTON (Reuters) - U.S. ..."
+        left.pop(0)
     if not left:
         return None
     owner: list[Token] = []
