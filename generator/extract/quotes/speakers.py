@@ -76,6 +76,19 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
                 and m.start <= reach
             ):
                 return m.actor
+    beside = _name_beside(ctx, verb)
+    if beside is not None:
+        return beside
+    carrier = _clause_subject_before(ctx, verb)
+    if carrier is not None:
+        return speaker_of(ctx, carrier)
+    return None
+
+
+def _name_beside(ctx: ArticleIndex, verb: Token) -> str | None:
+    """A name right beside the verb that speaks through it: before it ("Chief Chuck Jordan said",
+    "Paul Ryan (R-WI) said"), in an aside before it ("adviser, Jake Sullivan, said") or after it
+    ("said Chuck Jordan"), never the one the verb speaks of ("hailed Trump as")."""
     doc = ctx.doc
     aside_end = (
         verb.i - 2 if verb.i >= 2 and doc[verb.i - 1].text == "," else -1
@@ -99,9 +112,6 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
             beside = ctx.mention_over(doc[j])
             if beside is not None and ctx.kinds.get(beside.actor) in ("person", "organization"):
                 return beside.actor
-    carrier = _clause_subject_before(ctx, verb)
-    if carrier is not None:
-        return speaker_of(ctx, carrier)
     return None
 
 
