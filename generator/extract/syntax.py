@@ -353,12 +353,39 @@ def join(tokens: Sequence[Token]) -> str:
     return text.strip()
 
 
+def _entities(doc: Doc) -> tuple[list[int], tuple[Span, ...], dict[int, Span]]:
+    """The Doc's entities, read once and remembered (`doc.ents` builds new spans at every
+    access): their start tokens, the spans, and the span of each token inside one."""
+    ents = doc.user_data.get("briefings.ents")
+    if not isinstance(ents, tuple):
+        spans = tuple(doc.ents)
+        by_token = {t: e for e in spans for t in range(e.start, e.end)}
+        ents = doc.user_data["briefings.ents"] = ([e.start for e in spans], spans, by_token)
+    return ents
+
+
+def entity_of(tok: Token) -> Span | None:
+    """The named entity the token is part of."""
+    return _entities(tok.doc)[2].get(tok.i) if tok.ent_type_ else None
+
+
+def entities_in(span: Span) -> list[Span]:
+    """`span.ents` (the entities wholly inside the span) without rebuilding the Doc's."""
+    starts, spans, _ = _entities(span.doc)
+    out = []
+    for e in spans[bisect_left(starts, span.start) :]:
+        if e.end > span.end:
+            break
+        out.append(e)
+    return out
+
+
 def join_names_whole(tokens: Iterable[Token]) -> str:
     """Tokens as text on one line, with names kept whole even when the parse splits them."""
     chosen = {t.i: t for t in tokens}
     for t in list(chosen.values()):
         if t.ent_type_:
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = entity_of(t)
             chosen.update({x.i: x for x in ent or ()})
     toks = sorted(chosen.values(), key=lambda t: t.i)
     out = ""

@@ -31,12 +31,13 @@ if TYPE_CHECKING:
 
 def find_names(doc: Doc, nlp: Language | None = None) -> list[Name]:
     """Repaired names in text order: the model's entities, re-read where the text is in capitals."""
+    ents = doc.ents  # built anew on each access: once
     labels: dict[str, Counter[str]] = defaultdict(Counter)
-    for e in doc.ents:
+    for e in ents:
         if e.label_ in KINDS and "-" not in e.text and "(" not in e.text:
             labels[name_key(e.text)][KINDS[e.label_]] += 1
     known = {key: c.most_common(1)[0][0] for key, c in labels.items()}
-    for e in doc.ents:
+    for e in ents:
         if e.label_ in KINDS and len(e) > 1 and not any(t.text in DASHES for t in e):
             for t in e:
                 if starts_capital(t):
@@ -46,14 +47,13 @@ def find_names(doc: Doc, nlp: Language | None = None) -> list[Name]:
     if nlp is not None:
         names, ranges = headline_names(doc, nlp, known)
     taken_to = -1
-    ents = list(doc.ents)
     for k, ent in enumerate(ents):
         if any(s <= ent.start_char < e for s, e in ranges) or ent.start < taken_to:
             continue
         whole = whole_name(ent, ents[k + 1] if k + 1 < len(ents) else None)
         taken_to = whole.end
         names.extend(repair(whole, known))
-    text = doc.text
+    text = doc_text(doc)
     names.extend(initials_names(doc, names, text))
     names.extend(listed_names(doc, names, known, text))
     names.extend(spoken_names(doc, names, text))
@@ -76,7 +76,7 @@ def listed_names(
     """People the model missed in results lists: two or three capitalised words followed by a
     bracketed place the article names elsewhere ("Petr Korda ( Czech Republic )")."""
     taken = {i for n in found if n.span is not None for i in range(n.span.start, n.span.end)}
-    for m in re.finditer(r"[A-Za-z]\s*\(\s*[A-Z]", text if text is not None else doc.text):
+    for m in re.finditer(r"[A-Za-z]\s*\(\s*[A-Z]", text if text is not None else doc_text(doc)):
         found_tok = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
         if found_tok is None or found_tok.start < 3 or doc[found_tok.start - 1].text != "(":
             continue
@@ -121,7 +121,7 @@ INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\. ?){1,2}[A-Z][a-z]")
 def initials_names(doc: Doc, found: list[Name], text: str | None = None) -> Iterator[Name]:
     """People the model missed but the text names by initials and surname ("P. Simmons")."""
     taken = {i for n in found if n.span is not None for i in range(n.span.start, n.span.end)}
-    for m in INITIALS.finditer(doc.text if text is None else text):
+    for m in INITIALS.finditer(doc_text(doc) if text is None else text):
         first = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
         last = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
         if first is None or last is None:

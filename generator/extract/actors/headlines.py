@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..model import Name
+from ..sentences import doc_text
 from .repairs import repair
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def caps_runs(doc: Doc, min_words: int = 2, text: str | None = None) -> list[tup
 
     Scans whitespace-separated chunks of the text rather than tokens: this runs on every article.
     """
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     runs: list[tuple[int, int]] = []
     start = last = None
     words = 0
@@ -117,7 +118,7 @@ def headline_names(
     doc: Doc, nlp: Language, known: Mapping[str, str]
 ) -> tuple[list[Name], list[tuple[int, int]]]:
     """Re-read ALL-CAPS stretches with restored case; returns names and the char ranges covered."""
-    text = doc.text
+    text = doc_text(doc)
     if not CAPS_HINT.search(text):
         return [], []
     runs = caps_runs(doc, text=text)

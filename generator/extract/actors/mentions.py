@@ -8,10 +8,13 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, TAG
 from spacy.tokens import Doc, Token
 
 from ...model import Actor
 from ..model import Mention
+from ..sentences import doc_text
 from ..syntax import DESCRIBED_SPEAKER_VERBS, THIRD_PERSON_SINGULAR, antecedent
 from .titles import person_noun
 
@@ -73,7 +76,7 @@ def title_mentions(doc: Doc, actors: list[Actor], named: list[Mention]) -> list[
     taken = [(m.start, m.end) for m in named]
     out = []
     heads = "|".join(re.escape(h) for h in owners)
-    for m in re.finditer(rf"\b[Tt]he ({heads})\b", doc.text, flags=re.IGNORECASE):
+    for m in re.finditer(rf"\b[Tt]he ({heads})\b", doc_text(doc), flags=re.IGNORECASE):
         span = doc.char_span(m.start(1), m.end(1))
         if span is None or len(span) != 1:
             continue
@@ -125,7 +128,7 @@ def description_mentions(doc: Doc, actors: list[Actor], mentions: list[Mention])
     takes it up; anything else (the report, the ministry) is left alone."""
     people = _People.read(doc, actors, mentions)
     out: list[Mention] = []
-    for tok in doc:
+    for tok in _subject_nouns(doc):
         left = _speaker_description(tok)
         if left is None:
             continue
@@ -140,8 +143,18 @@ def description_mentions(doc: Doc, actors: list[Actor], mentions: list[Mention])
             continue
         who = people.described(tok, left, heads, start, end_tok)
         if who is not None:
-            out.append(Mention(start, end, doc.text[start:end], who, kind="title"))
+            out.append(Mention(start, end, doc_text(doc)[start:end], who, kind="title"))
     return out
+
+
+def _subject_nouns(doc: Doc) -> list[Token]:
+    """Singular common nouns that are subjects, outside any entity, found from the Doc's arrays
+    (a loop over every token makes a Python object for each)."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([DEP, TAG, ENT_TYPE])
+    deps = numpy.array([strings.add("nsubj"), strings.add("nsubjpass")], dtype="uint64")
+    hits = numpy.isin(arr[:, 0], deps) & (arr[:, 1] == strings.add("NN")) & (arr[:, 2] == 0)
+    return [doc[int(i)] for i in numpy.nonzero(hits)[0]]
 
 
 def _speaker_description(tok: Token) -> list[Token] | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..syntax import entity_of
 from .titles import person_noun
 
 ROLE_PREPS = {"of", "at", "for", "with", "in"}
@@ -217,7 +218,7 @@ def _organisation(obj: Token) -> list[Token]:
     """The named organisation an object stands for: the entity it is part of, or its named owner
     ("heads the agency" -> nothing; "heads Clinton's campaign" -> Clinton)."""
     if obj.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
-        ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+        ent = entity_of(obj)
         return [t for t in ent if t.lower_ != "the"] if ent is not None else [obj]
     _, owner = _left(obj)
     return owner

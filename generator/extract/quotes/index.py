@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Cast, Mention
-from ..sentences import DATELINE
+from ..sentences import DATELINE, doc_text
 from ..syntax import SUBJECT_DEPS, antecedent, is_reporting
 from .marks import paragraph_bounds, quotation_spans
 
@@ -50,9 +51,9 @@ class ArticleIndex:
 
     def __init__(self, doc: Doc, cast: Cast) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.cast = cast
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = doc.to_array(IDX).tolist()  # no Python object per token
         self.paras = paragraph_bounds(self.text)
         self.para_starts = [s for s, _ in self.paras]
         self.datelines = [
@@ -82,7 +83,7 @@ class ArticleIndex:
         """Tokens that lie inside [start, end)."""
         lo = bisect_left(self.tok_starts, start)
         hi = bisect_left(self.tok_starts, end)
-        return [self.doc[i] for i in range(lo, hi) if self.doc[i].idx + len(self.doc[i]) <= end]
+        return [t for t in self.doc[lo:hi] if t.idx + len(t) <= end]
 
     def token_at(self, offset: int) -> Token | None:
         i = bisect_right(self.tok_starts, offset) - 1
