@@ -109,8 +109,8 @@ def _actor(main: Group, parts: list[Group]) -> tuple[Actor, list[Name]]:
     if kind == "person":
         for n, text in addressed(all_names):
             spellings.setdefault(text, n.start)
-    aliases = sorted(
-        {t for t in spellings if name_key(t) != name_key(best.text)},
+    aliases = sorted(  # from the dict, not a set: ties keep text order whatever the hash seed
+        (t for t in spellings if name_key(t) != name_key(best.text)),
         key=lambda t: spellings[t],
     )
     info: dict[str, Any] = {"role": None, "affiliation": None}
@@ -139,10 +139,13 @@ def addressed(names: list[Name]) -> list[tuple[Name, str]]:
             continue
         doc = span.doc
         k = span.start
-        while (
-            k > 0 and (doc[k - 1].text == "." or bare(doc[k - 1].text) in HONORIFICS) and span.start - k < 3
-        ):
-            k -= 1
+        while k > 0 and span.start - k < 3:
+            if bare(doc[k - 1].text) in HONORIFICS:
+                k -= 1
+            elif doc[k - 1].text == "." and k > 1 and bare(doc[k - 2].text) in HONORIFICS:
+                k -= 1  # "Mr ." written apart; a full stop that ends a sentence is no part of it
+            else:
+                break
         if k < span.start and doc[k].text[:1].isupper() and bare(doc[k].text) in HONORIFICS:
             out.append((n, doc[k : span.end].text))
     return out
