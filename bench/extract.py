@@ -1,13 +1,24 @@
 """Extraction speed against its limit, and the cost of re-running on unchanged sources.
 
     .venv/bin/python bench/extract.py [--limit 200] [--rerun 1000] [--jobs 2]
+    .venv/bin/python bench/extract.py --whole --skip-throughput --rerun 0 [--repeat 3]
 
 1. Throughput. Our words per second over a raw `nlp.pipe` over the same texts with the same
    model, in the same process, single process. The texts are cut into chunks and the two are
    timed alternately, chunk by chunk, so that load from other processes on a shared machine
    falls on both alike. "extraction" is source files -> `Briefing`s (reading, parsing, every
    extractor); "end to end" adds writing the YAML as `briefings extract` does. Target >= 0.8.
-2. Re-run. `briefings extract` over `--rerun` sources (PolNeAR train + dev texts, repeated with
+2. Whole processes (`--whole`), timed as a user runs them, each a fresh process in a fresh folder:
+   a raw `nlp.pipe` process (load the model, read the texts, pipe them; nothing else) against
+   `briefings extract --jobs 1` (model, reading, extraction, YAML, cache, writing) on the same
+   `--whole-texts` sources: raw seconds over ours, target >= 0.85. Then `--jobs 0` against
+   `--jobs 1` on `--jobs-texts` sources: single-process seconds over parallel ones, target >= 1.6
+   on 2 cores. The two sides of each pair run back to back, in alternating order (ABBA), and
+   `--repeat` pairs are timed: each pair gives a ratio, and the median, minimum and maximum of
+   those ratios are printed with the load average, so that load from other processes on a shared
+   machine, which falls on both sides of a pair alike, shows as spread rather than as a bias.
+   CPU seconds (user + system, of the process and its workers) are given beside wall seconds.
+3. Re-run. `briefings extract` over `--rerun` sources (PolNeAR train + dev texts, repeated with
    a numbered title when more are asked for) into an empty folder, then again with nothing
    changed: plain (existing briefings are kept), `--force` and `--update` (both answered from
    the cache). Each run is its own process, as a user would run it, on a frozen copy of the
@@ -21,12 +32,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "quotes"
@@ -71,7 +85,7 @@ def throughput(limit: int, chunk: int, model: str | None, jobs: int) -> dict[str
         ours_nlp = nlp.load(model)
         warm = [ingest.read(p) for p in paths[:2]]
         list(raw_nlp.pipe([a.text for a in warm]))
-        list(batch.extract_all(warm, model=model, progress=False))
+        list(batch.extract_all(warm, model=model, jobs=1, progress=False))
         t = {"raw": 0.0, "read": 0.0, "extract": 0.0, "write": 0.0}
         words = 0
         for n, i in enumerate(range(0, len(paths), chunk)):
@@ -88,7 +102,7 @@ def throughput(limit: int, chunk: int, model: str | None, jobs: int) -> dict[str
                 t0 = time.perf_counter()
                 articles = [ingest.read(p) for p in part]
                 t1 = time.perf_counter()
-                results = list(batch.extract_all(articles, model=model, progress=False))
+                results = list(batch.extract_all(articles, model=model, jobs=1, progress=False))
                 t2 = time.perf_counter()
                 for r in results:
                     assert isinstance(r, batch.Briefing), r
@@ -119,7 +133,7 @@ def throughput(limit: int, chunk: int, model: str | None, jobs: int) -> dict[str
         if jobs > 1:
             articles = [ingest.read(p) for p in paths]
             t0 = time.perf_counter()
-            list(batch.extract_all(articles, model=model, progress=False))
+            list(batch.extract_all(articles, model=model, jobs=1, progress=False))
             one = time.perf_counter() - t0
             t0 = time.perf_counter()
             list(batch.extract_all(articles, model=model, jobs=jobs, progress=False))
@@ -163,6 +177,95 @@ def rerun(n: int, model: str | None, jobs: int) -> dict[str, float]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+RAW = """
+import sys
+from pathlib import Path
+
+import spacy
+
+nlp = spacy.load(sys.argv[1])
+files = sorted(Path(sys.argv[3]).glob("*.md"))
+texts = [p.read_text(encoding="utf-8").split("\\n---\\n", 1)[1] for p in files]
+for _ in nlp.pipe(texts, batch_size=int(sys.argv[2])):
+    pass
+"""
+"""The raw process: the model as shipped (all its enabled components), the texts after the front
+matter, one `nlp.pipe` at our batch size (the fastest; spaCy's default of 1000 is slower)."""
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, with the workers it waited for) of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(cmd[:6])} failed:\n{proc.stderr[-2000:]}")
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def pairs(a: Any, b: Any, repeat: int) -> list[dict[str, float]]:
+    """`repeat` pairs of runs of `a` and `b` (callables giving wall, CPU), in ABBA order."""
+    out = []
+    for i in range(repeat):
+        first, second = (a, b) if i % 2 == 0 else (b, a)
+        r1, r2 = first(), second()
+        (aw, ac), (bw, bc) = (r1, r2) if i % 2 == 0 else (r2, r1)
+        out.append({"a_wall": aw, "a_cpu": ac, "b_wall": bw, "b_cpu": bc, "load": os.getloadavg()[0]})
+        print(f"  pair {i + 1}: {aw:.1f} s / {bw:.1f} s wall = {aw / bw:.2f}; cpu {ac / bc:.2f}", flush=True)
+    return out
+
+
+def spread(runs: list[dict[str, float]], kind: str) -> dict[str, float]:
+    ratios = sorted(r[f"a_{kind}"] / r[f"b_{kind}"] for r in runs)
+    return {"median": statistics.median(ratios), "min": ratios[0], "max": ratios[-1]}
+
+
+def whole(n_ratio: int, n_jobs: int, model: str | None, repeat: int) -> dict[str, Any]:
+    """Whole processes: raw `nlp.pipe` against `briefings extract`, and `--jobs 0` against 1."""
+    from generator import batch, nlp
+
+    rows = corpus(None, ("polnear-train.jsonl", "polnear-dev.jsonl"))
+    tmp = Path(tempfile.mkdtemp(prefix="bench-whole-"))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if model:
+        env["BRIEFINGS_MODEL"] = model
+    runs = 0
+
+    def ours(src: Path, jobs: int) -> Any:
+        def run() -> tuple[float, float]:
+            nonlocal runs
+            runs += 1
+            here = tmp / f"run{runs}"
+            here.mkdir()
+            cmd = [sys.executable, "-m", "generator.cli", "extract", str(src), "--out", "out"]
+            took = timed([*cmd, "--jobs", str(jobs)], here, env)
+            shutil.rmtree(here, ignore_errors=True)
+            return took
+
+        return run
+
+    try:
+        small, large = tmp / "small", tmp / "large"
+        write_sources(rows, small, n_ratio)
+        write_sources(rows, large, n_jobs)
+        raw_cmd = [sys.executable, "-c", RAW, nlp.model_name(model), str(batch.BATCH_SIZE), str(small)]
+        timed([*raw_cmd[:-1], str(ROOT / "sources")], tmp, env)  # warm the disk cache: model files
+        result: dict[str, Any] = {"load_before": os.getloadavg()}
+        print(f"raw nlp.pipe process / briefings extract --jobs 1, {n_ratio} texts:", flush=True)
+        result["raw_vs_ours"] = runs_ = pairs(lambda: timed(raw_cmd, tmp, env), ours(small, 1), repeat)
+        result["ratio_raw_over_ours"] = spread(runs_, "wall")
+        result["ratio_raw_over_ours_cpu"] = spread(runs_, "cpu")
+        print(f"--jobs 1 / --jobs 0 ({batch.workers(0, n_jobs)} workers), {n_jobs} texts:", flush=True)
+        result["single_vs_jobs0"] = runs_ = pairs(ours(large, 1), ours(large, 0), repeat)
+        result["speedup_jobs0"] = spread(runs_, "wall")
+        result["load_after"] = os.getloadavg()
+        return result
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
@@ -173,6 +276,10 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=1, help="also time --jobs N (throughput) / use it (re-run)")
     ap.add_argument("--model", help="spaCy model (default: $BRIEFINGS_MODEL or the pinned one)")
     ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--whole", action="store_true", help="time whole processes (see 2. above)")
+    ap.add_argument("--whole-texts", type=int, default=150, help="sources for raw vs ours")
+    ap.add_argument("--jobs-texts", type=int, default=300, help="sources for --jobs 0 vs --jobs 1")
+    ap.add_argument("--repeat", type=int, default=3, help="pairs of whole runs to time")
     args = ap.parse_args()
     if not args.skip_throughput:
         r = throughput(args.limit, args.chunk, args.model, args.jobs)
@@ -181,6 +288,17 @@ def main() -> None:
             f"extraction: {r['ratio_extraction']:.2f} of raw nlp.pipe words/s "
             f"({r['ours_extraction_words_per_s']:.0f} vs {r['raw_words_per_s']:.0f}; target >= 0.8); "
             f"end to end with YAML: {r['ratio_end_to_end']:.2f}",
+            flush=True,
+        )
+    if args.whole:
+        w = whole(args.whole_texts, args.jobs_texts, args.model, args.repeat)
+        print(json.dumps({"whole": w}, indent=2))
+        r1, r2, cpu = w["ratio_raw_over_ours"], w["speedup_jobs0"], w["ratio_raw_over_ours_cpu"]
+        print(
+            f"whole run: ours at {r1['median']:.2f} of a raw nlp.pipe process (min {r1['min']:.2f}, "
+            f"max {r1['max']:.2f}; cpu {cpu['median']:.2f}; target >= 0.85); --jobs 0: "
+            f"{r2['median']:.2f}x --jobs 1 (min {r2['min']:.2f}, max {r2['max']:.2f}; target >= 1.6); "
+            f"load average {w['load_before'][0]:.1f} -> {w['load_after'][0]:.1f}",
             flush=True,
         )
     if args.rerun:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-from generator import batch, ingest, store
+from generator import batch, ingest, parallel
 from generator import nlp as nlp_mod
 from generator.errors import BriefingsError, Problem
 from generator.model import Briefing, Source
@@ -51,6 +53,7 @@ def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 BASE = ("Title", "Some text about Anna Berg.")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -154,10 +157,39 @@ def test_errors_come_back_in_place_and_are_not_cached(
     assert cache.get(cache.key(articles[0])) is not None
 
 
-def test_worker_processes_give_the_same_briefings(nlp: object, articles: list[ingest.Article]) -> None:
-    one = list(batch.extract_all(articles, progress=False))
+@pytest.mark.parametrize("fork", [True, False])
+def test_worker_processes_give_the_same_briefings(
+    nlp: object, articles: list[ingest.Article], monkeypatch: pytest.MonkeyPatch, fork: bool
+) -> None:
+    """Forked workers share this process's model; spawned ones (where fork is unsafe) load theirs."""
+    monkeypatch.setattr(parallel, "fork_is_safe", lambda: fork)
+    one = list(batch.extract_all(articles, jobs=1, progress=False))
     two = list(batch.extract_all(articles, jobs=2, batch_size=1, progress=False))
     assert two == one
+
+
+def test_jobs_0_writes_the_same_bytes_as_one_process(
+    nlp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worker processes parse other batches than one process does, in another order: the files
+    must not show it (spaCy's parse of a text does not depend on the batch it is in)."""
+    from generator.cli import cli
+
+    monkeypatch.setattr(parallel, "cores", lambda: 2)  # workers even on a one-core machine
+
+    src = tmp_path / "src"
+    shutil.copytree(ROOT / "sources", src)
+    for title, text in TEXTS:
+        (src / f"{title.split()[0].lower()}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
+    written = {}
+    for jobs in ("1", "0"):
+        out = tmp_path / f"jobs{jobs}" / "briefings"
+        args = ["extract", str(src), "--out", str(out), "--published", "2024-05-06", "--no-cache", "-j", jobs]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        written[jobs] = {p.relative_to(out.parent): p.read_bytes() for p in out.parent.rglob("*.yaml")}
+    assert len(written["1"]) == 2 * len(list(src.iterdir())) == 20  # briefings and machine copies
+    assert written["0"] == written["1"]
 
 
 @pytest.mark.parametrize(("show", "printed"), [(True, True), (False, False), (None, False)])
@@ -172,16 +204,56 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(
     assert ("extracting" in capsys.readouterr().err) is printed
 
 
-def test_cached_rendering_is_the_plain_rendering(
-    nlp: object, tmp_path: Path, articles: list[ingest.Article]
+@pytest.mark.parametrize(
+    ("jobs", "articles", "expected"),
+    [
+        (None, batch.AUTO_MIN, 1),  # a small batch stays in this process
+        (None, batch.AUTO_MIN + 1, 4),  # a large one uses every core
+        (None, 0, 1),
+        (0, 10, 4),
+        (0, 3, 3),  # never more workers than articles
+        (1, 500, 1),
+        (3, 500, 3),
+    ],
+)
+def test_workers_by_default_one_per_core_for_large_batches(
+    monkeypatch: pytest.MonkeyPatch, jobs: int | None, articles: int, expected: int
 ) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: 4)
+    assert batch.workers(jobs, articles) == expected
 
-    cache = batch.Cache(tmp_path)
-    for b in batch.extract_all(articles, progress=False):
-        assert isinstance(b, Briefing)
-        plain = store.dumps(b.to_dict(), "# header\n")
-        assert cache.dumps(b.to_dict(), "# header\n") == plain
-        assert cache.dumps(b.to_dict(), "# header\n") == plain
+
+@pytest.mark.parametrize(
+    ("n", "jobs", "size", "pieces"),
+    [
+        (3, 2, 1, [(0, 1), (1, 2), (2, 3)]),
+        (7, 2, 32, [(0, 4), (4, 7)]),
+        (40, 2, 8, [(0, 8), (8, 16), (16, 22), (22, 27), (27, 31), (31, 35), (35, 39), (39, 40)]),
+    ],
+)
+def test_pieces_cover_the_input_in_order_and_shrink_at_the_end(
+    n: int, jobs: int, size: int, pieces: list[tuple[int, int]]
+) -> None:
+    assert batch.chunks(n, jobs, size) == pieces
+
+
+def test_pieces_of_a_large_batch_are_full_batches_then_smaller() -> None:
+    pieces = batch.chunks(300, 2, 32)
+    sizes = [b - a for a, b in pieces]
+    assert [a for a, _ in pieces[1:]] == [b for _, b in pieces[:-1]] and pieces[-1][1] == 300
+    assert sizes[:6] == [32] * 6 and sizes == sorted(sizes, reverse=True) and sizes[-1] <= batch.MIN_CHUNK
+
+
+def test_lemmas_are_the_models_own(nlp: Any) -> None:
+    """Remembering the lemmatizer's answers changes none of them (against a model as shipped)."""
+    import spacy
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "sources").glob("*.md"))]
+    stock = spacy.load(nlp_mod.model_name())
+    assert nlp.get_pipe("lemmatizer").lemmatize.__name__ == "lemmatize"  # the remembering one
+    ours = [[t.lemma_ for t in d] for d in nlp.pipe(texts)]
+    theirs = [[t.lemma_ for t in d] for d in stock.pipe(texts)]
+    assert ours == theirs and sum(map(len, ours)) > 3000
 
 
 def test_old_salts_are_pruned(tmp_path: Path) -> None:
