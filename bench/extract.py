@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/extract.py [--limit 200] [--rerun 1000] [--jobs 2]
     .venv/bin/python bench/extract.py --whole --skip-throughput --rerun 0 [--repeat 3]
+    .venv/bin/python bench/extract.py --phases 150 --skip-throughput --rerun 0
 
 1. Throughput. Our words per second over a raw `nlp.pipe` over the same texts with the same
    model, in the same process, single process. The texts are cut into chunks and the two are
@@ -18,7 +19,10 @@
    those ratios are printed with the load average, so that load from other processes on a shared
    machine, which falls on both sides of a pair alike, shows as spread rather than as a bias.
    CPU seconds (user + system, of the process and its workers) are given beside wall seconds.
-3. Re-run. `briefings extract` over `--rerun` sources (PolNeAR train + dev texts, repeated with
+3. Stages (`--phases N`): one process runs each stage of a single-process `briefings extract` over
+   N sources to the end before the next (import, model, reading, cache keys, parse, extraction,
+   YAML, writing) and prints the CPU and wall seconds of each: where the time goes.
+4. Re-run. `briefings extract` over `--rerun` sources (PolNeAR train + dev texts, repeated with
    a numbered title when more are asked for) into an empty folder, then again with nothing
    changed: plain (existing briefings are kept), `--force` and `--update` (both answered from
    the cache). Each run is its own process, as a user would run it, on a frozen copy of the
@@ -149,13 +153,8 @@ def rerun(n: int, model: str | None, jobs: int) -> dict[str, float]:
     rows = corpus(None, ("polnear-train.jsonl", "polnear-dev.jsonl"))
     tmp = Path(tempfile.mkdtemp(prefix="bench-rerun-"))
     try:
-        shutil.copytree(
-            ROOT / "generator", tmp / "pkg" / "generator", ignore=shutil.ignore_patterns("__pycache__")
-        )
+        env = frozen(tmp, model)
         write_sources(rows, tmp / "src", n)
-        env = {**os.environ, "PYTHONPATH": str(tmp / "pkg")}
-        if model:
-            env["BRIEFINGS_MODEL"] = model
         base = [sys.executable, "-m", "generator.cli", "extract", "src", "--out", "out", "--jobs", str(jobs)]
 
         def run(*extra: str) -> float:
@@ -222,15 +221,25 @@ def spread(runs: list[dict[str, float]], kind: str) -> dict[str, float]:
     return {"median": statistics.median(ratios), "min": ratios[0], "max": ratios[-1]}
 
 
+def frozen(tmp: Path, model: str | None) -> dict[str, str]:
+    """The environment of a process that runs a copy of the package made now, so that edits made
+    while a benchmark runs cannot change what it measures."""
+    shutil.copytree(
+        ROOT / "generator", tmp / "pkg" / "generator", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp / "pkg")}
+    if model:
+        env["BRIEFINGS_MODEL"] = model
+    return env
+
+
 def whole(n_ratio: int, n_jobs: int, model: str | None, repeat: int) -> dict[str, Any]:
     """Whole processes: raw `nlp.pipe` against `briefings extract`, and `--jobs 0` against 1."""
     from generator import batch, nlp
 
     rows = corpus(None, ("polnear-train.jsonl", "polnear-dev.jsonl"))
     tmp = Path(tempfile.mkdtemp(prefix="bench-whole-"))
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    if model:
-        env["BRIEFINGS_MODEL"] = model
+    env = frozen(tmp, model)
     runs = 0
 
     def ours(src: Path, jobs: int) -> Any:
@@ -249,7 +258,8 @@ def whole(n_ratio: int, n_jobs: int, model: str | None, repeat: int) -> dict[str
     try:
         small, large = tmp / "small", tmp / "large"
         write_sources(rows, small, n_ratio)
-        write_sources(rows, large, n_jobs)
+        if n_jobs:
+            write_sources(rows, large, n_jobs)
         raw_cmd = [sys.executable, "-c", RAW, nlp.model_name(model), str(batch.BATCH_SIZE), str(small)]
         timed([*raw_cmd[:-1], str(ROOT / "sources")], tmp, env)  # warm the disk cache: model files
         result: dict[str, Any] = {"load_before": os.getloadavg()}
@@ -257,11 +267,70 @@ def whole(n_ratio: int, n_jobs: int, model: str | None, repeat: int) -> dict[str
         result["raw_vs_ours"] = runs_ = pairs(lambda: timed(raw_cmd, tmp, env), ours(small, 1), repeat)
         result["ratio_raw_over_ours"] = spread(runs_, "wall")
         result["ratio_raw_over_ours_cpu"] = spread(runs_, "cpu")
-        print(f"--jobs 1 / --jobs 0 ({batch.workers(0, n_jobs)} workers), {n_jobs} texts:", flush=True)
-        result["single_vs_jobs0"] = runs_ = pairs(ours(large, 1), ours(large, 0), repeat)
-        result["speedup_jobs0"] = spread(runs_, "wall")
+        if n_jobs:
+            print(f"--jobs 1 / --jobs 0 ({batch.workers(0, n_jobs)} workers), {n_jobs} texts:", flush=True)
+            result["single_vs_jobs0"] = runs_ = pairs(ours(large, 1), ours(large, 0), repeat)
+            result["speedup_jobs0"] = spread(runs_, "wall")
         result["load_after"] = os.getloadavg()
         return result
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+PHASES = """
+import sys, time
+marks = [("start", time.process_time(), time.perf_counter())]
+def mark(name):
+    marks.append((name, time.process_time(), time.perf_counter()))
+import spacy
+mark("import spacy")
+from pathlib import Path
+from generator import batch, nlp, sources, store, writing
+from generator.extract import pipeline
+mark("import generator")
+model = nlp.load()
+mark("load model")
+files, _ = sources.sources_in([sys.argv[1]])
+articles, _ = sources.read_all(files)
+mark("read sources")
+cache = batch.Cache(Path("cache"))
+keys = [cache.key(a) for a in articles]
+mark("cache keys")
+docs = list(model.pipe([a.text for a in articles], batch_size=batch.BATCH_SIZE))
+mark("parse (nlp.pipe)")
+found = [pipeline.from_doc(a, d, nlp=model) for a, d in zip(articles, docs)]
+mark("extract")
+data = [b.to_dict() for b in found]
+mark("to_dict")
+for k, b in zip(keys, found):
+    cache.put(k, b)
+mark("cache entries")
+texts = [store.dumps(d) for d in data]
+mark("YAML text")
+for d in data:
+    writing.write_fresh(Path("out") / (d["id"] + ".yaml"), d)
+mark("write files")
+for (name, cpu, wall), (_, cpu0, wall0) in zip(marks[1:], marks):
+    print(f"{name}\t{cpu - cpu0:.3f}\t{wall - wall0:.3f}")
+"""
+"""Each stage of `briefings extract --jobs 1`, one after another in one process: CPU and wall s."""
+
+
+def phases(n: int) -> list[tuple[str, float, float]]:
+    """Where a whole single-process run spends its time, stage by stage (`--phases`)."""
+    rows = corpus(None, ("polnear-train.jsonl", "polnear-dev.jsonl"))
+    tmp = Path(tempfile.mkdtemp(prefix="bench-phases-"))
+    try:
+        write_sources(rows, tmp / "src", n)
+        env = frozen(tmp, None)
+        proc = subprocess.run(
+            [sys.executable, "-c", PHASES, str(tmp / "src")], cwd=tmp, env=env, capture_output=True, text=True
+        )
+        if proc.returncode != 0:
+            sys.exit(proc.stderr[-2000:])
+        return [
+            (name, float(c), float(w)) for name, c, w in (ln.split("\t") for ln in proc.stdout.splitlines())
+        ]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -278,9 +347,18 @@ def main() -> None:
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--whole", action="store_true", help="time whole processes (see 2. above)")
     ap.add_argument("--whole-texts", type=int, default=150, help="sources for raw vs ours")
-    ap.add_argument("--jobs-texts", type=int, default=300, help="sources for --jobs 0 vs --jobs 1")
+    ap.add_argument("--jobs-texts", type=int, default=300, help="sources for --jobs 0 vs --jobs 1 (0 = skip)")
     ap.add_argument("--repeat", type=int, default=3, help="pairs of whole runs to time")
+    ap.add_argument("--phases", type=int, default=0, help="time each stage of a run over N sources")
     args = ap.parse_args()
+    if args.phases:
+        stages = phases(args.phases)
+        cpu = sum(c for _, c, _ in stages)
+        print(f"{'stage':20} {'cpu s':>7} {'share':>6} {'wall s':>7}")
+        for name, c, w in stages:
+            print(f"{name:20} {c:7.2f} {c / cpu:6.1%} {w:7.2f}")
+        wall = sum(w for _, _, w in stages)
+        print(f"{'total':20} {cpu:7.2f} {'':6} {wall:7.2f}  (load average {os.getloadavg()[0]:.1f})")
     if not args.skip_throughput:
         r = throughput(args.limit, args.chunk, args.model, args.jobs)
         print(json.dumps({"throughput": r}, indent=2))
@@ -293,14 +371,18 @@ def main() -> None:
     if args.whole:
         w = whole(args.whole_texts, args.jobs_texts, args.model, args.repeat)
         print(json.dumps({"whole": w}, indent=2))
-        r1, r2, cpu = w["ratio_raw_over_ours"], w["speedup_jobs0"], w["ratio_raw_over_ours_cpu"]
-        print(
+        r1, cpu = w["ratio_raw_over_ours"], w["ratio_raw_over_ours_cpu"]
+        line = (
             f"whole run: ours at {r1['median']:.2f} of a raw nlp.pipe process (min {r1['min']:.2f}, "
-            f"max {r1['max']:.2f}; cpu {cpu['median']:.2f}; target >= 0.85); --jobs 0: "
-            f"{r2['median']:.2f}x --jobs 1 (min {r2['min']:.2f}, max {r2['max']:.2f}; target >= 1.6); "
-            f"load average {w['load_before'][0]:.1f} -> {w['load_after'][0]:.1f}",
-            flush=True,
+            f"max {r1['max']:.2f}; cpu {cpu['median']:.2f}; target >= 0.85)"
         )
+        if "speedup_jobs0" in w:
+            r2 = w["speedup_jobs0"]
+            line += (
+                f"; --jobs 0: {r2['median']:.2f}x --jobs 1 (min {r2['min']:.2f}, max {r2['max']:.2f}; "
+                "target >= 1.6)"
+            )
+        print(f"{line}; load average {w['load_before'][0]:.1f} -> {w['load_after'][0]:.1f}", flush=True)
     if args.rerun:
         r = rerun(args.rerun, args.model, args.jobs)
         print(json.dumps({"rerun": r}, indent=2))

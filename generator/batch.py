@@ -155,7 +155,7 @@ def extract_all(
     articles: Sequence[Article],
     *,
     model: str | None = None,
-    jobs: int | None = None,
+    jobs: int | None = 1,
     cache: Cache | None = None,
     batch_size: int = BATCH_SIZE,
     progress: bool | None = None,
@@ -164,10 +164,10 @@ def extract_all(
     """One result per article, in order: a `Briefing`, or the `BriefingsError` it raised.
 
     Cache hits cost a file read each. The misses are parsed with batched `nlp.pipe`, in this
-    process or in worker processes (`workers`: `jobs` 0 is one per core; None, the default, is
-    one per core for more than `AUTO_MIN` misses). A missing model raises BriefingsError here,
-    before anything is yielded, and only if some article needs it. The actor `registry`, if any,
-    is passed to extraction and is part of the cache key.
+    process or in worker processes (`workers`: `jobs` 0 is one per core; None, as `extract` runs
+    it, one per core for more than `AUTO_MIN` misses). A missing model raises BriefingsError
+    here, before anything is yielded, and only if some article needs it. The actor `registry`,
+    if any, is passed to extraction and is part of the cache key.
     """
     extra = json.dumps(asdict(registry), sort_keys=True, default=str) if registry is not None else ""
     keys: list[str | None] = [cache.key(a, extra) if cache is not None else None for a in articles]
@@ -189,6 +189,8 @@ def workers(jobs: int | None, articles: int) -> int:
     core above `AUTO_MIN` articles; 1 means none (this process parses)."""
     if jobs is None:
         jobs = 0 if articles > AUTO_MIN else 1
+    if multiprocessing.current_process().daemon:
+        return 1  # already a pool's worker (Dask, a caller's pool): it may not start processes
     return max(1, min(jobs or parallel.cores(), articles))
 
 

