@@ -18,7 +18,12 @@
    `--repeat` pairs are timed: each pair gives a ratio, and the median, minimum and maximum of
    those ratios are printed with the load average, so that load from other processes on a shared
    machine, which falls on both sides of a pair alike, shows as spread rather than as a bias.
-   CPU seconds (user + system, of the process and its workers) are given beside wall seconds.
+   CPU seconds (user + system, of the process and its workers) are given beside wall seconds,
+   and how many cores other processes kept busy during each run (from /proc/stat). Where the
+   kernel shares CPU time between sessions rather than processes (Linux autogroup scheduling,
+   `/proc/sys/kernel/sched_autogroup_enabled`), a second worker gets a second core only while
+   the machine has one idle: with other sessions busy, `--jobs 0` cannot beat `--jobs 1` and
+   the ratio says so; read it with the other processes' cores beside it.
 3. Stages (`--phases N`): one process runs each stage of a single-process `briefings extract` over
    N sources to the end before the next (import, model, reading, cache keys, parse, extraction,
    YAML, writing) and prints the CPU and wall seconds of each: where the time goes.
@@ -192,27 +197,44 @@ for _ in nlp.pipe(texts, batch_size=int(sys.argv[2])):
 matter, one `nlp.pipe` at our batch size (the fastest; spaCy's default of 1000 is slower)."""
 
 
-def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU seconds (user + system, with the workers it waited for) of one process."""
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has been busy since boot (all processes, all cores), or 0
+    where /proc/stat is missing."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    ticks = [int(f) for f in fields]
+    return (sum(ticks[:8]) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # minus idle, iowait
+
+
+def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall and CPU seconds (user + system, with the workers it waited for) of one process, and
+    how many cores everything else on the machine kept busy meanwhile, on average."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
+    busy, t0 = busy_seconds(), time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd[:6])} failed:\n{proc.stderr[-2000:]}")
-    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu, max(0.0, busy_seconds() - busy - cpu) / wall
 
 
 def pairs(a: Any, b: Any, repeat: int) -> list[dict[str, float]]:
-    """`repeat` pairs of runs of `a` and `b` (callables giving wall, CPU), in ABBA order."""
+    """`repeat` pairs of runs of `a` and `b` (callables giving wall, CPU, others), in ABBA order."""
     out = []
     for i in range(repeat):
         first, second = (a, b) if i % 2 == 0 else (b, a)
         r1, r2 = first(), second()
-        (aw, ac), (bw, bc) = (r1, r2) if i % 2 == 0 else (r2, r1)
-        out.append({"a_wall": aw, "a_cpu": ac, "b_wall": bw, "b_cpu": bc, "load": os.getloadavg()[0]})
-        print(f"  pair {i + 1}: {aw:.1f} s / {bw:.1f} s wall = {aw / bw:.2f}; cpu {ac / bc:.2f}", flush=True)
+        (aw, ac, ao), (bw, bc, bo) = (r1, r2) if i % 2 == 0 else (r2, r1)
+        out.append({"a_wall": aw, "a_cpu": ac, "b_wall": bw, "b_cpu": bc, "a_others": ao, "b_others": bo})
+        print(
+            f"  pair {i + 1}: {aw:.1f} s / {bw:.1f} s wall = {aw / bw:.2f}; cpu {ac / bc:.2f}; "
+            f"other processes kept {ao:.1f} / {bo:.1f} cores busy; load average {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
     return out
 
 
@@ -243,7 +265,7 @@ def whole(n_ratio: int, n_jobs: int, model: str | None, repeat: int) -> dict[str
     runs = 0
 
     def ours(src: Path, jobs: int) -> Any:
-        def run() -> tuple[float, float]:
+        def run() -> tuple[float, float, float]:
             nonlocal runs
             runs += 1
             here = tmp / f"run{runs}"
@@ -261,7 +283,7 @@ def whole(n_ratio: int, n_jobs: int, model: str | None, repeat: int) -> dict[str
         if n_jobs:
             write_sources(rows, large, n_jobs)
         raw_cmd = [sys.executable, "-c", RAW, nlp.model_name(model), str(batch.BATCH_SIZE), str(small)]
-        timed([*raw_cmd[:-1], str(ROOT / "sources")], tmp, env)  # warm the disk cache: model files
+        timed([*raw_cmd[:-1], str(ROOT / "sources")], tmp, env)  # warms the disk cache (model files)
         result: dict[str, Any] = {"load_before": os.getloadavg()}
         print(f"raw nlp.pipe process / briefings extract --jobs 1, {n_ratio} texts:", flush=True)
         result["raw_vs_ours"] = runs_ = pairs(lambda: timed(raw_cmd, tmp, env), ours(small, 1), repeat)
