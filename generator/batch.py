@@ -170,8 +170,14 @@ def extract_all(
     if any, is passed to extraction and is part of the cache key.
     """
     extra = json.dumps(asdict(registry), sort_keys=True, default=str) if registry is not None else ""
-    keys: list[str | None] = [cache.key(a, extra) if cache is not None else None for a in articles]
-    hits = [cache.get(k) if cache is not None and k else None for k in keys]
+    refused = [refusal(a) for a in articles]
+    keys: list[str | None] = [
+        cache.key(a, extra) if cache is not None and no is None else None
+        for a, no in zip(articles, refused, strict=True)
+    ]
+    hits: list[Result | None] = [
+        no or (cache.get(k) if cache is not None and k else None) for k, no in zip(keys, refused, strict=True)
+    ]
     todo = [a for a, hit in zip(articles, hits, strict=True) if hit is None]
     if todo and not nlp_mod.available(model):
         raise nlp_mod._missing(nlp_mod.model_name(model))
@@ -194,8 +200,32 @@ def workers(jobs: int | None, articles: int) -> int:
     return max(1, min(jobs or parallel.cores(), articles))
 
 
+READS = "en"
+"""The language the extractors' model and word lists are made for."""
+
+
+def refusal(article: Article) -> BriefingsError | None:
+    """The one-line refusal for an article in a language extraction cannot read (the English
+    model would make actors of its function words), else None. An article whose language cannot
+    be told is extracted."""
+    lang = article.language
+    if lang is None or lang == READS:
+        return None
+    from .ingest.language import name
+
+    return BriefingsError(
+        Problem(
+            article.path,
+            None,
+            None,
+            f"the article is in {name(lang)} ({lang}); extraction reads English only"
+            f" (`briefings read {article.path}` shows the text)",
+        )
+    )
+
+
 def _merge(
-    hits: list[Briefing | None], keys: list[str | None], fresh: Iterator[Result], cache: Cache | None
+    hits: list[Result | None], keys: list[str | None], fresh: Iterator[Result], cache: Cache | None
 ) -> Iterator[Result]:
     for hit, key in zip(hits, keys, strict=True):
         if hit is not None:

@@ -262,6 +262,9 @@ def against_source(data: dict[str, Any], article: Article) -> Iterator[Issue]:
     same_text = source.get("sha256") in (None, article.sha256)
     if not same_text:
         yield ["source", "sha256"], "the source changed since extraction: re-extract with --update", "warning"
+    short = article.short_body()
+    if short:
+        yield ["source", "file"], short, "warning"
     for i, quote in enumerate(data.get("quotes", [])):
         if squash(quote["text"]) not in haystack:
             yield (

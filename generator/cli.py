@@ -1,4 +1,4 @@
-"""`briefings`: a thin command line over the library (extract, validate, fmt, new, schema)."""
+"""`briefings`: a thin command line over the library (extract, read, validate, fmt, new, schema)."""
 
 from __future__ import annotations
 
@@ -103,6 +103,45 @@ def extract(
         sys.exit(1)
     click.echo(writer.report.summary(), err=True)
     sys.exit(writer.report.exit_code)
+
+
+@cli.command()
+@click.argument("src")
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one object with title, name, url, author, published, language, text, trimmed.",
+)
+def read(src: str, style: str) -> None:
+    """Show an article as extraction sees it: metadata, body text, and what was cut.
+
+    SRC is one source file (.txt, .md, .html, .html.gz, .mhtml). The body is printed exactly
+    as extraction reads it, paragraphs separated by blank lines; every cut (page furniture,
+    credit lines, teasers, captions ...) is listed with the reason, for an editor to check.
+    Reading works for a page in any language (extraction reads English only).
+
+    \b
+    Example:
+        briefings read sources/2023-11-03-china-confirms-climate-talks.md
+        briefings read saved/page.html --format json
+    """
+    from . import ingest
+
+    try:
+        article = ingest.read(src)
+    except BriefingsError as exc:
+        _fail(exc)
+        sys.exit(1)
+    warning = article.short_body()
+    if warning:
+        _fail(Problem(src, None, None, warning, severity="warning"))
+    if style == "json":
+        click.echo(json.dumps(article.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(ingest.as_text(article))
 
 
 @cli.command()

@@ -14,10 +14,30 @@ ID_LIMIT = 60
 """Longest title slug in a briefing id: long enough to read, short enough for a path."""
 
 
-def slugify(text: str) -> str:
-    """Stable id from a name: ascii, lower case, hyphens ("Lü Xiang" -> "lu-xiang")."""
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "actor"
+def ascii_words(text: str) -> str:
+    """`text` in ASCII: accents dropped ("Lü" -> "Lu"), letters of other scripts transliterated
+    by anyascii, ISC licence ("Что" -> "Chto", "Łódź" -> "Lodz", "北京" -> "Bei Jing": a Chinese
+    character is a syllable of its own); punctuation and symbols that are not ASCII dropped, as
+    they always were, so that ids made before stay the same ("Trump’s" -> "Trumps")."""
+    if text.isascii():
+        return text
+    from anyascii import anyascii
+
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if ch.isascii():
+            out.append(ch)
+        elif unicodedata.category(ch)[0] in "LN":
+            spell = anyascii(ch)
+            out.append(f" {spell} " if unicodedata.name(ch, "").startswith("CJK") else spell)
+    return "".join(out)
+
+
+def slugify(text: str, fallback: str = "actor") -> str:
+    """Stable id from a name: ascii, lower case, hyphens ("Lü Xiang" -> "lu-xiang", "Что
+    происходит" -> "chto-proiskhodit"); `fallback` when nothing readable is left."""
+    s = ascii_words(text).lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or fallback
 
 
 def name_key(text: str) -> str:
@@ -44,7 +64,7 @@ def acronym(words: Sequence[str]) -> str:
 def briefing_id(title: str, published: str | None) -> str:
     """`<date>-<title slug>`: sortable, readable, and stable for a given source; the slug is cut
     at a word boundary."""
-    slug = slugify(title)
+    slug = slugify(title, fallback="article")
     if len(slug) > ID_LIMIT:
         cut = slug[: ID_LIMIT + 1].rfind("-")
         slug = slug[: cut if cut > 20 else ID_LIMIT].rstrip("-")

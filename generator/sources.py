@@ -16,24 +16,34 @@ from .errors import BriefingsError, Problem
 def sources_in(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
     """Expand folders to the source files inside them (sorted), keeping paths as given.
 
-    Hidden files and files of other formats inside folders are skipped; a file named directly is
-    kept whatever its suffix, so reading it can say what is wrong with it.
+    Hidden files and files of other formats inside folders are skipped, and so is the resources
+    folder of a page saved "complete" (`page_files/` beside `page.html`: its frames and ads are
+    not articles); a file named directly is kept whatever its suffix, so reading it can say what
+    is wrong with it.
     """
     found: list[str] = []
     problems: list[Problem] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found += sorted(
-                str(Path(raw) / f.relative_to(p))
-                for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in ingest.SUFFIXES and not f.name.startswith(".")
-            )
+            found += sorted(str(Path(raw) / f.relative_to(p)) for f in _files(p))
         elif p.is_file():
             found.append(raw)
         else:
             problems.append(Problem(raw, None, None, "no such file or folder"))
     return found, problems
+
+
+def _files(folder: Path) -> Iterable[Path]:
+    """Source files under `folder`, not descending into hidden folders or saved pages' resources."""
+    for f in sorted(folder.iterdir()):
+        if f.name.startswith("."):
+            continue
+        if f.is_dir():
+            if not ingest.is_page_resources(f):
+                yield from _files(f)
+        elif f.is_file() and ingest.is_source(f):
+            yield f
 
 
 def read_all(

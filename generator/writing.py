@@ -2,17 +2,22 @@
 
 Policy for a briefing that already exists: "keep" leaves it alone (the default: editors' work is
 never overwritten), "force" replaces it, "update" merges the new extraction into it (`merge`).
+All three apply only to the briefing of the same source (the same file, address or text): a
+different article whose title makes the same id gets the next free suffix instead (`place`).
 Every write leaves an identical file untouched, so `mkdocs serve` does not wake for it, and keeps
 the machine output beside the folder as the base of the next merge.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+import yaml
 from ruamel.yaml.comments import CommentedMap
 
 from . import batch, ingest, merge, names, registry, sources, store
@@ -24,18 +29,84 @@ Policy = Literal["keep", "force", "update"]
 MACHINE_DIR = Path(".briefings") / "machine"
 
 
-def assign_ids(articles: Sequence[Article]) -> list[str]:
-    """One briefing id per article, unique in the batch: a repeated id gets `-2`, `-3`..."""
-    taken: set[str] = set()
-    out: list[str] = []
+def assign_ids(articles: Sequence[Article], out: Path | None = None) -> list[str]:
+    """One briefing id per article, unique in the batch: a repeated id gets `-2`, `-3`...; with
+    `out`, an id whose briefing there belongs to another article is skipped too (`place`)."""
+    return [p.id for p in place(articles, out)]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The id an article's briefing gets, and what held the plain id when it got a suffix."""
+
+    id: str
+    clash: str | None = None
+
+
+def place(articles: Sequence[Article], out: Path | None = None) -> list[Placement]:
+    """Ids for `articles`: `<date>-<title slug>`, with the next free `-2`, `-3`... when another
+    article of the batch, or (in `out`) the briefing of another source, holds it. Two different
+    articles never share a briefing; an article's own briefing keeps its id run after run."""
+    taken: dict[str, str] = {}
+    placed: list[Placement] = []
     for article in articles:
         base = bid = names.briefing_id(article.title, article.published)
-        n = 2
-        while bid in taken:
+        n, clash = 2, None
+        while True:
+            holder = taken.get(bid) or (_other_source(out / f"{bid}.yaml", article) if out else None)
+            if holder is None:
+                break
+            clash = clash or f"{bid} is the briefing of {holder}"
             bid, n = f"{base}-{n}", n + 1
-        taken.add(bid)
-        out.append(bid)
-    return out
+        taken[bid] = article.path
+        placed.append(Placement(bid, clash))
+    return placed
+
+
+SOURCE_KEYS = re.compile(r"^ {2}(file|url|sha256):[ \t]*(.*)$", re.M)
+
+
+def recorded_source(target: Path) -> dict[str, str] | None:
+    """`source.file`, `url` and `sha256` of an existing briefing, read from its first lines (the
+    whole file need not be parsed); None when it cannot be read."""
+    try:
+        with target.open(encoding="utf-8") as fh:
+            head = fh.read(8192)
+    except (OSError, UnicodeDecodeError):
+        return None
+    block = re.search(r"^source:[ \t]*\n((?:[ \t]+.*\n?|[ \t]*\n)*)", head, re.M)
+    found: dict[str, str] = {}
+    for key, raw in SOURCE_KEYS.findall(block.group(1) if block else ""):
+        try:
+            value = yaml.safe_load(raw) if raw.strip() else None
+        except yaml.YAMLError:
+            value = raw.strip()
+        if value:
+            found[key] = str(value)
+    return found
+
+
+def same_source(recorded: dict[str, str], article: Article) -> bool:
+    """Whether a briefing's recorded source is this article: the same file, address or text."""
+    file = recorded.get("file")
+    if file and (
+        os.path.normpath(file) == os.path.normpath(article.path)
+        or Path(file).resolve() == Path(article.path).resolve()
+    ):
+        return True
+    if recorded.get("url") and recorded.get("url") == article.url:
+        return True
+    return bool(recorded.get("sha256")) and recorded.get("sha256") == article.sha256
+
+
+def _other_source(target: Path, article: Article) -> str | None:
+    """Which other article `target` is the briefing of (its source file or address), else None."""
+    if not target.exists():
+        return None
+    recorded = recorded_source(target)
+    if not recorded or same_source(recorded, article):
+        return None  # unreadable or no source recorded: the policy decides, as for the same source
+    return recorded.get("file") or recorded.get("url") or "another article"
 
 
 def machine_copy(target: Path) -> Path:
@@ -120,12 +191,18 @@ class Writer:
     cache: batch.Cache | None = None
     """The extraction cache; `extract_into` sets it (or not, without the cache)."""
     report: Report = field(default_factory=Report)
+    notes: list[str] = field(default_factory=list)
+    """Lines for the user that are not failures: ids that took a suffix."""
 
     def targets(self, articles: Sequence[Article]) -> list[tuple[Article, Path]]:
-        """Where each article's briefing goes; under "keep", existing ones are left out (and counted)."""
+        """Where each article's briefing goes; under "keep", existing ones are left out (and counted).
+
+        An id held by another article gets a suffix (`place`), noted in `notes` for the user."""
         todo: list[tuple[Article, Path]] = []
-        for article, bid in zip(articles, assign_ids(articles), strict=True):
-            target = self.out / f"{bid}.yaml"
+        for article, placed in zip(articles, place(articles, self.out), strict=True):
+            target = self.out / f"{placed.id}.yaml"
+            if placed.clash:
+                self.notes.append(f"{article.path}: written as {placed.id} ({placed.clash})")
             if target.exists() and self.policy == "keep":
                 self.report.kept += 1
             else:
@@ -178,8 +255,15 @@ def extract_into(
     """
     files, missing = sources.sources_in(paths)
     articles, unread = sources.read_all(files, published)
-    yield from writer.fail([*missing, *unread])
+    refused = [batch.refusal(a) for a in articles]
+    yield from writer.fail([*missing, *unread, *(p for r in refused if r for p in r.problems)])
+    articles = [a for a, r in zip(articles, refused, strict=True) if r is None]
     todo = writer.targets(articles)
+    yield from writer.notes
+    for article, _ in todo:
+        warning = article.short_body()
+        if warning:
+            yield str(Problem(article.path, None, None, warning, severity="warning"))
     if not todo:
         return
     writer.cache = batch.Cache(model=model) if use_cache else None

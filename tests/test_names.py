@@ -15,7 +15,22 @@ def test_name_key(text: str, key: str) -> None:
     assert name_key(text) == key
 
 
-@pytest.mark.parametrize(("text", "slug"), [("Lü Xiang", "lu-xiang"), ("U.S.", "u-s"), ("!!", "actor")])
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Lü Xiang", "lu-xiang"),
+        ("U.S.", "u-s"),
+        ("!!", "actor"),
+        ("Xi-Biden", "xi-biden"),
+        # other scripts are transliterated, never dropped (they used to collapse to "actor")
+        ("Что происходит в Москве", "chto-proiskhodit-v-moskve"),
+        ("Ελλάδα", "ellada"),
+        ("北京市", "bei-jing-shi"),
+        ("Straße in Łódź", "strasse-in-lodz"),
+        ("Ærø", "aero"),
+        ("ﬁnance²", "finance2"),
+    ],
+)
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
 
@@ -33,6 +48,9 @@ def test_acronym(words: list[str], expected: str) -> None:
     [
         ("China confirms climate talks", "2023-11-03", "2023-11-03-china-confirms-climate-talks"),
         ("No date here", None, "no-date-here"),
+        ("Что такое?", "2018-06-18", "2018-06-18-chto-takoe"),
+        ("Какую роль играет Россия", "2018-06-18", "2018-06-18-kakuyu-rol-igraet-rossiya"),
+        ("!!!", "2018-06-18", "2018-06-18-article"),
         (
             "A" * 5 + " " + "word " * 30,
             "2023-11-03T10:00",

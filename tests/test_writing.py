@@ -77,6 +77,66 @@ def test_policy_decides_which_existing_briefings_are_extracted_again(
     assert (tmp_path / "2024-05-06-talks-resume.yaml").read_text(encoding="utf-8") == "edited by hand\n"
 
 
+def existing(folder: Path, bid: str, file: str, url: str | None = None, sha: str | None = None) -> Path:
+    """A briefing already in `folder`, as extraction writes its source block."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [f"id: {bid}", "title: Talks resume", "source:", f"  file: {file}"]
+    lines += [f"  url: {url}"] * bool(url) + [f"  sha256: {sha}"] * bool(sha) + ["actors: []", ""]
+    path = folder / f"{bid}.yaml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("recorded", "mine"),
+    [
+        ({"file": "sources/a.txt"}, True),
+        ({"file": "./sources/../sources/a.txt"}, True),
+        ({"file": "elsewhere/b.txt", "url": "https://example.com/a"}, True),
+        ({"file": "elsewhere/b.txt", "sha256": "SHA"}, True),
+        # another article: another file, address and text
+        ({"file": "sources/b.txt"}, False),
+        ({"file": "sources/b.txt", "url": "https://example.com/b", "sha256": "0" * 64}, False),
+    ],
+)
+def test_same_source(recorded: dict[str, str], mine: bool) -> None:
+    mine_article = ingest.from_paragraphs(
+        "sources/a.txt",
+        "Talks resume",
+        ["The minister said the talks went well."],
+        url="https://example.com/a",
+    )
+    recorded = {k: (mine_article.sha256 if v == "SHA" else v) for k, v in recorded.items()}
+    assert writing.same_source(recorded, mine_article) is mine
+
+
+@pytest.mark.parametrize("policy", ["keep", "force", "update"])
+def test_another_articles_briefing_is_never_its_target(tmp_path: Path, policy: writing.Policy) -> None:
+    """Same title, same day, different article: it gets the next free id, and the run says so;
+    the other article's briefing is neither kept in its place, replaced nor merged into."""
+    other = existing(tmp_path, "2024-05-06-talks-resume", "sources/other.txt")
+    before = other.read_text(encoding="utf-8")
+    writer = writing.Writer(tmp_path, policy)
+    targets = writer.targets([article("Talks resume", path="sources/a.txt")])
+    assert [t.name for _, t in targets] == ["2024-05-06-talks-resume-2.yaml"]
+    assert writer.notes == [
+        "sources/a.txt: written as 2024-05-06-talks-resume-2"
+        " (2024-05-06-talks-resume is the briefing of sources/other.txt)"
+    ]
+    assert other.read_text(encoding="utf-8") == before
+
+
+def test_an_articles_own_briefing_keeps_its_id(tmp_path: Path) -> None:
+    existing(tmp_path, "2024-05-06-talks-resume", "sources/other.txt")
+    existing(tmp_path, "2024-05-06-talks-resume-2", "sources/a.txt")
+    writer = writing.Writer(tmp_path, "update")
+    targets = writer.targets([article("Talks resume", path="sources/a.txt")])
+    assert [t.name for _, t in targets] == ["2024-05-06-talks-resume-2.yaml"]
+    writer = writing.Writer(tmp_path, "keep")
+    assert writer.targets([article("Talks resume", path="sources/a.txt")]) == []
+    assert writer.report.kept == 1
+
+
 def test_unreadable_sources_are_reported_and_need_no_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,15 +15,19 @@ API: `from generator import ingest; ingest.read(path)`.
 
 from __future__ import annotations
 
-from .article import Article, from_paragraphs
+from .article import SHORT_BODY, Article, Cut, as_text, from_paragraphs
 from .dates import dateline
 from .decode import decode, normalise
 from .furniture import byline, is_code, is_furniture, is_teaser, trim
 from .markdown import md_inline, read_markdown, split_front_matter
 from .paragraphs import MAX_TITLE, blocks, split_title, unwrap
-from .reader import MAX_BYTES, SUFFIXES, read, sniff
+from .reader import MAX_BYTES, SUFFIXES, is_source, read, sniff
+from .saved import is_page_resources
 
 __all__ = [
+    "SHORT_BODY",
+    "Cut",
+    "as_text",
     "MAX_BYTES",
     "MAX_TITLE",
     "SUFFIXES",
@@ -34,6 +38,8 @@ __all__ = [
     "decode",
     "from_paragraphs",
     "is_code",
+    "is_page_resources",
+    "is_source",
     "is_furniture",
     "is_teaser",
     "md_inline",

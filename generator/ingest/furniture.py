@@ -1,10 +1,13 @@
-"""Page furniture: whole paragraphs that carry no article prose (related-story boxes, share and
-newsletter prompts, copyright lines, leaked code, the author line), and cutting them."""
+"""Page furniture: paragraphs that carry no article prose (related-story boxes, share and
+newsletter prompts, credit and contact lines, copyright lines, leaked code, the author line) and
+furniture trailing a paragraph of prose (`credits`), and cutting them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+
+from .article import Cut
+from .credits import dateline, frame_at, trailing
 
 TERMINAL = re.compile(r"[.!?…:;](?:\s*[\"”’'»)\]])*$|[\"”»]$")
 """A line that ends a sentence (or a quotation)."""
@@ -15,7 +18,10 @@ SECTION_MARKER = re.compile(
     r"|you (?:may|might) (?:also )?(?:like|enjoy)|(?:most|more) (?:read|popular|viewed|shared)"
     r"|trending(?: now| stories)?|editors?['’]?s? picks|further reading|see also|also read"
     r"|more (?:stories|news|from [\w .'’&-]{1,40})|popular (?:now|stories|posts)|what to read next"
-    r"|more on this(?: story| topic)?|don['’]?t miss)\s*[:.]?",
+    r"|more on this(?: story| topic)?|don['’]?t miss|explore further|up next|trending on [\w .'’&-]{1,40}"
+    r"|(?:\d+\s+)?comments?(?:\s+\d+)?"
+    r"|(?:join|leave|show|view) (?:the )?(?:comments|discussion|conversation))"
+    r"\s*[:.]?",
     re.I,
 )
 INLINE_TEASER = re.compile(
@@ -46,10 +52,18 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+TAGGED_TEASER = re.compile(r"\[(?-i:[A-Z]{3,12})\]")
+"""A headline tagged for a teaser box: "Plague fears: holidaymakers die [INSIGHT]"."""
+FILED = re.compile(r"(?:filed\s+under|tagged(?:\s+with)?|tags|topics|categories|more\s+about)\s*:", re.I)
+
+
 def is_furniture(para: str) -> bool:
-    """A single line of page furniture: ads, share/follow prompts, newsletter and copyright lines."""
+    """A single line of page furniture: ads, share/follow prompts, newsletter and copyright lines,
+    tag lists, a short caption credited with ©."""
     n = word_count(para)
-    if n <= 25 and FURNITURE.match(para):
+    if n <= 25 and (FURNITURE.match(para) or FILED.match(para)):
+        return True
+    if n <= 20 and "©" in para and not TERMINAL.search(para):
         return True
     if n <= 25 and NEWSLETTER.search(para) and SIGN_UP.search(para) and not re.search(r"[<“”\"]", para):
         return True
@@ -69,60 +83,86 @@ def is_teaser(para: str) -> bool:
     return (not TERMINAL.search(para) and word_count(para) <= 20) or para.rstrip().endswith(("…", "..."))
 
 
-def gist(paras: Iterable[str], words: int = 12) -> str:
-    """The first words of a cut, paragraphs separated by " / ", for an editor to recognise it."""
-    out: list[str] = []
-    count = 0
-    for para in paras:
-        toks = para.split()
-        if out and toks:
-            out.append("/")
-        for tok in toks:
-            if count == words:
-                return " ".join(out) + " …"
-            out.append(tok)
-            count += 1
-    return " ".join(out)
+def _prose(para: str) -> bool:
+    """A paragraph of article prose: a few sentences' worth, ending like a sentence, no furniture."""
+    return word_count(para) >= 20 and bool(TERMINAL.search(para)) and _whole(para) is None
 
 
-def trim(paras: list[str]) -> tuple[list[str], list[str]]:
-    """Body paragraphs without page furniture, and a short note of each cut.
+def _marker_cut(paras: list[str], i: int, kept: int, total: int) -> tuple[int, str]:
+    """Where the cut that a section marker at `i` starts ends, and why: the teasers after it, or
+    the whole rest of the text when that is small and holds no prose."""
+    tail = paras[i + 1 :]
+    small = kept >= 0.5 * total and sum(len(p) for p in tail) <= 0.35 * total and len(tail) <= 8
+    if small and not any(_prose(p) for p in tail):
+        return len(paras), "trailing section"
+    j = i + 1
+    while j < len(paras) and (is_teaser(paras[j]) or _whole(paras[j])):
+        j += 1
+    return j, "teaser"
 
-    The rules look only at whole paragraphs that carry no article prose: section markers such as
-    "Must Read" or "Related" with a headline or nothing after them (followed by prose, such a line
-    is the article's own subheading), one-line prompts, code. A marker late in the text takes
-    everything after it when that tail is small; otherwise only the teasers that follow it go.
+
+def _whole(para: str) -> str | None:
+    """Why a whole paragraph is furniture, if it is."""
+    if (INLINE_TEASER.match(para) and word_count(para) <= 30) or frame_at(para) == "teaser":
+        return "teaser"
+    if len(TAGGED_TEASER.findall(para)) >= 2 or (TAGGED_TEASER.search(para) and is_teaser(para)):
+        return "teaser"
+    if is_furniture(para):
+        return "page furniture"
+    if not re.search(r"\w", para) or re.fullmatch(r"(?:https?://|www\.)\S+", para.strip()):
+        return "separator" if not re.search(r"\w", para) else "link"
+    return "code" if is_code(para) else None
+
+
+def trim(paras: list[str]) -> tuple[list[str], list[Cut]]:
+    """Body paragraphs without page furniture, and each cut with the reason.
+
+    Whole paragraphs that carry no article prose go: section markers such as "Must Read" or
+    "Related" with a headline or nothing after them (followed by prose, such a line is the
+    article's own subheading), one-line prompts, code. A marker late in the text takes everything
+    after it when that tail is small; otherwise only the teasers that follow it go. Furniture
+    trailing a paragraph (a credit line after the last sentence) is cut from it; an agency
+    dateline is cut from the start of a paragraph.
     """
     keep: list[str] = []
-    cuts: list[str] = []
+    cuts: list[Cut] = []
     total = sum(len(p) for p in paras) or 1
     i = 0
     while i < len(paras):
         para = paras[i]
         tail = paras[i + 1 :]
-        if SECTION_MARKER.fullmatch(para.strip()) and (
-            not tail or is_teaser(tail[0]) or is_furniture(tail[0])
-        ):
-            before = sum(len(p) for p in keep)
-            if before >= 0.5 * total and sum(len(p) for p in tail) <= 0.35 * total and len(tail) <= 8:
-                cuts.append(gist(paras[i:]))
-                break
-            j = i + 1
-            while j < len(paras) and is_teaser(paras[j]):
-                j += 1
-            cuts.append(gist(paras[i:j]))
+        if SECTION_MARKER.fullmatch(para.strip()) and (not tail or is_teaser(tail[0]) or _whole(tail[0])):
+            j, section = _marker_cut(paras, i, sum(len(p) for p in keep), total)
+            cuts.append(Cut("\n".join(paras[i:j]), section))
             i = j
             continue
-        if (INLINE_TEASER.match(para) and word_count(para) <= 30) or is_furniture(para) or is_code(para):
+        why = _whole(para)
+        if why is not None:
             j = i + 1
-            while j < len(paras) and is_code(para) and is_code(paras[j]):
+            while why == "code" and j < len(paras) and is_code(paras[j]):
                 j += 1
-            cuts.append(gist(paras[i:j]))
+            cuts.append(Cut("\n".join(paras[i:j]), why))
             i = j
             continue
-        keep.append(para)
+        para = _cut_inside(para, cuts)
+        if para:
+            keep.append(para)
         i += 1
     return keep, cuts
+
+
+def _cut_inside(para: str, cuts: list[Cut]) -> str:
+    """`para` without an agency dateline at its start and furniture trailing it (recorded in `cuts`)."""
+    found = dateline(para)
+    if found:
+        cuts.append(Cut(found[0], "dateline"))
+        para = found[1]
+    while True:
+        t = trailing(para)
+        if t is None:
+            return para
+        para, cut, why = t
+        cuts.append(Cut(cut, why))
 
 
 def byline(paras: list[str]) -> tuple[str | None, int | None]:
@@ -132,3 +172,16 @@ def byline(paras: list[str]) -> tuple[str | None, int | None]:
         if m and word_count(para) <= 14:
             return re.sub(r"\s+", " ", m.group(1)).strip(), i
     return None, None
+
+
+def author_bio(paras: list[str], author: str | None) -> tuple[list[str], list[Cut]]:
+    """The article without a closing note about its author ("Jane Doe is a writer in Rome."):
+    one of the last two paragraphs that opens with the byline's name and a verb of being or doing."""
+    if not author or len(paras) < 2:
+        return paras, []
+    names = "|".join(re.escape(n) for p in author.split("; ") for n in (p, p.split()[-1]))
+    note = re.compile(rf"(?:{names})(?:['’]s\s|\s+(?:is|was|has|covers|writes|reports)\b)")
+    for k in range(len(paras) - 1, max(0, len(paras) - 3), -1):
+        if note.match(paras[k]) and word_count(paras[k]) <= 60:
+            return paras[:k] + paras[k + 1 :], [Cut(paras[k], "author note")]
+    return paras, []
