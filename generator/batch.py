@@ -170,14 +170,11 @@ def extract_all(
     if any, is passed to extraction and is part of the cache key.
     """
     extra = json.dumps(asdict(registry), sort_keys=True, default=str) if registry is not None else ""
-    refused = [refusal(a) for a in articles]
-    keys: list[str | None] = [
-        cache.key(a, extra) if cache is not None and no is None else None
-        for a, no in zip(articles, refused, strict=True)
-    ]
-    hits: list[Result | None] = [
-        no or (cache.get(k) if cache is not None and k else None) for k, no in zip(keys, refused, strict=True)
-    ]
+    keys: list[str | None] = [cache.key(a, extra) if cache is not None else None for a in articles]
+    hits: list[Result | None] = [cache.get(k) if cache is not None and k else None for k in keys]
+    # Only what was extracted is cached, so a hit was read as English: the language model (half a
+    # second to load) is needed only for the misses.
+    hits = [hit or refusal(a) for a, hit in zip(articles, hits, strict=True)]
     todo = [a for a, hit in zip(articles, hits, strict=True) if hit is None]
     if todo and not nlp_mod.available(model):
         raise nlp_mod._missing(nlp_mod.model_name(model))

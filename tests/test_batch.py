@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from generator import batch, ingest, parallel
 from generator import nlp as nlp_mod
 from generator.errors import BriefingsError, Problem
+from generator.ingest import language
 from generator.model import Briefing, Source
 
 TEXTS = [
@@ -94,7 +95,9 @@ def test_second_run_is_answered_from_the_cache_without_a_model(
 
     monkeypatch.setattr(nlp_mod, "load", fail)
     monkeypatch.setattr(nlp_mod, "available", lambda *_: False)
-    again = list(batch.extract_all(articles, cache=batch.Cache(tmp_path), progress=False))
+    monkeypatch.setattr(language, "detect", fail)  # a hit was read as English the first time
+    fresh = [replace(a) for a in articles]  # new objects: nothing detected yet
+    again = list(batch.extract_all(fresh, cache=batch.Cache(tmp_path), progress=False))
     assert again == first
 
 
