@@ -26,7 +26,7 @@
    the ratio says so; read it with the other processes' cores beside it.
 3. Stages (`--phases N`): one process runs each stage of a single-process `briefings extract` over
    N sources to the end before the next (import, model, reading, cache keys, parse, extraction,
-   YAML, writing) and prints the CPU and wall seconds of each: where the time goes.
+   cache entries, YAML and files) and prints the CPU and wall seconds of each: where the time goes.
 4. Re-run. `briefings extract` over `--rerun` sources (PolNeAR train + dev texts, repeated with
    a numbered title when more are asked for) into an empty folder, then again with nothing
    changed: plain (existing briefings are kept), `--force` and `--update` (both answered from
@@ -307,7 +307,7 @@ def mark(name):
 import spacy
 mark("import spacy")
 from pathlib import Path
-from generator import batch, nlp, sources, store, writing
+from generator import batch, nlp, sources, writing
 from generator.extract import pipeline
 mark("import generator")
 model = nlp.load()
@@ -327,11 +327,9 @@ mark("to_dict")
 for k, b in zip(keys, found):
     cache.put(k, b)
 mark("cache entries")
-texts = [store.dumps(d) for d in data]
-mark("YAML text")
 for d in data:
     writing.write_fresh(Path("out") / (d["id"] + ".yaml"), d)
-mark("write files")
+mark("YAML and files")
 for (name, cpu, wall), (_, cpu0, wall0) in zip(marks[1:], marks):
     print(f"{name}\t{cpu - cpu0:.3f}\t{wall - wall0:.3f}")
 """
