@@ -68,13 +68,13 @@ def _spacy_version() -> str:
 
 
 class Cache:
-    """Extracted briefings and their YAML text on disk, keyed by content hashes.
+    """Extracted briefings on disk, keyed by content hashes.
 
     Under `<root>/<salt>/` (one folder per code + model + spaCy version), `b/<key>.json` holds
-    `Briefing.to_dict()` for an article and `y/<key>.yaml` the canonical YAML for a briefing dict
-    and header, because writing YAML costs more than reading the cached briefing. Entries are
-    written atomically and a damaged one counts as a miss, so deleting the folder, or any file in
-    it, is always safe. Folders of other salts are pruned when `KEEP` newer ones exist.
+    `Briefing.to_dict()` for an article (its YAML is not cached: `emitter` writes it faster than
+    a cache could be read). Entries are written atomically and a damaged one counts as a miss,
+    so deleting the folder, or any file in it, is always safe. Folders of other salts are pruned
+    when `KEEP` newer ones exist.
     """
 
     KEEP = 4
