@@ -18,6 +18,7 @@ import os
 import shutil
 import signal
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from functools import lru_cache
@@ -289,9 +290,14 @@ def _pooled(
     pieces = [articles[a:b] for a, b in chunks(len(articles), jobs, batch_size)]
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
     try:
-        with ctx.Pool(
-            min(jobs, len(pieces)), initializer=_init_worker, initargs=(model, batch_size, registry)
-        ) as pool:
+        with warnings.catch_warnings():
+            # numpy's OpenBLAS keeps a thread, which Python 3.12+ warns about at a fork; OpenBLAS
+            # makes itself safe across fork (pthread_atfork), and no Python thread runs here.
+            warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+            pool = ctx.Pool(
+                min(jobs, len(pieces)), initializer=_init_worker, initargs=(model, batch_size, registry)
+            )
+        with pool:
             for out in pool.imap(_work, pieces):
                 if isinstance(out, tuple):
                     raise BriefingsError(list(out))
