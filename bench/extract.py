@@ -1,8 +1,8 @@
 """Extraction speed against its limit, and the cost of re-running on unchanged sources.
 
     .venv/bin/python bench/extract.py [--limit 200] [--rerun 1000] [--jobs 2]
-    .venv/bin/python bench/extract.py --whole --skip-throughput --rerun 0 [--repeat 3]
-    .venv/bin/python bench/extract.py --phases 150 --skip-throughput --rerun 0
+    .venv/bin/python bench/extract.py --whole [--repeat 3]     # only the whole-process timings
+    .venv/bin/python bench/extract.py --phases 150              # only where one run's time goes
 
 1. Throughput. Our words per second over a raw `nlp.pipe` over the same texts with the same
    model, in the same process, single process. The texts are cut into chunks and the two are
@@ -361,7 +361,7 @@ def main() -> None:
         "--limit", type=int, default=200, help="PolNeAR training texts for throughput (0 = all 840)"
     )
     ap.add_argument("--chunk", type=int, default=20, help="texts per alternately timed chunk")
-    ap.add_argument("--rerun", type=int, default=1000, help="sources for the re-run test (0 = skip)")
+    ap.add_argument("--rerun", type=int, help="sources for the re-run test (default 1000; 0 = skip)")
     ap.add_argument("--jobs", type=int, default=1, help="also time --jobs N (throughput) / use it (re-run)")
     ap.add_argument("--model", help="spaCy model (default: $BRIEFINGS_MODEL or the pinned one)")
     ap.add_argument("--skip-throughput", action="store_true")
@@ -371,6 +371,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="pairs of whole runs to time")
     ap.add_argument("--phases", type=int, default=0, help="time each stage of a run over N sources")
     args = ap.parse_args()
+    only = args.whole or args.phases  # these alone, unless the others are asked for
+    rerun_n = args.rerun if args.rerun is not None else (0 if only else 1000)
     if args.phases:
         stages = phases(args.phases)
         cpu = sum(c for _, c, _ in stages)
@@ -379,7 +381,7 @@ def main() -> None:
             print(f"{name:20} {c:7.2f} {c / cpu:6.1%} {w:7.2f}")
         wall = sum(w for _, _, w in stages)
         print(f"{'total':20} {cpu:7.2f} {'':6} {wall:7.2f}  (load average {os.getloadavg()[0]:.1f})")
-    if not args.skip_throughput:
+    if not args.skip_throughput and not only:
         r = throughput(args.limit, args.chunk, args.model, args.jobs)
         print(json.dumps({"throughput": r}, indent=2))
         print(
@@ -403,8 +405,8 @@ def main() -> None:
                 "target >= 1.6)"
             )
         print(f"{line}; load average {w['load_before'][0]:.1f} -> {w['load_after'][0]:.1f}", flush=True)
-    if args.rerun:
-        r = rerun(args.rerun, args.model, args.jobs)
+    if rerun_n:
+        r = rerun(rerun_n, args.model, args.jobs)
         print(json.dumps({"rerun": r}, indent=2))
         print(
             f"re-run on {r['sources']} unchanged sources: plain {r['ratio_plain']:.1%}, "
