@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST = [
@@ -187,7 +188,8 @@ def make(n: int, out: Path, seed_dir: Path | None = None) -> list[Path]:
 
 def mkdocs_config() -> dict[str, Any]:
     """This repository's mkdocs.yml."""
-    data: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = yaml_load(fh)  # MkDocs' reader: `!ENV` values resolved
     return data
 
 

@@ -247,7 +247,8 @@ def read_source(data: dict[str, Any], root: Path) -> tuple[tuple[ArticleKey, Art
     if file is None:
         if outside(source.get("file") or "", root):
             return None, [(["source", "file"], f"outside the project ({root}): not read", "warning")]
-        return None, []
+        missing = f"no such file {source.get('file')!r}: quotes and evidence are not checked against it"
+        return None, [(["source", "file"], missing, "warning")]
     try:
         article = ingest.read(file, published=source.get("published"))
     except (BriefingsError, OSError, ValueError) as exc:

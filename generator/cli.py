@@ -228,6 +228,9 @@ def new(
 ) -> None:
     """Start a briefing by hand: write an empty, valid OUT/<id>.yaml and print its path.
 
+    The briefing is marked `origin: hand` (the site shows it as written by an editor) and its
+    source.file is --file or sources/<id>.md, where the article's text belongs.
+
     \b
     Example:
         briefings new --title "Climate talks" --published 2023-11-03 --source "Global Times"
@@ -242,6 +245,9 @@ def new(
         _fail(exc)
         sys.exit(1)
     click.echo(str(target))
+    text = file or f"sources/{target.stem}.md"
+    if not Path(text).is_file():
+        click.echo(f"{text}: put the article's text here (validate warns until it exists)", err=True)
 
 
 @cli.command()

@@ -45,7 +45,12 @@ class BriefingsConfig(Config):
     feed_size = c.Type(int, default=Options.feed_size)
 
     search_boost_sections = c.Type((int, float), default=3.0)
-    """Extra search weight of the quotes and actors sections of a briefing page."""
+    """Extra search weight of the quotes section of a briefing page."""
+
+    search_boost_actors = c.Type((int, float), default=10.0)
+    """Search weight of an actor's page, found by the actor's names (accents optional): above
+    the briefings that name the actor (`search_boost` times `search_boost_sections`), which the
+    actor's page lists."""
 
     pagefind = c.Type(bool, default=False)
     """Search with Pagefind instead of Material's index (`pip install 'pagefind[bin]==1.5.2'`):

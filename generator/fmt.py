@@ -1,7 +1,9 @@
-"""`briefings fmt`: rewrite valid briefings in the canonical form of `store.dumps`, comments kept.
+"""`briefings fmt`: rewrite briefings in the canonical form of `store.dumps`, comments kept.
 
-Above validation (only a briefing that validates is rewritten) and above `store` (which writes
-any YAML and knows nothing about validity).
+Formatting is about the text, not its meaning: any file that parses as a YAML mapping is
+formatted, also one with an unknown speaker or a wrong type (`briefings validate` says what is
+wrong with it; CI would otherwise print each such problem twice). A file that does not parse, or
+whose data the canonical form would change, is reported and left exactly as it was.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from ruamel.yaml.comments import CommentedMap
 
 from . import store
 from .errors import BriefingsError, Problem
-from .validate import validate_paths
 
 
 def format_text(text: str, path: Path) -> str:
@@ -25,22 +26,19 @@ def format_text(text: str, path: Path) -> str:
 
 
 def format_paths(paths: list[Path], write: bool = True) -> tuple[list[Path], list[Problem]]:
-    """Canonical form for every briefing under `paths`: the files not yet in it, and problems.
-
-    Only valid briefings are formatted: one with errors is reported as `validate` reports it and
-    left exactly as it was, so `fmt` never rewrites a file nobody can read back the same way.
-    """
-    files = store.briefing_files(paths)
-    problems = validate_paths(files).errors
-    bad = {p.path for p in problems}
+    """Canonical form for every briefing under `paths`: the files not yet in it, and problems
+    (files that are not YAML mappings; nothing about their meaning)."""
     changed: list[Path] = []
-    for f in files:
-        if str(f) in bad:
+    problems: list[Problem] = []
+    for f in store.briefing_files(paths):
+        if not f.exists():
+            problems.append(Problem(str(f), None, None, "no such file"))
             continue
-        try:  # the file may have changed or gone since it was validated
+        try:  # the file may have changed or gone since it was listed
             text = store.read_text(f)
             formatted = format_text(text, f)
             if formatted != text:
+                same_data(text, formatted, f)
                 changed.append(f)
                 if write:
                     store.write_atomic(f, formatted)
@@ -49,3 +47,12 @@ def format_paths(paths: list[Path], write: bool = True) -> tuple[list[Path], lis
         except OSError as exc:
             problems.append(Problem(str(f), None, None, f"cannot write: {exc.strerror or exc}"))
     return changed, problems
+
+
+def same_data(text: str, formatted: str, path: Path) -> None:
+    """Refuse a canonical form that reads back as other data than the file (a net under `fmt`,
+    which now formats files whatever they mean)."""
+    if store.to_plain(store.loads(formatted, str(path))) != store.to_plain(store.loads(text, str(path))):
+        raise BriefingsError(
+            Problem(str(path), 1, None, "not formatted: its canonical form would change its data")
+        )

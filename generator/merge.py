@@ -10,51 +10,31 @@ editor changed keeps the editor's value; a field only the machine changed takes 
 longer finds is removed only if no editor touched it. When both changed the same field, the
 editor's value stays and the clash is reported as a conflict, never resolved silently.
 
-Identity: actors by id (then name, then first-mention offsets), quotes by normalised text,
-timeline entries by (text, date), questions by question text (then evidence).
+Which items are the same item in the three versions is `pairing`'s to say.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import comments, store
-from .checks import field_name, locate, squash
+from .checks import field_name, locate
 from .errors import Problem
+from .pairing import KEYS, match, similar
 
 FAMILIES = ("actors", "quotes", "timeline", "questions")
 _MISSING: Any = object()
-
-Key = Callable[[dict[str, Any]], Any]
-
-
-def _norm(text: Any) -> str:
-    return squash(str(text or "")).casefold()
+NOUNS = {"actors": ("actor", "actors"), "quotes": ("quote", "quotes"), "timeline": ("event", "events")}
 
 
-def _span(item: dict[str, Any]) -> Any:
-    span = item.get("span")
-    return tuple(span) if span else None
-
-
-# Keys tried in order; the later ones only pair an edited item with its machine original.
-KEYS: dict[str, tuple[list[Key], list[Key]]] = {
-    "actors": ([lambda a: a.get("id")], [lambda a: _norm(a.get("name")), _span]),
-    "quotes": ([lambda q: _norm(q.get("text"))], [_span]),
-    "timeline": ([lambda t: (_norm(t.get("text")), t.get("date"))], [_span]),
-    "questions": (
-        [
-            lambda q: _norm(q.get("question")),
-            lambda q: tuple(_norm(e) for e in q.get("evidence") or ()) or None,
-        ],
-        [],
-    ),
-}
+def _count(n: int, family: str) -> str:
+    """`1 quote`, `2 quotes`, `1 event` (a timeline's items), `3 questions`."""
+    one, many = NOUNS.get(family, (family.rstrip("s"), family))
+    return f"{n} {one if n == 1 else many}"
 
 
 @dataclass
@@ -70,15 +50,21 @@ class Merge:
     _pending: list[tuple[list[Any], str]] = field(default_factory=list)
     touched: set[int] = field(default_factory=set)
     """`id()` of the items the merge added or changed: only those get their references checked."""
+    fields: list[str] = field(default_factory=list)
+    """Top-level fields (title, summary...) the new extraction changed and no editor had."""
+    written: bool = False
+    """Whether the merged file differs from the one before (set by whoever writes it)."""
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
+        return bool(self.added or self.updated or self.removed or self.fields)
 
     def summary(self) -> str:
-        parts = [f"{len(v)} {k} added" for k, v in self.added.items() if v]
-        parts += [f"{v} {k} updated" for k, v in self.updated.items() if v]
-        parts += [f"{len(v)} {k} removed" for k, v in self.removed.items() if v]
+        parts = [f"{_count(len(v), k)} added" for k, v in self.added.items() if v]
+        parts += [f"{_count(v, k)} updated" for k, v in self.updated.items() if v]
+        parts += [f"{_count(len(v), k)} removed" for k, v in self.removed.items() if v]
+        if self.fields:
+            parts.append(f"{', '.join(self.fields)} updated")
         conflicts = sum(1 for p in self.problems if p.message.startswith("conflict"))
         if conflicts:
             parts.append(f"{conflicts} conflict{'s' if conflicts > 1 else ''}")
@@ -109,27 +95,6 @@ class _Ref:
     item: Any
 
 
-def match(left: list[dict[str, Any]], right: list[dict[str, Any]], keys: Iterable[Key]) -> dict[int, int]:
-    """Pair items of two lists, each at most once, by the first key function that agrees."""
-    pairs: dict[int, int] = {}
-    taken: set[int] = set()
-    for key in keys:
-        index: dict[Any, list[int]] = {}
-        for j, item in enumerate(right):
-            k = key(item)
-            if j not in taken and k not in (None, "", ()):
-                index.setdefault(k, []).append(j)
-        for i, item in enumerate(left):
-            if i in pairs:
-                continue
-            free = index.get(key(item), [])
-            if free:
-                j = free.pop(0)
-                pairs[i] = j
-                taken.add(j)
-    return pairs
-
-
 def three_way(
     base: dict[str, Any] | None, ours: Any, theirs: dict[str, Any], path: str = "", header: str = ""
 ) -> Merge:
@@ -157,7 +122,10 @@ def three_way(
             ["id"], "no machine copy to merge against: kept every field as edited, only added new items"
         )
     else:
+        before = {k: store.to_plain(v) for k, v in ours.items() if k not in FAMILIES}
         _merge_fields(result, ours, base, theirs, [], skip={"id", *FAMILIES})
+        result.fields = [k for k in ours if k not in FAMILIES and store.to_plain(ours[k]) != before.get(k)]
+        result.fields += [k for k in before if k not in ours]
         _drop_unused_actors(result, base, theirs)
     result.settle(store.dumps(ours, header))
     return result
@@ -212,15 +180,16 @@ def _pair(
     if family != "actors":
         t_items = [_renamed(t, rename) for t in t_items]
     primary, secondary = KEYS[family]
+    pair = similar if family == "quotes" else (lambda left, right, pairs: pairs)
     fam = _Family(
         family,
         seq,
         o_items,
         b_items,
         t_items,
-        ob=match(o_items, b_items, [*primary, *secondary]),
-        bt=match(b_items, t_items, primary),
-        ot=match(o_items, t_items, primary),
+        ob=pair(o_items, b_items, match(o_items, b_items, [*primary, *secondary])),
+        bt=pair(b_items, t_items, match(b_items, t_items, primary)),
+        ot=pair(o_items, t_items, match(o_items, t_items, primary)),
     )
     if family == "actors":
         for i, b in fam.ob.items():

@@ -12,7 +12,7 @@ import logging
 import os
 import posixpath
 import zlib
-from html import escape
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +22,12 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from . import markdown_ext, pagefind, store
+from . import markdown_ext, mkdocs_pages, pagefind, store
 from .config import BriefingsConfig
 from .errors import BriefingsError
-from .site import data, render
-from .site.options import from_settings
+from .mkdocs_files import PACKED_HTML, PackedFile, quiet_dirty
+from .site import cache, data, problems, render
+from .site.options import Options, from_settings
 from .site.templates import EDIT_MARKER
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -42,38 +43,8 @@ NAV: list[Any] = [
 ]
 
 
-PACKED_HTML = "<!-- briefings: packed until the page is written -->"
-
-
-class PackedFile(File):
-    """A generated file whose content waits zlib-compressed until MkDocs reads it.
-
-    MkDocs holds every generated page's Markdown from `on_files` to the end of the build; packed,
-    5000 briefings take tens of MB instead of hundreds. Reading it (`content_string`, copying)
-    works as for any generated `File`: MkDocs 1.6 keeps that content in `File._content`.
-    """
-
-    _packed: bytes | None = None
-    _is_text = True
-    changed = True
-    """False when the content is what the previous build of this `mkdocs serve` generated:
-    `mkdocs serve --dirty` then skips converting and writing the page again."""
-
-    def is_modified(self) -> bool:
-        return self.changed or not os.path.isfile(self.abs_dest_path)
-
-    @property  # type: ignore[override]
-    def _content(self) -> str | bytes | None:
-        if self._packed is None:
-            return None
-        raw = zlib.decompress(self._packed)
-        return raw.decode("utf-8") if self._is_text else raw
-
-    @_content.setter
-    def _content(self, value: str | bytes | None) -> None:
-        self._is_text = isinstance(value, str)
-        data = value.encode("utf-8") if isinstance(value, str) else value
-        self._packed = None if data is None else zlib.compress(data, 1)
+THEME = Path(__file__).resolve().parent / "theme"
+"""Theme overrides: the 404 page."""
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -84,18 +55,38 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.yaml_of: dict[str, str] = {}
         """Page src_uri -> the YAML's path relative to the site root (for edit links)."""
         self.boost: dict[str, tuple[str, ...]] = {}
+        self.edit_of: dict[str, tuple[str, bool]] = {}
+        """Page src_uri -> where its edit control leads, and whether that is an editor."""
+        self.yaml_pages = False
+        self.tab: MkPage | None = None
+        """The navigation page whose tab is highlighted for the page being rendered."""
+        """Whether this build publishes a page of each briefing's YAML (no repository editor)."""
         self.generated: set[str] = set()
         """src_uri of every page this plugin generated (their Markdown is dropped once converted)."""
         self.packed_html: dict[str, bytes] = {}
         """src_uri -> a generated page's HTML, compressed between conversion and writing."""
         self.search_text: dict[str, str] = {}
+        self.search_tags: dict[str, tuple[str, ...]] = {}
         """src_uri -> the one search entry of a page indexed from data (see render.Page)."""
         self.previous: dict[str, int] = {}
         """src_uri -> checksum of each generated file in the previous build (for `serve --dirty`)."""
+        self.preview: cache.Preview | None = None
+        """What `mkdocs serve` keeps between rebuilds (None in `mkdocs build`)."""
+        self.copies: set[str] = set()
+        self.copies_before: set[str] = set()
+        """YAML copies published by this build and by the previous one (see `_forget_gone`)."""
+        self.packed_pages: dict[str, tuple[render.Page, bytes]] = {}
+        """src_uri -> the page and its packed content, in a preview: a page the memo kept is not
+        compressed again."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that `mkdocs serve` keeps this plugin object between rebuilds (MkDocs 1.4+)
-        and with it `previous`, the checksums that let `--dirty` skip unchanged pages."""
+        """Defined so that `mkdocs serve` keeps this plugin object between rebuilds (MkDocs 1.4+),
+        and with it `previous`, the checksums that let `--dirty` skip unchanged pages, and the
+        preview's cache: a save re-checks and re-renders only what it changed, and an invalid
+        file shows as a page of problems instead of stopping the server."""
+        self.preview = cache.Preview() if command == "serve" else None
+        if command == "serve" and dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(quiet_dirty)
 
     def _path(self, value: str) -> Path:
         p = Path(value)
@@ -111,7 +102,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             config.nav = NAV
         if markdown_ext.__name__ not in config.markdown_extensions:
             config.markdown_extensions.append(markdown_ext.__name__)
+        if str(THEME) not in config.theme.dirs:  # a 404 page that helps; a site's custom_dir wins
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        if not config.site_url:
+            log.info("briefings: no site_url, so no sitemap, relative feed links and a plain 404 page")
         return config
+
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """Without a site_url a sitemap has no addresses to list: none is written (MkDocs skips an
+        empty template) rather than an empty one."""
+        return "" if template_name == "sitemap.xml" and not config.site_url else output
 
     @property
     def jobs(self) -> int:
@@ -120,34 +120,88 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        loaded = self._load()
         options = from_settings(
             self.config,
             site_name=config.site_name,
             site_url=config.site_url,
             directory_urls=config.use_directory_urls,
             templates_dir=self._path(self.config.templates_dir),
+            yaml_pages=self.config.publish_yaml and not (config.repo_url and config.edit_uri),
         )
-        for table in (self.yaml_of, self.boost, self.generated, self.search_text, self.packed_html):
+        self.yaml_pages = options.yaml_pages
+        for table in (
+            self.yaml_of,
+            self.boost,
+            self.generated,
+            self.search_text,
+            self.search_tags,
+            self.packed_html,
+        ):
             table.clear()
+        if self.preview is None:
+            loaded = self._load()
+            pages: Iterable[render.Page] = render.iter_site(
+                loaded.entries, options, loaded.registry, jobs=self.jobs
+            )
+        else:
+            loaded, pages = self._preview_pages(options)
         count = 0
-        for page in render.iter_site(loaded.entries, options, loaded.registry, jobs=self.jobs):
+        for page in pages:
             count += 1
             self._add_page(files, config, page)
         # Published so that editors' YAML tooling can fetch the schema from the site as well.
         files.append(File.generated(config, store.SCHEMA_URL_PATH, abs_src_path=str(store.SCHEMA_FILE)))
+        if self.preview is not None:
+            self._forget_gone(config)
         log.info("briefings: %d briefings, %d generated files", len(loaded.entries), count)
         return files
+
+    def _preview_pages(self, options: Options) -> tuple[data.Loaded, Iterator[render.Page]]:
+        """Under `mkdocs serve`: only changed files are checked and only pages whose inputs
+        changed are rendered; a file with errors is left out and its page lists them."""
+        assert self.preview is not None
+        preview = self.preview
+        loaded, errors = preview.loads.load(*self._sources(), jobs=self.jobs)
+        for problem in errors:
+            log.error("briefings: %s", problems.shown(problem, self.root))
+        env = preview.environment(options)
+        pages = render.iter_site(loaded.entries, options, loaded.registry, memo=preview.pages, env=env)
+
+        def counted() -> Iterator[render.Page]:
+            yield from problems.with_problems(pages, errors, self.root)
+            log.info(
+                "briefings: %d files checked, %d pages rendered, %d kept",
+                preview.loads.checked,
+                preview.pages.made,
+                preview.pages.reused,
+            )
+            preview.pages.finish()
+
+        return loaded, counted()
+
+    def _forget_gone(self, config: MkDocsConfig) -> None:
+        """A dirty build leaves what the previous build wrote: the pages and YAML copies of a
+        deleted briefing would still be served. They go, as a full build would not make them."""
+        gone = set(self.previous) - self.generated
+        gone |= self.copies_before - self.copies
+        for src in sorted(gone):
+            self.previous.pop(src, None)
+            self.packed_pages.pop(src, None)
+            Path(File.generated(config, src, content="").abs_dest_path).unlink(missing_ok=True)
+        self.copies_before, self.copies = self.copies, set()
+
+    def _sources(self) -> tuple[Path, Path, Path]:
+        """The briefings folder, the folder source paths are relative to, the registry."""
+        return (
+            self._path(self.config.briefings_dir),
+            self._path(self.config.source_root or "."),
+            self._path(self.config.registry),
+        )
 
     def _load(self) -> data.Loaded:
         """The briefings and registry, checked as `briefings validate` checks them."""
         try:
-            loaded = data.load_site(
-                self._path(self.config.briefings_dir),
-                self._path(self.config.source_root or "."),
-                self._path(self.config.registry),
-                jobs=self.jobs,
-            )
+            loaded = data.load_site(*self._sources(), jobs=self.jobs)
         except BriefingsError as exc:
             raise PluginError(f"invalid briefings:\n{exc}") from None
         for problem in loaded.warnings:
@@ -161,14 +215,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if existing is not None:
             log.info("briefings: generated %s replaces the file in docs_dir", page.path)
             files.remove(existing)
-        file = PackedFile.generated(config, page.path, content=page.content)
-        assert isinstance(file, PackedFile)
+        kept = self.packed_pages.get(page.path)
+        if kept is not None and kept[0] is page:  # the same page as last time (a preview's memo)
+            file = PackedFile.generated(config, page.path, content="")
+            assert isinstance(file, PackedFile)
+            file._packed = kept[1]
+        else:
+            file = PackedFile.generated(config, page.path, content=page.content)
+        assert isinstance(file, PackedFile) and file._packed is not None
+        if self.preview is not None:
+            self.packed_pages[page.path] = (page, file._packed)
         checksum = hash(file._packed)
         file.changed = self.previous.get(page.path) != checksum
         self.previous[page.path] = checksum
         self.generated.add(page.path)
         if page.search_text is not None:
             self.search_text[page.path] = page.search_text
+            self.search_tags[page.path] = page.search_tags
         if page.yaml is not None:
             rel = posixpath.relpath(page.yaml.resolve().as_posix(), self.root.as_posix())
             file.edit_uri = rel
@@ -177,16 +240,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if self.config.publish_yaml:
                 copy = posixpath.dirname(page.path) + ".yaml"
                 files.append(File.generated(config, copy, abs_src_path=str(page.yaml)))
+                self.copies.add(copy)
         files.append(file)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Without a repository to edit in, the edit button opens the published YAML copy."""
+        """One edit control per briefing page, ours: the repository's editor when the site has
+        `repo_url`/`edit_uri`, else the page that shows the YAML; never the theme's as well."""
         src = page.file.src_uri
-        if src in self.yaml_of and page.edit_url is None and self.config.publish_yaml:
-            page.edit_url = "../" + posixpath.basename(posixpath.dirname(src)) + ".yaml"
+        if src in self.yaml_of:
+            if page.edit_url:
+                self.edit_of[src] = (page.edit_url, True)
+            elif self.yaml_pages:
+                self.edit_of[src] = ("yaml.html", False)
+            page.edit_url = None
         return None
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.preview is not None:
+            env.bytecode_cache = self.preview.compiled
+        return env
 
     @event_priority(-100)  # last: the HTML every other plugin has finished with
     def on_page_content(
@@ -194,20 +268,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     ) -> str | None:
         # MkDocs' own raw-HTML id scan runs after markdown_ext has stashed the blocks it skips.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | markdown_ext.anchor_ids(html)
+        src = page.file.src_uri
         if EDIT_MARKER in html:
-            button = ""
-            if page.edit_url:
-                button = (
-                    f'<a class="md-button bf-edit" href="{escape(page.edit_url)}" '
-                    f'title="Open {escape(self.yaml_of.get(page.file.src_uri, "the YAML"))}">Edit YAML</a>'
-                )
+            edit = self.edit_of.get(src)
+            button = mkdocs_pages.edit_button(edit[0], self.yaml_of[src], edit[1]) if edit else ""
             html = html.replace(EDIT_MARKER, button)
-        if page.file.src_uri not in self.generated:
+        if src not in self.generated:
             return html
+        if not mkdocs_pages.sections(page.toc):
+            page.toc = mkdocs_pages.headings_toc(html)
+        html = mkdocs_pages.with_phone_toc(html, page.toc)
         # MkDocs converts every page before it writes any: generated pages wait packed, which
         # keeps a large site's build within memory (their Markdown is not needed any more).
         page.markdown = ""
-        self.packed_html[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        self.packed_html[src] = zlib.compress(html.encode("utf-8"), 1)
         return PACKED_HTML
 
     @event_priority(100)  # first: before the search plugin reads the page
@@ -226,7 +300,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return context
         text = self.search_text.get(page.file.src_uri)
         if text is not None:
+            tags, boost = self.search_tags.get(page.file.src_uri, ()), self.config.search_boost_actors
             entries.append({"location": page.url, "title": page.title or "", "text": text})
+            entries[-1].update({"tags": list(tags), "boost": float(boost)} if tags else {})
         anchors = self.boost.get(page.file.src_uri)
         if not anchors:
             return context
@@ -239,14 +315,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 entry["boost"] = float(entry.get("boost", 1)) * factor
         return context
 
-    on_page_context = CombinedEvent(_unpack_html, _search_entries)
+    def _section_tab(self, context: Any, /, *, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+        """A page outside the navigation highlights its section's tab while it is rendered."""
+        self.tab = mkdocs_pages.section(page, nav)
+        if self.tab is not None:
+            self.tab.active = True
+        return context
+
+    on_page_context = CombinedEvent(_unpack_html, _search_entries, _section_tab)
 
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
         """A written page's HTML is not needed again: let it go instead of holding every page."""
+        if self.tab is not None:
+            self.tab.active, self.tab = False, None
         if page.file.src_uri in self.generated:
             page.content = PACKED_HTML
-        return output
+        return mkdocs_pages.feed_link(output, page.url, config.site_url, config.site_name)
 
     @event_priority(100)  # before the search plugin merges its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

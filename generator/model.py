@@ -94,6 +94,8 @@ class Briefing:
     source: Source
     schema_version: int = SCHEMA_VERSION
     reviewed: bool = False
+    origin: str | None = None
+    """`hand` for a briefing an editor typed (`briefings new`); None: extracted."""
     summary: str | None = None
     key_points: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -114,7 +116,7 @@ class Briefing:
         return next((a for a in self.actors if a.id == actor_id), None)
 
 
-ORDER = ("schema_version", "id", "title", "reviewed")
+ORDER = ("schema_version", "id", "title", "reviewed", "origin")
 
 
 @cache

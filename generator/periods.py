@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 Kind = Literal["day", "week", "month", "quarter", "season", "year"]
@@ -50,7 +51,12 @@ class Period:
 
     @classmethod
     def parse(cls, value: str) -> Period:
-        """ValueError unless `value` is a real ISO period (`2023-02-30` and `2023-W54` are not)."""
+        """ValueError unless `value` is a real ISO period (`2023-02-30` and `2023-W54` are not).
+        Periods are values: each is read once (a site's pages ask for the same dates many times)."""
+        return _parse(value)
+
+    @classmethod
+    def _read(cls, value: str) -> Period:
         m = _VALUE.fullmatch(value)
         if not m:
             raise ValueError(f"not an ISO period: {value!r}")
@@ -97,16 +103,18 @@ class Period:
         """The month a listing files the period under (`2023-11`); a year stays `2023`."""
         return self.value if self.kind == "year" else self.first.isoformat()[:7]
 
-    def label(self) -> str:
-        """How a reader says it: `4 Nov 2023`, `week 44, 2023`, `November 2023`, `Q3 2023`,
-        `summer 1989`, `2023`."""
+    def label(self, with_year: bool = True) -> str:
+        """How a reader says it: `4 Nov 2023`, `week of 30 Oct 2023` (weeks by their Monday),
+        `November 2023`, `Q3 2023`, `summer 1989`, `2023`; without the year where the reader
+        has it already (`with_year=False`: `4 Nov`, `week of 30 Oct`, `November`)."""
         first = self.first
+        year = f" {first.year}" if with_year else ""
         if self.kind == "day":
-            return f"{first.day} {MONTH_ABBREVIATIONS[first.month - 1]} {first.year}"
+            return f"{first.day} {MONTH_ABBREVIATIONS[first.month - 1]}{year}"
         if self.kind == "week":
-            return f"week {int(self.value[6:])}, {self.value[:4]}"
+            return f"week of {first.day} {MONTH_ABBREVIATIONS[first.month - 1]}{year}"
         if self.kind == "month":
-            return f"{MONTH_NAMES[first.month - 1]} {first.year}"
+            return f"{MONTH_NAMES[first.month - 1]}{year}"
         if self.kind == "quarter":
             return f"{self.value[5:]} {self.value[:4]}"
         if self.kind == "season":
@@ -114,6 +122,27 @@ class Period:
             tail = f"–{(first.year + 1) % 100:02d}" if code == "WI" else ""
             return f"{SEASON_NAMES[code]} {first.year}{tail}"
         return self.value
+
+    def days_label(self) -> str:
+        """The days it covers: `30 Oct – 5 Nov 2023`, `6–12 Nov 2023`, `4 Nov 2023`."""
+        return days_label(self.first, self.last)
+
+
+def days_label(first: date, last: date) -> str:
+    """A stretch of days as a reader writes it, each part said once: `4–7 Nov 2023`,
+    `30 Oct – 2 Nov 2023`, `30 Dec 2023 – 2 Jan 2024`."""
+    if first == last:
+        return f"{first.day} {MONTH_ABBREVIATIONS[first.month - 1]} {first.year}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {MONTH_ABBREVIATIONS[first.month - 1]} {first.year}"
+    if first.year == last.year:
+        return f"{first.day} {MONTH_ABBREVIATIONS[first.month - 1]} – {days_label(last, last)}"
+    return f"{days_label(first, first)} – {days_label(last, last)}"
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse(value: str) -> Period:
+    return Period._read(value)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -140,7 +169,8 @@ def month_key(value: str) -> str:
 
 
 def label(value: str | None, end: str | None = None) -> str:
-    """A date or a range for a reader: `4 Nov 2023`, `4 Nov 2023 – 7 Nov 2023`, `undated`."""
+    """A date or a range for a reader: `4 Nov 2023`, `4–7 Nov 2023`, `November – December 2023`,
+    `undated`; a value that is not a period is shown as it is."""
     if not value:
         return "undated"
     first = Period.maybe(value)
@@ -148,4 +178,10 @@ def label(value: str | None, end: str | None = None) -> str:
     if not end:
         return text
     last = Period.maybe(end)
-    return f"{text} – {last.label() if last else end}"
+    if first is None or last is None:
+        return f"{text} – {last.label() if last else end}"
+    if first.kind in ("day", "week") and last.kind in ("day", "week"):
+        return days_label(first.first, last.last)
+    if first.kind == last.kind == "month" and first.first.year == last.first.year:
+        return f"{first.label(with_year=False)} – {last.label()}"
+    return f"{text} – {last.label()}"

@@ -12,6 +12,7 @@ from collections.abc import Collection
 import yaml
 
 from .errors import BriefingsError, Problem
+from .yaml_messages import explain
 
 MAX_DEPTH = 32
 MAX_NODES = 200_000
@@ -94,6 +95,6 @@ def check_yaml(text: str, path: str) -> None:
         line = mark.line + 1 if mark is not None else None
         col = mark.column + 1 if mark is not None else None
         what = (exc.problem or exc.context or "invalid YAML").strip()
-        raise BriefingsError(Problem(path, line, "yaml", f"invalid YAML: {what}", column=col)) from None
+        raise BriefingsError(Problem(path, line, "yaml", explain(what), column=col)) from None
     except yaml.YAMLError as exc:
         raise BriefingsError(Problem(path, None, "yaml", f"invalid YAML: {exc}")) from None

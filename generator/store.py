@@ -30,6 +30,7 @@ from . import comments, emitter
 from .errors import BriefingsError, Problem
 from .model import Briefing, Source
 from .safety import check_yaml, node_ok
+from .yaml_messages import explain
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "briefing.schema.json"
 SCHEMA_URL_PATH = "schema/briefing.schema.json"
@@ -162,7 +163,7 @@ def loads(text: str, path: str) -> Any:
         line = mark.line + 1 if mark is not None else None
         col = mark.column + 1 if mark is not None else None
         what = (exc.problem or exc.context or "invalid YAML").strip()
-        raise BriefingsError(Problem(path, line, "yaml", f"invalid YAML: {what}", column=col)) from None
+        raise BriefingsError(Problem(path, line, "yaml", explain(what), column=col)) from None
     except YAMLError as exc:
         raise BriefingsError(Problem(path, None, "yaml", f"invalid YAML: {exc}")) from None
 
@@ -224,7 +225,7 @@ def loads_plain(text: str, path: str) -> Any:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise BriefingsError(
-            Problem(path, line, "yaml", f"invalid YAML: {getattr(exc, 'problem', exc)}")
+            Problem(path, line, "yaml", explain(str(getattr(exc, "problem", None) or exc)))
         ) from None
     finally:
         loader.dispose()
@@ -356,4 +357,4 @@ def skeleton(
 ) -> dict[str, Any]:
     """An empty briefing for an editor to fill by hand: every list present, so the shape shows."""
     source = Source(file=file, name=name, url=url, author=author, published=published, sha256=sha256)
-    return Briefing(id=bid, title=title, source=source).to_dict()
+    return Briefing(id=bid, title=title, source=source, origin="hand").to_dict()

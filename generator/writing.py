@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -119,7 +119,8 @@ def machine_copy(target: Path) -> Path:
 
 
 def update(target: Path, data: dict[str, Any]) -> merge.Merge:
-    """Merge a new extraction into the briefing at `target`, which editors may have changed.
+    """Merge a new extraction into the briefing at `target`, which editors may have changed;
+    `Merge.written` says whether the file changed.
 
     Raises BriefingsError if the editor's file cannot be read or parsed: an unreadable edit is
     never replaced.
@@ -132,7 +133,7 @@ def update(target: Path, data: dict[str, Any]) -> merge.Merge:
     header = store.header_for(target.parent)
     result = merge.three_way(base, ours, data, str(target), header)
     text = store.dumps(result.node, header)
-    store.write_if_changed(target, text)
+    result.written = store.write_if_changed(target, text)
     store.write_if_changed(base_path, store.dumps(data))
     return result
 
@@ -166,11 +167,17 @@ class Report:
     """What one run did: counts for the summary line, failures for the exit status."""
 
     written: int = 0
+    """New briefings, and briefings replaced with other text (--force)."""
+    updated: int = 0
+    """Briefings a merge changed (--update)."""
+    unchanged: int = 0
+    """Briefings extracted again to the same file (--update, --force): left untouched."""
     kept: int = 0
     failed: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"{self.written} written"]
+        counts = ((self.written, "written"), (self.updated, "updated"), (self.unchanged, "unchanged"))
+        parts = [f"{n} {what}" for n, what in counts if n] or ["0 written"]
         if self.kept:
             parts.append(f"{self.kept} kept (already there; --update to merge, --force to overwrite)")
         if self.failed:
@@ -214,24 +221,27 @@ class Writer:
         data = replace(briefing, id=target.stem).to_dict()
         try:
             if self.policy == "update" and target.exists():
-                yield from self._update(target, data)
+                changed = yield from self._update(target, data)
+                outcome = "updated" if changed else "unchanged"
             else:
-                write_fresh(target, data)
+                outcome = "written" if write_fresh(target, data) else "unchanged"
         except BriefingsError as exc:
             yield from self.fail(exc.problems)
             return
         except OSError as exc:
             yield from self.fail([Problem(str(target), None, None, f"cannot write: {exc.strerror or exc}")])
             return
-        self.report.written += 1
+        setattr(self.report, outcome, getattr(self.report, outcome) + 1)
 
-    def _update(self, target: Path, data: dict[str, Any]) -> Iterator[str]:
+    def _update(self, target: Path, data: dict[str, Any]) -> Generator[str, None, bool]:
+        """Merge into `target`; yields what the merge did, returns whether the file changed."""
         if machine_unchanged(target, data):
             yield f"{target}: no changes (same machine output as last time)"
-            return
+            return False
         result = update(target, data)
         yield f"{target}: {result.summary()}"
         yield from map(str, result.problems)  # conflicts: warnings, the briefing is written
+        return result.written
 
     def fail(self, problems: list[Problem]) -> Iterator[str]:
         self.report.failed += problems

@@ -330,6 +330,14 @@ def test_unresolved_and_lookup(nlp):
             "climate change envoy (counterpart of Xie Zhenhua)",
             "US",
         ),
+        # a dateline's dash is not part of the role that follows it (a Reuters lead)
+        (
+            "WASHINGTON (Reuters) - U.S. Democratic presidential candidate Hillary Clinton said on Friday"
+            " that Russian intelligence services hacked the committee's computers.",
+            "Hillary Clinton",
+            "Democratic presidential candidate",
+            "U.S.",
+        ),
         # negatives: lists, ages, participles and bare names give no role
         ("Andy Caddick, Phil Simmons and Chris Lewis played on Friday.", "Andy Caddick", None, None),
         ("Tim O'Gorman, 109, took the side to 471.", "Tim O'Gorman", None, None),

@@ -43,6 +43,8 @@ questions: []
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "briefings").mkdir()
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "talks.md").write_text("Talks\n\nWe have waited too long.\n", encoding="utf-8")
     return tmp_path
 
 
@@ -142,7 +144,7 @@ def test_new_writes_a_valid_skeleton(folder: Path) -> None:
         "new", "--title", "Talks open in Frankfurt", "--published", "2024-03-12", "--source", "Example Wire"
     )
     assert code == 0
-    path = Path(output.strip())
+    path = Path(output.splitlines()[0])
     assert path == Path("briefings/2024-03-12-talks-open-in-frankfurt.yaml")
     data = store.to_plain(store.load(path))
     assert data["source"] == {
@@ -150,6 +152,12 @@ def test_new_writes_a_valid_skeleton(folder: Path) -> None:
         "name": "Example Wire",
         "published": "2024-03-12",
     }
+    assert data["origin"] == "hand" and data["reviewed"] is False  # not "machine-extracted" on the site
+    assert "sources/2024-03-12-talks-open-in-frankfurt.md: put the article's text here" in output
+    code, output = invoke("validate", "--strict", str(path))
+    assert code == 1 and "source.file: warning: no such file" in output  # until the text is there
+    Path("sources").mkdir(exist_ok=True)
+    Path("sources/2024-03-12-talks-open-in-frankfurt.md").write_text("Talks\n\nThey met.\n", encoding="utf-8")
     assert invoke("validate", "--strict", str(path)) == (0, "")
     assert invoke("fmt", "--check", str(path)) == (0, "")
     code, output = invoke("new", "--title", "Talks open in Frankfurt", "--published", "2024-03-12")
@@ -183,13 +191,16 @@ def test_schema_prints_the_schema() -> None:
 
 
 def briefings_repo(tmp_path: Path) -> Path:
-    """A copy of the repository's briefings and sources, plus one more briefing made by `new`."""
+    """A copy of the repository's briefings and sources, and the text of one more briefing that
+    the tests start with `new`."""
     repo = tmp_path / "repo"
     for name in ("briefings", "sources"):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns(".*"))
         else:
             (repo / name).mkdir(parents=True)
+    text = "Talks open in Frankfurt\n\nThe talks opened on Tuesday.\n"
+    (repo / "sources" / "2024-03-12-talks-open-in-frankfurt.md").write_text(text, encoding="utf-8")
     return repo
 
 

@@ -93,6 +93,36 @@ def read(
         # "that month" with no month before it refers to nothing
         ("That month it reopened.", UNKNOWN, [("anaphoric", None, None)]),
         ("They met earlier in the week.", UNKNOWN, [("in_the", "2023-W44", None)]),
+        # a weekday with its date in brackets is one mention; a spelled day; "late" on a day
+        ("Held Thursday (Nov. 2) downtown.", UNKNOWN, [("md_paren", "2023-11-02", None)]),
+        ("They march this coming Sunday, November fifth.", UNKNOWN, [("md", "2023-11-05", None)]),
+        ("Signed on the twenty-first of October.", UNKNOWN, [("dm", "2023-10-21", None)]),
+        ("Released late Oct. 9.", UNKNOWN, [("md", "2023-10-09", None)]),
+        # a bare month never swallows the day after it
+        ("Released Oct. 9 at noon.", PAST, [("md", "2023-10-09", None)]),
+        ("Prices rose in July of last year.", UNKNOWN, [("month", "2022-07", None)]),
+        # weekends: this one on a weekend, else the one the tense points at (near one when unsaid)
+        ("They met over the weekend.", PAST, [("weekend", "2023-10-28", "2023-10-29")]),
+        ("They meet over the weekend.", FUTURE, [("weekend", "2023-11-04", "2023-11-05")]),
+        ("They meet next weekend.", UNKNOWN, [("weekend", "2023-11-04", "2023-11-05")]),
+        ("Stores open Thanksgiving weekend.", FUTURE, [("holiday", "2023-11-25", "2023-11-26")]),
+        ("Stores opened Thanksgiving weekend last year.", UNKNOWN, [("holiday", "2022-11-26", "2022-11-27")]),
+        # the year the story is about; a fiscal year "ended" is a span, no date
+        ("Sales for the full year rose.", UNKNOWN, [("the_year", "2023", None)]),
+        ("The deal closes by year-end.", FUTURE, [("the_year", "2023", None)]),
+        ("For the year ended in June it lost money.", UNKNOWN, [("month", "2023-06", None)]),
+        (
+            "It rose in 2019, from a year earlier.",
+            UNKNOWN,
+            [("year", "2019", None), ("year_ago", "2018", None)],
+        ),
+        (
+            "It rose in 2019 from the year before.",
+            UNKNOWN,
+            [("year", "2019", None), ("anaphoric", "2018", None)],
+        ),
+        # a quarter under way is this year's, even told in the past
+        ("Sales fell in the fourth quarter.", PAST, [("quarter", "2023-Q4", None)]),
         # no date in the text at all
         ("They met and talked for a while.", UNKNOWN, []),
     ],
@@ -116,3 +146,19 @@ def test_every_kind_named_elsewhere_is_a_rule():
     assert len(kinds) == len(set(kinds))
     assert set(plausible.CHECKS) - set(kinds) == set()
     assert plausible.WORD_KINDS - set(kinds) == set()
+
+
+def test_needles_never_hide_a_match(monkeypatch):
+    """`rules.NEEDLES` only skips rules that cannot match a window: with and without them the
+    candidates are the same, on every text of the table above and on real news sentences."""
+    table = [args[0] for mark in test_rule_table.pytestmark for args in mark.args[1]]
+    texts = [
+        *table,
+        "WASHINGTON, August 11 (Xinhua) -- The secretary arrived on Monday, the day after Christmas Eve.",
+        "Profit rose 5% in the year-earlier quarter; since 1989, the 2002-2006 bubble and the 1990s.",
+        "On Friday (Dec. 12) at 8 p.m., nineteen ninety-six, three weeks ago, this past weekend, tonight.",
+        "Later that month the following year, earlier in the week, the same day, last spring, 11/4/23.",
+    ]
+    with_needles = [[(r.kind, m.span()) for r, m in rules.candidates(t)] for t in texts]
+    monkeypatch.setattr(rules, "NEEDLES", {})
+    assert [[(r.kind, m.span()) for r, m in rules.candidates(t)] for t in texts] == with_needles

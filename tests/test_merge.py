@@ -156,6 +156,46 @@ def test_deleted_item_stays_deleted_and_new_item_is_added_in_place() -> None:
     assert result.added == {"quotes": ["q1"]}
 
 
+def test_a_quote_edited_by_an_editor_and_reworded_by_the_source_is_one_conflict() -> None:
+    """Not both copies side by side: the same quote, the edit kept, the clash reported."""
+    base = briefing()
+    ours_data = copy.deepcopy(base)
+    ours_data["quotes"][0]["text"] = "We have waited far too long"
+    theirs = copy.deepcopy(base)
+    theirs["quotes"][0].update(text="We have waited too long for this", span=[1, 9])
+    result, out = run(base, ours_from(ours_data), theirs)
+    assert [q["text"] for q in out["quotes"]] == ["We have waited far too long", "ready to listen"]
+    assert out["quotes"][0]["span"] == [1, 9]  # what only the machine changed comes in
+    (problem,) = [p for p in result.problems if "conflict" in p.message]
+    assert problem.field == "quotes[0].text" and "new: We have waited too long for this" in problem.message
+    assert not result.added and result.summary() == "1 quote updated, 1 conflict"
+
+
+def test_a_reworded_quote_nobody_edited_is_updated_in_place() -> None:
+    base = briefing()
+    theirs = copy.deepcopy(base)
+    theirs["quotes"][0]["text"] = "We have waited too long for this"
+    result, out = run(base, ours_from(copy.deepcopy(base)), theirs)
+    assert [q["id"] for q in out["quotes"]] == ["q1", "q2"]
+    assert out["quotes"][0]["text"] == "We have waited too long for this"
+    assert result.summary() == "1 quote updated"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "paired"),
+    [
+        ("We have waited too long", "We have waited too long for this", True),
+        ("We have waited too long", "we have waited TOO long.", True),
+        ("We have waited too long", "ready to listen", False),
+        ("the talks will go on", "the fish died in the river", False),
+    ],
+)
+def test_reworded_quotes_are_one_quote(left: str, right: str, paired: bool) -> None:
+    from generator import pairing
+
+    assert (pairing.similar([{"text": left}], [{"text": right}], {}) == {0: 0}) is paired
+
+
 def test_machine_dropped_items_go_only_when_untouched() -> None:
     base = briefing()
     ours_data = copy.deepcopy(base)
@@ -270,7 +310,9 @@ def test_comments_survive_a_merge() -> None:
     ],
 )
 def test_identity(family: str, left: dict[str, Any], right: dict[str, Any], paired: bool) -> None:
-    assert (merge.match([left], [right], merge.KEYS[family][0]) == {0: 0}) is paired
+    from generator import pairing
+
+    assert (pairing.match([left], [right], pairing.KEYS[family][0]) == {0: 0}) is paired
 
 
 # An editor's pull request, then re-extraction of a changed source, end to end through the CLI.
@@ -287,7 +329,10 @@ def test_editor_work_survives_update(nlp: Any, tmp_path: Path, monkeypatch: pyte
     assert out.exit_code == 0, out.output
     (target,) = (tmp_path / "briefings").glob("*.yaml")
     assert writing.machine_copy(target).is_file()
-    other = runner.invoke(cli, ["new", "--title", "Talks open in Frankfurt", "--published", "2024-03-12"])
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "frankfurt.txt").write_text("Talks open\n\nThe talks opened.\n", encoding="utf-8")
+    typed = ["new", "--title", "Talks open in Frankfurt", "--published", "2024-03-12"]
+    other = runner.invoke(cli, [*typed, "--file", "notes/frankfurt.txt"])
     assert other.exit_code == 0, other.output
     answered_by = Path(other.output.strip()).stem
 
@@ -349,7 +394,8 @@ def test_editor_work_survives_update(nlp: Any, tmp_path: Path, monkeypatch: pyte
     for quote in data["quotes"]:
         start, end = quote["span"]
         assert squash(quote["text"]) in squash(article.text[max(0, start - 3) : end + 3]), quote
-    assert runner.invoke(cli, ["validate", "--strict", "briefings"]).exit_code == 0, merged
+    checked = runner.invoke(cli, ["validate", "--strict", "briefings"])
+    assert checked.exit_code == 0, checked.output
     assert runner.invoke(cli, ["fmt", "--check", "briefings"]).exit_code == 0
 
     # A second update with nothing new changes nothing.

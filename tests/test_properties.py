@@ -166,7 +166,9 @@ def test_fmt_is_idempotent(b: Briefing, indent: bool) -> None:
 def test_valid_briefings_have_no_problems(b: Briefing) -> None:
     written = store.dumps(b.to_dict())
     context = checks.Context(root=Path("/nonexistent"))
-    assert checks.check_data(store.loads(written, "b.yaml"), "b.yaml", context) == []
+    found = checks.check_data(store.loads(written, "b.yaml"), "b.yaml", context)
+    # the only thing to say: there is no source text here to check quotes against
+    assert [p for p in found if (p.field, p.severity) != ("source.file", "warning")] == []
 
 
 class _Tags(HTMLParser):
@@ -313,5 +315,6 @@ def test_mutated_speaker_is_refused_in_words() -> None:
         quotes=(Quote("q1", "Hi.", "a"),),
     )
     data = replace(b, quotes=(Quote("q1", "Hi.", "b"),)).to_dict()
-    (problem,) = checks.check_data(store.loads(store.dumps(data), "b.yaml"), "b.yaml")
+    found = checks.check_data(store.loads(store.dumps(data), "b.yaml"), "b.yaml")
+    (problem,) = [p for p in found if p.severity == "error"]
     assert str(problem) == "b.yaml:21:5: quotes[0].speaker: unknown actor 'b' (not in this briefing's actors)"

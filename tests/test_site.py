@@ -88,7 +88,10 @@ def briefings(source_text: str, source_sha: str) -> list[Briefing]:
         source=Source(file="sources/missing.md", name="Other Paper", published="2023-10-20"),
         summary="Ana Ruiz opened talks in Oslo.",
         tags=("climate", "oslo"),
-        actors=(replace(ana, role="head of delegation"),),
+        actors=(
+            replace(ana, role="head of delegation"),
+            Actor("jose-nunez", "José Núñez", "person", mentions=1),
+        ),
         quotes=(Quote("q1", "Oslo is only the beginning", "ana-ruiz", "direct", paragraph=1),),
         timeline=(TimelineEntry("2023", "2023", event="A year of talks", actors=("ana-ruiz",)),),
     )
@@ -180,13 +183,14 @@ def test_briefing_page_shows_every_part(built: tuple[Path, list[Briefing]]) -> N
     assert "<li>A second round is planned for December.</li>" in html
     # actors grouped by kind, with roles, linking to their pages
     assert re.search(r'<h3 id="actors-person">People', html)
-    assert re.search(r'<h3 id="actors-place">Places', html)
+    assert re.search(r'<h3 id="actors-place">Place <', html)  # one place: the heading says so
     assert (
         'href="../../actors/ana-ruiz/">Ana Ruiz</a> '
         '<span class="bf-actor__role">climate envoy, Ministry</span>' in html
     )
     # timeline: an SVG drawn at build time and the list
-    assert '<svg class="bf-tl"' in html and 'href="#event-1"' in html
+    assert '<svg class="bf-tl bf-tl--wide"' in html and '<svg class="bf-tl bf-tl--tall"' in html
+    assert 'href="#event-1"' in html
     assert re.search(r'<li id="event-1">.*6 Nov 2023.*Ruiz meets Berg in Lisbon', html)
     # quotes as block quotes with speaker and a link to the paragraph
     assert re.search(r'<blockquote class="bf-quote bf-quote--direct">\s*<p>We will not leave', html)
@@ -203,8 +207,16 @@ def test_briefing_page_shows_every_part(built: tuple[Path, list[Briefing]]) -> N
     edit = (
         "https://git.example.org/team/digest/edit/main/briefings/2023-11-03-envoys-agree-to-meet-again.yaml"
     )
-    assert f'<a class="md-button bf-edit" href="{edit}"' in html
-    assert f'href="{edit}" title="Edit this page"' in html
+    assert f'<a class="md-button bf-edit" href="{edit}" title="Open briefings/' in html
+    assert html.count(edit) == 1  # one edit control: not the theme's as well
+    # the tab of its section is highlighted, and the feed is announced
+    assert re.search(r'md-tabs__item md-tabs__item--active">\s*<a href="../../archive/"', html)
+    assert (
+        '<link rel="alternate feed" type="application/atom+xml" title="Test digest" href="https://digest.example.org/feed.xml">'
+        in html
+    )
+    # a table of contents for phones, before the first section
+    assert html.index('<nav class="bf-toc"') < html.index('id="summary"')
 
 
 def test_reviewed_briefing_and_missing_source(built: tuple[Path, list[Briefing]]) -> None:
@@ -235,7 +247,7 @@ def test_home_and_cross_pages(built: tuple[Path, list[Briefing]]) -> None:
     site, _ = built
     home = page(site, ".")
     assert home.index("Envoys agree to meet again") < home.index("Earlier talks in Oslo")
-    assert "Week 44 · 30 Oct – 5 Nov 2023" in home and "1 quote" in home and "1 open question" in home
+    assert "30 Oct – 5 Nov 2023" in home and "1 quote" in home and "1 open question" in home
     assert "Second round of talks" in page(site, "timeline")
     assert page(site, "timeline").index("December 2023") < page(site, "timeline").index("November 2023")
     assert "Ruiz meets Berg in Lisbon" in page(site, "timeline/2023-11")
@@ -278,12 +290,16 @@ def test_schema_is_published_for_editors(built: tuple[Path, list[Briefing]]) -> 
     assert published["title"] == "Briefing" and "quotes" in published["properties"]
 
 
-def test_search_index_weights_quotes_and_actors(built: tuple[Path, list[Briefing]]) -> None:
+def test_search_index_weights_quotes_and_leaves_out_lists(built: tuple[Path, list[Briefing]]) -> None:
+    """Quotes weigh more; lists of names, the picture's labels and the page's furniture are not
+    indexed (a result's snippet would be a list of people, or "2017 30 Oct 2023 published")."""
     docs = json.loads((built[0] / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     by_loc = {d["location"]: d for d in docs}
     base = "briefings/2023-11-03-envoys-agree-to-meet-again/"
     assert by_loc[base + "#quotes"]["boost"] > by_loc[base + "#summary"]["boost"] > 1
-    assert by_loc[base + "#actors-person"]["boost"] == by_loc[base + "#quotes"]["boost"]
+    assert by_loc[base + "#actors-person"]["text"] == ""
+    assert "published" not in by_loc[base + "#timeline"]["text"]
+    assert "Edit YAML" not in by_loc[base + "#title"]["text"]
     assert "Ana Ruiz" in by_loc[base]["tags"]
     assert not any(d["location"].startswith(("quotes/", "timeline/")) for d in docs)
     assert not any("bf-para" in d["text"] or "Lisbon on November 6, the ministry" in d["text"] for d in docs)
@@ -295,11 +311,14 @@ def test_actor_pages_are_one_search_entry_from_data(built: tuple[Path, list[Brie
     actor = [d for d in docs if d["location"].startswith("actors/ana-ruiz/")]
     assert [d["location"] for d in actor] == ["actors/ana-ruiz/"]
     text = actor[0]["text"]
-    assert actor[0]["title"] == "Ana Ruiz"
+    assert actor[0]["title"] == "Ana Ruiz" and actor[0]["tags"] == ["Ana Ruiz"]
+    assert actor[0]["boost"] > max(d.get("boost", 1) for d in docs if d["location"].startswith("briefings/"))
+    assert "Person" in text and "In 2 briefings" in text
     assert "climate envoy, Ministry" in text and "head of delegation" in text
     assert "Envoy of &lt;b&gt;Ruritania&lt;/b&gt;" in text  # registry text, escaped
     xss = next(d for d in docs if d["location"] == "actors/xss-actor/")
     assert "<script" not in xss["text"] and "<script" not in xss["title"]
+    assert not any("<" in tag for tag in xss["tags"]) and "&lt;script&gt;" in xss["tags"][0]
 
 
 class _Refs(HTMLParser):
@@ -385,7 +404,16 @@ def test_edit_link_falls_back_to_the_published_yaml(tmp_path: Path) -> None:
     )
     assert mkdocs_build(root).returncode == 0
     html = page(root / "site", "briefings/2023-10-20-earlier-talks")
-    assert '<a class="md-button bf-edit" href="../2023-10-20-earlier-talks.yaml"' in html
+    assert '<a class="md-button bf-edit" href="yaml.html" title="Show briefings/' in html
+    assert "md-content__button" not in html  # the theme's edit icon is not shown as well
+    view = (root / "site" / "briefings" / "2023-10-20-earlier-talks" / "yaml.html").read_text(
+        encoding="utf-8"
+    )
+    assert "<title>briefings/2023-10-20-earlier-talks.yaml</title>" in view
+    assert '<span id="L3"><a href="#L3">3</a>id: 2023-10-20-earlier-talks</span>' in view
+    assert '<a href="./">← Earlier talks in Oslo</a>' in view
+    xss = (root / "site" / "briefings" / "2023-09-01-xss" / "yaml.html").read_text(encoding="utf-8")
+    assert "<script>" not in xss and "&lt;script&gt;" in xss
 
 
 # The pure pieces, without MkDocs.
@@ -432,7 +460,8 @@ def test_timeline_svg_spreads_clustered_events_and_escapes_labels() -> None:
     rows = [("2017-11-03", None, "<b>old</b>", "event-1")]
     rows += [(f"2023-11-0{d}", None, f"day {d}", f"event-{d + 1}") for d in range(1, 6)]
     out = str(svg.timeline_svg(svg.marks(rows), date(2023, 11, 3)))
-    xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)"', out)]
+    wide = out[: out.index('<svg class="bf-tl bf-tl--tall"')]
+    xs = [float(x) for x in re.findall(r'<text class="bf-tl-num" x="([\d.]+)"', wide)]
     assert len(xs) == 6 and min(b - a for a, b in zip(xs, xs[1:], strict=False)) > 20
     assert "<b>" not in out and "&lt;b&gt;old" in out
     assert 'class="bf-tl-break"' in out and "published" in out
@@ -499,7 +528,13 @@ def test_rendering_options_have_one_default_and_reach_the_renderer_by_name() -> 
     config.load_dict({"home_weeks": 7, "feed_size": 9, "templates_dir": "mine"})
     failed, warnings = config.validate()
     assert failed == [] and warnings == []
-    site = {"site_name": "S", "site_url": "https://x.org/", "directory_urls": False, "templates_dir": None}
+    site = {
+        "site_name": "S",
+        "site_url": "https://x.org/",
+        "directory_urls": False,
+        "templates_dir": None,
+        "yaml_pages": True,
+    }
     assert from_settings(config, **site) == replace(Options(**site), home_weeks=7, feed_size=9)
     defaults = BriefingsConfig()
     defaults.load_dict({})

@@ -237,7 +237,10 @@ def test_skeleton_is_valid(tmp_path: Path) -> None:
     data = store.skeleton("2024-05-14-appeal", "Appeal", "sources/appeal.md", published="2024-05-14")
     target = tmp_path / "2024-05-14-appeal.yaml"
     store.write_atomic(target, store.dumps(data, store.header_for(tmp_path)))
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "appeal.md").write_text("Appeal\n\nThe appeal was heard.\n", encoding="utf-8")
     assert validate_paths([target], root=tmp_path).problems == []
+    assert data["origin"] == "hand"
 
 
 def test_header_prefers_the_projects_schema(tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ schema_version: 1
 id: 2024-03-12-talks-open
 title: Talks open
 source:
-  file: sources/missing.md
+  file: sources/other.txt
   published: '2024-03-12'
 actors: []
 quotes: []
@@ -80,6 +80,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "talks.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "sources" / "other.txt").write_text("Talks open\n\nThe talks opened.\n", encoding="utf-8")
     (tmp_path / "briefings").mkdir()
     (tmp_path / "briefings" / "2024-03-12-talks-open.yaml").write_text(OTHER, encoding="utf-8")
     return tmp_path
@@ -94,6 +95,16 @@ def write(repo: Path, text: str, name: str = "2024-03-05-talks.yaml") -> Path:
     path = repo / "briefings" / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_source_file_that_does_not_exist_is_a_warning(repo: Path) -> None:
+    """`briefings new` points at sources/<id>.md before anyone has put the article there."""
+    path = write(repo, OTHER.replace("sources/other.txt", "sources/not-yet.md"), "2024-03-12-talks-open.yaml")
+    (problem,) = validate_paths([path]).problems
+    assert str(problem) == (
+        f"{path}:5:3: source.file: warning: no such file 'sources/not-yet.md': "
+        "quotes and evidence are not checked against it"
+    )
 
 
 def test_valid_briefing_has_no_problems(repo: Path) -> None:
@@ -474,6 +485,9 @@ def test_result_holds_what_was_read(repo: Path) -> None:
         "2024-03-12-talks-open.yaml",
     ]
     assert result.loaded[Path("briefings/2024-03-07-b.yaml")]["actors"][1]["kind"] == "robot"
-    (key,) = result.articles  # the invalid briefing's source is not read; the missing one cannot be
-    assert key == (repo / "sources" / "talks.txt", "2024-03-05")
+    # the invalid briefing's source is not read
+    assert sorted(result.articles) == [
+        (repo / "sources" / "other.txt", "2024-03-12"),
+        (repo / "sources" / "talks.txt", "2024-03-05"),
+    ]
     assert validate_paths([Path("briefings")]).articles == {}

@@ -52,6 +52,8 @@ def test_ids_without_a_date_are_the_title_slug() -> None:
     [
         (writing.Report(), "0 written", 0),
         (writing.Report(written=3), "3 written", 0),
+        (writing.Report(unchanged=7), "7 unchanged", 0),
+        (writing.Report(written=1, updated=2, unchanged=4), "1 written, 2 updated, 4 unchanged", 0),
         (
             writing.Report(written=1, kept=2),
             "1 written, 2 kept (already there; --update to merge, --force to overwrite)",
@@ -176,10 +178,17 @@ def test_update_merges_and_says_what_changed(tmp_path: Path) -> None:
     assert list(writer.write(target, briefing())) == [
         f"{target}: no changes (same machine output as last time)"
     ]
+    assert (writer.report.written, writer.report.updated, writer.report.unchanged) == (0, 0, 1)
     changed = briefing("Talks resume in Geneva", (Actor("anna-berg", "Anna Berg", "person"),))
-    assert list(writer.write(target, changed)) == [f"{target}: 1 actors added"]
+    assert list(writer.write(target, changed)) == [f"{target}: 1 actor added, title updated"]
     assert store.load_plain(target)["title"] == "Talks resume in Geneva"
-    assert writer.report.written == 2
+    assert (writer.report.written, writer.report.updated, writer.report.unchanged) == (0, 1, 1)
+    assert writer.report.summary() == "1 updated, 1 unchanged"
+    forced = writing.Writer(tmp_path / "briefings", "force")
+    assert list(forced.write(target, briefing("Talks resume in Bern"))) == []
+    assert forced.report.summary() == "1 written"
+    assert list(forced.write(target, briefing("Talks resume in Bern"))) == []
+    assert forced.report.summary() == "1 written, 1 unchanged"
 
 
 def test_write_that_fails_is_counted_and_named(tmp_path: Path) -> None:

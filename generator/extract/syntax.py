@@ -203,6 +203,10 @@ def verb_tense(verb: Token) -> int | None:
     lowers = {a.lower_ for a in auxes}
     if verb.tag_ == "VBD":
         return PAST  # a modal governs a base form: "May said" is Theresa May, not a modal
+    if lowers & FUTURE_AUXILIARIES and lowers & {"have", "'ve"} and verb.tag_ == "VBN":
+        return PAST  # "may have been responsible": a guess about the past
+    if verb.tag_ == "VBP" and not auxes and _singular_subject(verb):
+        return PAST  # "weakness hurt the index": a present would be "hurts"
     if lowers & FUTURE_AUXILIARIES:
         return FUTURE
     if verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children):
@@ -224,6 +228,17 @@ def verb_tense(verb: Token) -> int | None:
     if verb.tag_ in ("VBG", "VBN") and verb.dep_ != "ROOT":
         return None
     return UNKNOWN
+
+
+def _singular_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a singular noun or he/she/it: with such a subject a present
+    tense has an -s, so a bare form ("cut", "hurt", "set") is a past."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(c.dep_ == "conj" for c in subj.children):
+        return False  # "He and Arafat meet Monday"
+    if subj.tag_ == "PRP":
+        return subj.lower_ in ("he", "she", "it")
+    return subj.tag_ in ("NN", "NNP")
 
 
 def _infinitive_tense(verb: Token) -> int:

@@ -25,6 +25,9 @@ class Entry:
     article: ingest.Article | None = None
     source_note: str | None = None
     """Why the source text is not shown (missing file, changed text), for the page."""
+    token: str = ""
+    """What the pages made from this entry depend on (the file's and the source's state), when
+    kept between rebuilds of a preview (`cache.py`); empty otherwise."""
 
 
 @dataclass

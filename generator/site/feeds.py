@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from typing import Any
 
 from ..model import Briefing
@@ -63,12 +64,24 @@ def atom(briefings: list[Briefing], options: Options) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def json_feed(briefings: list[Briefing], options: Options) -> str:
-    data: dict[str, Any] = {
-        "site": options.site_name,
-        "count": len(briefings),
-        "briefings": [{"url": briefing_url(b.id, options), **b.to_dict()} for b in briefings],
-    }
+def briefing_json(b: Briefing, options: Options) -> str:
+    """One briefing as it appears in briefings.json."""
+    return _safe(json.dumps({"url": briefing_url(b.id, options), **b.to_dict()}, **_COMPACT))
+
+
+def json_feed(
+    briefings: list[Briefing], options: Options, encode: Callable[[Briefing], str] | None = None
+) -> str:
+    """Every briefing as data; `encode` may give a briefing's part (`briefing_json`) from a cache."""
+    encode = encode or (lambda b: briefing_json(b, options))
     # compact: the C encoder (an indented dump runs in Python, a tenth of a large site's build)
-    out = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+    head = _safe(json.dumps({"site": options.site_name, "count": len(briefings)}, **_COMPACT))
+    return head[:-1] + ',"briefings":[' + ",".join(map(encode, briefings)) + "]}\n"
+
+
+_COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
+
+
+def _safe(out: str) -> str:
+    """`<`, `>` and `&` escaped (they only occur inside strings): safe even inlined in HTML."""
+    return out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -30,8 +30,16 @@ class ActorInfo:
     quotes: list[tuple[Briefing, Quote]] = field(default_factory=list)
     roles: list[tuple[Briefing, Actor]] = field(default_factory=list)
     events: list[tuple[Briefing, TimelineEntry]] = field(default_factory=list)
-    together: Counter[str] = field(default_factory=Counter)
     description: str | None = None
+    _together: Counter[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def together(self) -> Counter[str]:
+        """How many briefings each other actor shares with this one; counted when first asked
+        (a preview's rebuild asks only for the actor pages it renders again)."""
+        if self._together is None:
+            self._together = Counter(a.id for b in self.briefings for a in b.actors if a.id != self.id)
+        return self._together
 
     @property
     def name(self) -> str:
@@ -83,13 +91,15 @@ def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None =
     ordered = newest_first(briefings)
     actors: dict[str, ActorInfo] = {}
     tags: dict[str, list[Briefing]] = defaultdict(list)
+    """Tags that differ only in case are one tag ("HIllary Clinton" is "Hillary Clinton"),
+    shown in the spelling most briefings use."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     events: list[tuple[Briefing, TimelineEntry]] = []
     quotes: dict[str | None, list[tuple[Briefing, Quote]]] = defaultdict(list)
     questions: list[tuple[Briefing, Question]] = []
     for b in ordered:
-        ids = [a.id for a in b.actors]
         for a in b.actors:
-            info = actors.setdefault(a.id, ActorInfo(a.id))
+            info = actors.get(a.id) or actors.setdefault(a.id, ActorInfo(a.id))
             info.names[a.name] += 1
             info.kinds[a.kind] += 1
             info.aliases.update(a.aliases)
@@ -97,7 +107,6 @@ def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None =
             info.mentions += a.mentions
             if a.role or a.affiliation:
                 info.roles.append((b, a))
-            info.together.update(i for i in ids if i != a.id)
         for q in b.quotes:
             quotes[q.speaker].append((b, q))
             if q.speaker in actors:
@@ -108,8 +117,9 @@ def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None =
             for aid in dict.fromkeys(t.actors):
                 if aid in actors:
                     actors[aid].events.append((b, t))
-        for tag in dict.fromkeys(b.tags):
-            tags[tag].append(b)
+        for key, tag in {t.casefold(): t for t in reversed(b.tags)}.items():
+            tags[key].append(b)
+            spellings[key][tag] += 1
         questions += [(b, q) for q in b.questions]
     for info in actors.values():
         info.events.sort(key=lambda bt: sort_key(bt[1].date or "9999"))
@@ -130,7 +140,10 @@ def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None =
     return SiteIndex(
         briefings=ordered,
         actors=actors,
-        tags=dict(sorted(tags.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))),
+        tags={
+            spellings[k].most_common(1)[0][0]: bs
+            for k, bs in sorted(tags.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        },
         events=events,
         quotes_by_speaker={s: quotes[s] for s in speakers},
         questions=questions,
@@ -141,6 +154,14 @@ def build(briefings: list[Briefing], registry: dict[str, RegistryEntry] | None =
 def week_of(d: date) -> tuple[int, int]:
     iso = d.isocalendar()
     return iso.year, iso.week
+
+
+def by_year(months: list[tuple[str, int]]) -> list[tuple[str, list[tuple[str, int]]]]:
+    """(month, count) pairs, newest first, under their year; undated ones last, under "Undated"."""
+    years: dict[str, list[tuple[str, int]]] = {}
+    for key, n in months:
+        years.setdefault(key[:4] if key != "undated" else "Undated", []).append((key, n))
+    return list(years.items())
 
 
 def by_week(briefings: list[Briefing]) -> list[tuple[tuple[int, int] | None, list[Briefing]]]:

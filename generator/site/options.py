@@ -57,6 +57,10 @@ class Options:
     templates_dir: Path | None = None
     """Folder of templates that override the built-in ones file by file."""
 
+    yaml_pages: bool = False
+    """A page showing each briefing's YAML (`yaml_view.py`), for a site whose edit button has no
+    repository editor to open."""
+
 
 def from_settings(settings: Mapping[str, Any], **site: Any) -> Options:
     """`Options` from every field of the same name in `settings` (the plugin's config), and the

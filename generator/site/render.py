@@ -7,61 +7,33 @@ most of the work; with `jobs` they are rendered in forked processes (see `parall
 
 from __future__ import annotations
 
-import json
 import multiprocessing
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from .. import parallel, periods
 from ..ingest import Article
-from ..model import ACTOR_KINDS, Briefing
-from . import feeds, index, svg, text
+from ..model import Briefing
+from . import feeds, index, keys, svg, text, yaml_view
 from .data import Entry, RegistryEntry
+from .memo import Memo
 from .options import Options
-from .templates import KIND_LABELS, environment
+from .page import Page, front_matter, listing_meta
+from .templates import environment, kind_label
 from .urls import Links, safe_url
 
-SECTION_ANCHORS = ("quotes", "actors", *(f"actors-{k}" for k in ACTOR_KINDS))
-"""Sections of a briefing page whose search weight is raised (quotes and actor names)."""
-
-
-@dataclass(frozen=True)
-class Page:
-    """A generated file: Markdown for pages, text for feeds. `yaml` is the briefing's file."""
-
-    path: str
-    content: str
-    yaml: Path | None = None
-    boost_sections: tuple[str, ...] = ()
-    search_text: str | None = None
-    """HTML of the page's one search entry, when the page is indexed from data rather than by
-    parsing it (actor pages: their body repeats what briefing pages say)."""
-
-
-def front_matter(meta: dict[str, Any]) -> str:
-    """YAML front matter from JSON-encoded values (always valid YAML), strings HTML-escaped."""
-
-    def clean(v: Any) -> Any:
-        if isinstance(v, str):
-            return escape(re.sub(r"\s+", " ", v).strip(), quote=True)
-        if isinstance(v, dict):
-            return {k: clean(x) for k, x in v.items()}
-        if isinstance(v, list | tuple):
-            return [clean(x) for x in v]
-        return v
-
-    meta = {**meta, "hide": ["navigation"]}
-    lines = [f"{k}: {json.dumps(clean(v), ensure_ascii=False)}" for k, v in meta.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+SECTION_ANCHORS = ("quotes",)
+"""Sections of a briefing page whose search weight is raised. Actor lists are not indexed: a
+name finds the actor's page first (see `actor_page`), and a list of names makes a poor snippet."""
 
 
 @dataclass
@@ -70,6 +42,9 @@ class Renderer:
     options: Options
     env: Environment
     entries: dict[str, Entry] = field(default_factory=dict)
+    memo: Memo[Any] | None = None
+    """Pages of the previous rebuild of a preview, reused when their key is the same."""
+    _event_numbers: dict[int, int] | None = None
 
     def render(self, template: str, here: str, **context: Any) -> str:
         links = Links(here, self.options.directory_urls)
@@ -93,14 +68,35 @@ class Renderer:
     def page(self, path: str, meta: dict[str, Any], template: str, **context: Any) -> Page:
         return Page(path, front_matter(meta) + self.render(template, path, **context))
 
+    def part(self, name: str, template: str, key: Hashable, here: str, **context: Any) -> Markup:
+        """A part of the page at `here` (one speaker on /quotes/), kept by a preview under `key`:
+        a save renders again only the parts that show what it changed."""
 
-def _week_label(week: tuple[int, int] | None) -> str:
-    if week is None:
-        return "Undated"
-    monday = date.fromisocalendar(week[0], week[1], 1)
-    sunday = monday + timedelta(days=6)
-    first, last = periods.label(monday.isoformat()), periods.label(sunday.isoformat())
-    return f"Week {week[1]} · {first[:-5] if monday.year == sunday.year else first} – {last}"
+        def make() -> Markup:
+            return Markup(self.render(template, here, **context))
+
+        return make() if self.memo is None else self.memo.get(f"{here}#{name}", key, make)
+
+    def kept(self, path: str, key: Callable[[], Hashable], make: Callable[[], Page]) -> Page:
+        """`make()`, or the same page from the previous rebuild if it was made from the same key."""
+        return make() if self.memo is None else self.memo.get(path, key(), make)
+
+    def event_numbers(self) -> dict[int, int]:
+        """id() of each timeline entry of this build -> its place in its briefing."""
+        if self._event_numbers is None:
+            self._event_numbers = {id(t): i for b in self.site.briefings for i, t in enumerate(b.timeline)}
+        return self._event_numbers
+
+    def tokens(self, briefings: Iterable[Briefing]) -> tuple[str, ...]:
+        """What pages showing these briefings depend on (see `data.Entry.token`)."""
+        return tuple(self.entries[b.id].token if b.id in self.entries else b.id for b in briefings)
+
+
+def yaml_page(entry: Entry, back: str) -> Page:
+    """The briefing's YAML as a page to read (see `yaml_view`)."""
+    file = f"{entry.path.parent.name}/{entry.path.name}"
+    text = entry.path.read_text(encoding="utf-8")
+    return Page(yaml_view.path(entry.briefing.id), yaml_view.page(text, file, entry.briefing.title, back))
 
 
 def briefing_page(r: Renderer, entry: Entry) -> Page:
@@ -113,7 +109,8 @@ def briefing_page(r: Renderer, entry: Entry) -> Page:
     rows = [(t.date or "", t.end, t.event or t.text, f"event-{i}") for i, t in enumerate(b.timeline, start=1)]
     article: Article | None = entry.article
     paras = text.paragraphs(article, b.quotes, names) if article else []
-    tags = list(dict.fromkeys([*b.tags, *(a.name for a in r.main_actors(b))]))
+    mains = [a.name for a in r.main_actors(b)]
+    tags = list(dict.fromkeys([*b.tags, *mains, *map(text.folded, mains)]))  # "Lu" finds "Lü"
     meta = {
         "title": b.title,
         "description": b.summary or b.title,
@@ -165,7 +162,10 @@ def actor_page(r: Renderer, info: index.ActorInfo) -> Page:
         together=together,
         timeline_svg=svg.timeline_svg(svg.marks(rows), None, title=f"Timeline of {info.name}"),
     )
-    return Page(page.path, page.content, search_text=actor_search_text(info))
+    names = [info.name, *sorted(info.aliases)]
+    # escaped, as the theme shows a result's tags as HTML (page tags come escaped from front matter)
+    tags = tuple(escape(t) for t in dict.fromkeys([*names, *map(text.folded, names)]))
+    return Page(page.path, page.content, search_text=actor_search_text(info), search_tags=tags)
 
 
 def actor_roles(info: index.ActorInfo) -> list[tuple[str, int, Briefing]]:
@@ -186,26 +186,22 @@ def actor_search_text(info: index.ActorInfo) -> str:
     roles = dict.fromkeys(", ".join(filter(None, (a.role, a.affiliation))) for _, a in info.roles)
     also = f" · also {', '.join(sorted(info.aliases))}" if info.aliases else ""
     parts = [
-        KIND_LABELS.get(info.kind, info.kind) + also,
+        kind_label(info.kind) + also,
         info.description or "",
         "; ".join(roles),
-        f"In {len(info.briefings)} briefings",
+        f"In {len(info.briefings)} briefing{'s' if len(info.briefings) != 1 else ''}",
     ]
     return "".join(f"<p>{escape(p)}</p>" for p in parts if p)
 
 
-def listing_meta(title: str) -> dict[str, Any]:
-    """Listing pages repeat what briefing pages say, so they stay out of search."""
-    return {"title": title, "search": {"exclude": True}}
-
-
 def digest_pages(r: Renderer) -> list[Page]:
+    """The home page (the latest weeks), the archive (every month) and one page per month that
+    lists every briefing published in it, by week: each briefing is on exactly one month page."""
     weeks = index.by_week(r.site.briefings)
-    dated = [(w, bs) for w, bs in weeks if w is not None]
-    latest = dated[: r.options.home_weeks]
-    older = dated[r.options.home_weeks :] + [(w, bs) for w, bs in weeks if w is None]
+    latest = [(w, bs) for w, bs in weeks if w is not None][: r.options.home_weeks]
+    on_home = {b.id for _, bs in latest for b in bs}
     months: dict[str, list[tuple[tuple[int, int] | None, list[Briefing]]]] = defaultdict(list)
-    for w, bs in older:
+    for w, bs in weeks:
         for b in bs:
             d = index.published(b)
             key = f"{d.year:04d}-{d.month:02d}" if d else "undated"
@@ -213,28 +209,36 @@ def digest_pages(r: Renderer) -> list[Page]:
                 months[key].append((w, []))
             months[key][-1][1].append(b)
     month_list = [(k, sum(len(bs) for _, bs in ws)) for k, ws in months.items()]
+    earlier = [(k, n) for k, n in month_list if any(b.id not in on_home for _, bs in months[k] for b in bs)]
     pages = [
         r.page(
             "index.md",
             {"title": r.options.site_name, "search": {"exclude": True}},
             "home.md.j2",
-            weeks=[(_week_label(w), bs) for w, bs in latest],
-            months=month_list,
+            weeks=[(text.week_label(w), bs) for w, bs in latest],
+            months=earlier,
         ),
-        r.page("archive/index.md", listing_meta("Archive"), "archive.md.j2", months=month_list),
+        r.page("archive/index.md", listing_meta("Archive"), "archive.md.j2", years=index.by_year(month_list)),
     ]
     for key, ws in months.items():
         label = text.month_label(key) if key != "undated" else "Undated"
-        pages.append(
-            r.page(
-                f"archive/{key}/index.md",
-                listing_meta(label),
-                "month.md.j2",
-                label=label,
-                weeks=[(_week_label(w), bs) for w, bs in ws],
-            )
-        )
+        shown = [(text.week_label(w), bs) for w, bs in ws]
+        path = f"archive/{key}/index.md"
+        make = partial(r.page, path, listing_meta(label), "month.md.j2", label=label, weeks=shown)
+        pages.append(r.kept(path, partial(keys.weeks, r.tokens, shown), make))
     return pages
+
+
+def _speaker(r: Renderer, speaker: str | None, rows: list[tuple[Briefing, Any]]) -> Markup:
+    info = r.site.actors.get(speaker) if speaker else None
+    shown = tuple((r.tokens([b])[0], q.id) for b, q in rows[: r.options.listing_limit])
+    key = (info.name if info else None, len(rows), shown)
+    context = {"speaker": speaker, "rows": rows, "info": info}
+    return r.part(f"speaker-{speaker}", "quotes_speaker.md.j2", key, "quotes/index.md", **context)
+
+
+def _tag(r: Renderer, tag: str, briefings: list[Briefing]) -> Markup:
+    return r.part(f"tag-{tag}", "tags_tag.md.j2", r.tokens(briefings), "tags/index.md", tag=tag, bs=briefings)
 
 
 def cross_pages(r: Renderer) -> list[Page]:
@@ -243,15 +247,22 @@ def cross_pages(r: Renderer) -> list[Page]:
         months[periods.month_key(t.date or "")].append((b, t))
     timeline = [(k, list(reversed(v))) for k, v in months.items()]
     month_pages = [
-        r.page(
+        r.kept(
             f"timeline/{k}/index.md",
-            listing_meta(text.month_label(k)),
-            "timeline_month.md.j2",
-            key=k,
-            rows=rows,
+            partial(keys.events, r.tokens, r.event_numbers, rows),
+            partial(
+                r.page,
+                f"timeline/{k}/index.md",
+                listing_meta(text.month_label(k)),
+                "timeline_month.md.j2",
+                key=k,
+                rows=rows,
+            ),
         )
         for k, rows in timeline
     ]
+    latest = timeline[: r.options.timeline_months]
+    all_months = [(k, len(rows)) for k, rows in timeline]
     kinds = [
         (
             k,
@@ -263,16 +274,23 @@ def cross_pages(r: Renderer) -> list[Page]:
     ]
     return [
         *month_pages,
-        r.page(
+        r.kept(
             "timeline/index.md",
-            listing_meta("Timeline"),
-            "timeline.md.j2",
-            months=timeline[: r.options.timeline_months],
-            all_months=[(k, len(rows)) for k, rows in timeline],
+            partial(keys.timeline, r.tokens, r.event_numbers, latest, all_months),
+            partial(
+                r.page,
+                "timeline/index.md",
+                listing_meta("Timeline"),
+                "timeline.md.j2",
+                months=latest,
+                all_months=all_months,
+            ),
         ),
-        r.page("quotes/index.md", listing_meta("Quotes"), "quotes.md.j2"),
+        r.page(
+            "quotes/index.md", listing_meta("Quotes"), "quotes.md.j2", speaker_quotes=partial(_speaker, r)
+        ),
         r.page("questions/index.md", listing_meta("Open questions"), "questions.md.j2"),
-        r.page("tags/index.md", listing_meta("Tags"), "tags.md.j2"),
+        r.page("tags/index.md", listing_meta("Tags"), "tags.md.j2", tag_section=partial(_tag, r)),
         r.page("actors/index.md", listing_meta("Actors"), "actors.md.j2", kinds=[k for k in kinds if k[1]]),
     ]
 
@@ -291,26 +309,54 @@ def iter_site(
     options: Options | None = None,
     registry: dict[str, RegistryEntry] | None = None,
     jobs: int = 1,
+    memo: Memo[Any] | None = None,
+    env: Environment | None = None,
 ) -> Iterator[Page]:
     """The same one page at a time, so that a caller that stores pages compactly (the MkDocs
     plugin) never holds every page's Markdown at once. With `jobs` > 1, briefing and actor pages
-    (most of the work) are rendered in that many forked processes, in the same order."""
+    (most of the work) are rendered in that many forked processes, in the same order. With a
+    `memo` (a preview's rebuilds), a page whose inputs did not change is the previous build's."""
     options = options or Options()
     entries = sorted(entries, key=lambda e: e.briefing.id)
     site = index.build([e.briefing for e in entries], registry)
-    r = Renderer(site, options, environment(options.templates_dir), {e.briefing.id: e for e in entries})
+    env = env or environment(options.templates_dir)
+    r = Renderer(site, options, env, {e.briefing.id: e for e in entries}, memo)
     actors = list(site.actors.values())
-    if _can_fork(jobs, len(entries) + len(actors)):
+    if memo is None and _can_fork(jobs, len(entries) + len(actors)):
         yield from _forked_pages(r, entries, actors, jobs)
     else:
+        names = keys.names(site.actors) if memo is not None else None
         for e in entries:
-            yield briefing_page(r, e)
+            yield r.kept(
+                f"briefings/{e.briefing.id}/index.md", partial(str, e.token), partial(briefing_page, r, e)
+            )
         for info in actors:
-            yield actor_page(r, info)
+            yield r.kept(
+                f"actors/{info.id}/index.md",
+                partial(keys.actor, r.tokens, info, names),
+                partial(actor_page, r, info),
+            )
+    if options.yaml_pages:
+        for e in entries:
+            view = partial(yaml_page, e, "./" if options.directory_urls else "index.html")
+            yield r.kept(yaml_view.path(e.briefing.id), partial(str, e.token), view)
     yield from digest_pages(r)
     yield from cross_pages(r)
     yield Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options))
-    yield Page("briefings.json", feeds.json_feed(site.briefings, options))
+    yield Page("briefings.json", feeds.json_feed(site.briefings, options, _json_memo(r)))
+
+
+def _json_memo(r: Renderer) -> Callable[[Briefing], str] | None:
+    """Each briefing's part of briefings.json, kept with the pages of a preview."""
+    memo = r.memo
+    if memo is None:
+        return None
+
+    def encode(b: Briefing) -> str:
+        make = lambda: feeds.briefing_json(b, r.options)  # noqa: E731
+        return str(memo.get(f"json:{b.id}", r.entries[b.id].token, make))
+
+    return encode
 
 
 _FORKED: tuple[Renderer, list[Entry], list[index.ActorInfo]] | None = None

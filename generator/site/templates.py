@@ -21,6 +21,12 @@ PACKAGE = Path(__file__).resolve().parent.parent
 EDIT_MARKER = "<!-- briefings:edit -->"
 """Where a briefing page's edit button goes; the plugin fills it in once MkDocs knows the URL."""
 KIND_LABELS = {"person": "People", "organization": "Organizations", "group": "Groups", "place": "Places"}
+KIND_LABEL = {"person": "Person", "organization": "Organization", "group": "Group", "place": "Place"}
+
+
+def kind_label(kind: str, n: int = 1) -> str:
+    """The heading over `n` actors of a kind: `Person` above one, `People` above two."""
+    return (KIND_LABEL if n == 1 else KIND_LABELS).get(kind, kind)
 
 
 def builtin_templates(package: Path = PACKAGE) -> Path:
@@ -64,6 +70,7 @@ def environment(templates_dir: Path | None = None) -> Environment:
         safe_url=safe_url,
         slug=slug,
         plural=_plural,
+        kind_label=kind_label,
     )
     env.globals.update(kind_labels=KIND_LABELS, edit_marker=Markup(EDIT_MARKER))
     return env

@@ -6,6 +6,7 @@ and overlapping or out-of-range spans are skipped instead of breaking the page.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -14,7 +15,7 @@ from markupsafe import Markup
 
 from ..ingest import Article
 from ..model import Quote
-from ..periods import MONTH_NAMES
+from ..periods import MONTH_NAMES, Period
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,18 @@ def paragraphs(article: Article, quotes: tuple[Quote, ...], speakers: dict[str, 
         parts.append(escape(text[pos:end], quote=False))
         out.append(Paragraph(number, Markup("".join(parts))))
     return out
+
+
+def folded(name: str) -> str:
+    """`name` without its accents, as a reader types it: "Lü Xiang" -> "Lu Xiang"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def week_label(week: tuple[int, int] | None) -> str:
+    """A week of briefings as a heading: `30 Oct – 5 Nov 2023`."""
+    if week is None:
+        return "Undated"
+    return Period.parse(f"{week[0]:04d}-W{week[1]:02d}").days_label()
 
 
 def day_label(d: date | None) -> str:

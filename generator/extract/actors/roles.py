@@ -104,6 +104,8 @@ def premodifier_role(span: Span) -> dict[str, Any] | None:
         else:
             break
         i -= 1
+    while left and (left[0].is_punct or left[0].tag_ == "HYPH"):  # "WASHINGTON (Reuters) - U.S. ..."
+        left.pop(0)
     if not left:
         return None
     owner: list[Token] = []

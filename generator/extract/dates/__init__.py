@@ -8,9 +8,13 @@ The stages, bottom up:
 - `day_rules`, `period_rules`, `relative_rules`: the rules, each pattern next to its resolver.
 - `rules`: the rules in priority order, and the windows of text where they are tried.
 - `plausible`: token checks a pattern cannot make ("May" the modal, "2000 people").
-- `tense`: whether the clause around a date looks back or ahead.
-- `finding`: `extract_dates`, which runs them and yields `TimeExpr`s.
+- `tense`: whether the verb a date belongs to looks back or ahead, and how certainly.
+- `guard`: a value that contradicts a certain tense takes the other year, or no date.
+- `finding`: `extract_dates`, which runs them and yields `TimeExpr`s (ranges joined, datelines
+  left out).
+- `phrases`: the words of an event clause cleaned into a phrase that reads alone, or none.
 - `events`: `build_timeline`, the clause each date belongs to and the actors in it.
+- `audit`: finished timelines checked against the parse (no past event after publication).
 """
 
 from .events import build_timeline

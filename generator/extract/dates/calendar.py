@@ -35,9 +35,21 @@ def month_number(text: str) -> int:
     return MONTH_NUMBERS[text.rstrip(".").lower()]
 
 
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+
+
 def day_number(text: str) -> int:
-    """ "4th" -> 4."""
-    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+    """ "4th" -> 4, "twenty-first" -> 21."""
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group(0))
+    words = re.split(r"[- ]+", text.lower())
+    return sum(NUMBER_WORDS.get(w, 0) for w in words[:-1]) + ORDINAL_WORDS.get(words[-1], 0)
 
 
 def number_value(text: str) -> int:

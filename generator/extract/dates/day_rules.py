@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .anchors import Anchors, Value, checked_day
+from .anchors import Anchors, Value, checked_day, story_year
 from .calendar import day_number, iso_week, month_number, safe_date, year_for_day
-from .pieces import DAY, MONTH, RANGE_SEP, WEEKDAY, YEAR, rule
+from .pieces import DAY, DIGIT_DAY, MONTH, ORDINAL_DAY, RANGE_SEP, WEEKDAY, YEAR, rule
 
 
 @rule("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
@@ -43,11 +43,12 @@ def md_range(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None
     d1, d2 = day_number(g["d"]), day_number(g["d2"])
     if (m1, d1) >= (m2, d2) and m1 == m2:
         return None
-    year = int(g["y"]) if g.get("y") else year_for_day(m1, d1, anchors.published, direction, None)
+    across = (m2, d2) < (m1, d1)  # over a year end; a written year is the end's ("Dec. 30 - Jan. 2, 2024")
+    year = int(g["y"]) - across if g.get("y") else year_for_day(m1, d1, anchors.published, direction, None)
     if year is None:
         return (None, None)
     start = safe_date(year, m1, d1)
-    end = safe_date(year + (1 if (m2, d2) < (m1, d1) else 0), m2, d2)
+    end = safe_date(year + across, m2, d2)
     if start is None or end is None:
         return None
     anchors.last_year = year
@@ -63,18 +64,26 @@ dm_range = md_range.alike(
 
 @rule(
     "md",
-    rf"\b(?:(?P<wd>{WEEKDAY}),?\s+|(?i:(?P<rel>last|next|this))\s+)?(?P<m>{MONTH})\s+(?P<d>{DAY})\b(?![.,]?\d)"
-    rf"(?:,?\s+(?P<y>{YEAR})\b)?",
+    rf"\b(?:(?i:(?:this|last|next)(?:\s+(?:coming|past))?\s+)?(?P<wd>{WEEKDAY}),?\s+|(?i:(?P<rel>last|next|this)|early|late|mid)\s+)?"
+    rf"(?P<m>{MONTH})\s+(?P<d>{DAY})\b"
+    rf"(?![.,]?\d)(?:,?\s+(?P<y>{YEAR})\b)?",
 )
 def md(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "November 4", "Saturday, Nov. 4, 2023": a weekday picks the year it falls on."""
     g = m.groupdict()
-    return _day(g["m"], g["d"], g.get("y"), g.get("wd"), anchors, direction)
+    return _day(g["m"], g.get("d") or g["d2"], g.get("y"), g.get("wd"), anchors, direction)
 
+
+md_paren = md.alike(
+    "md_paren",
+    rf"\b(?P<wd>{WEEKDAY})\s*\(\s*(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?\s*\)",
+)
+"""A weekday with its date in brackets, one mention: "Thursday (Dec. 11)"."""
 
 dm = md.alike(
     "dm",
-    rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR})\b)?",
+    rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<d>{DIGIT_DAY})\s+(?:of\s+)?|(?P<d2>{ORDINAL_DAY})\s+of\s+)"
+    rf"(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR})\b)?",
 )
 """The same day written day first: "4 November", "the 4th of November 2023"."""
 
@@ -94,7 +103,12 @@ def _day(
 ) -> Value | None:
     """A month-day, in the year written, else the one the tense (or the weekday) points at."""
     mo, d = month_number(month), day_number(day)
-    y = int(year) if year else year_for_day(mo, d, anchors.published, direction, weekday)
+    y = (
+        int(year)
+        if year
+        else (weekday is None and story_year(anchors, direction))
+        or year_for_day(mo, d, anchors.published, direction, weekday)
+    )
     if y is None:
         return (None, None)
     return checked_day(y, mo, d, anchors)

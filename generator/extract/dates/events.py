@@ -1,78 +1,217 @@
-"""Events: the clause each date belongs to, as text that reads on its own, and who is in it."""
+"""Events: the clause each date belongs to, as a short phrase that reads on its own, and who is
+in it.
+
+The event is the clause of the verb the date hangs on, with its subject from the parse: a
+relative pronoun gives way to the noun it stands for ("the plane, which disappeared on Sunday"
+is "The plane disappeared"), a he or she to the person it refers to, a reduced participle
+keeps its noun ("an omnibus bill released late Dec. 9" is "An omnibus bill released"), reported
+speech keeps who said it ("Trump said Obama was the founder of ISIS"). A date on an event noun
+("a meeting later this month") gives that noun phrase. When what is left would not read on its
+own ("It did", "What happened", a lone "Thanksgiving"), `event` is None: the entry keeps the
+expression and the site shows it, for an editor to fill in.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
 from ...model import TimelineEntry
 from ...periods import sort_key
-from ..model import Cast
-from ..syntax import char_runs, governing_verb, join, span_over
-from .finding import TimeExpr
-
-DROP_DEPS = frozenset(
-    ["advcl", "parataxis", "punct", "mark", "cc", "conj", "relcl", "csubj", "discourse", "intj", "dep"]
+from ..model import Cast, Mention
+from ..sentences import DATELINE, doc_text
+from ..syntax import (
+    FIRST_SECOND_PERSON,
+    HE_SHE,
+    antecedent,
+    char_runs,
+    governing_verb,
+    is_reporting,
+    span_over,
 )
-"""Dependents that take the reader elsewhere: side clauses, asides, the next coordinated clause."""
-RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
-SENTENCE_ADVERBS = {"also", "however", "moreover", "meanwhile", "meantime", "separately", "still"}
-QUOTE_TOKENS = {'"', "“", "”", "``", "''", "‘", "’"}
-"""Quotation marks as the tokenizer writes them: an event is told, not quoted."""
-MAX_EVENT_TOKENS = 40
-MAX_CCOMP_TOKENS = 25
+from .finding import TimeExpr
+from .phrases import Clause, noun_phrase, readable, short, shorten, text_of, tidy, under, vague
+
+TIME_NOUNS = {
+    "quarter", "year", "month", "week", "weekend", "period", "season", "remainder", "rest", "end", "half",
+    "day", "time", "dawn", "dusk", "morning", "afternoon", "evening", "night", "midnight", "noon", "hour",
+}  # fmt: skip
+"""Nouns of time: a date on one ("the fourth quarter of 2014", "at dawn on Sunday") dates what
+that noun is on."""
+AGENCY_DATELINE = re.compile(
+    r"^\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}\s*\([A-Z][\w .&-]{1,30}\)\s*[-–—:]+\s*"
+)
+"""A dateline in title case with its agency ("New York (AFP) –"), which `sentences.DATELINE`
+(capitals only) leaves to the sentence."""
+PLACING = {"at", "during", "in", "on", "amid", "over", "throughout"}
+"""Prepositions that place the verb's event at the noun's ("said at a press briefing on Friday")."""
 
 
 def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[TimelineEntry]:
     """One entry per expression, with the clause it dates as `event` and the actors in it."""
     spans = [span_over(doc, x.start_char, x.end_char) for x in exprs]
     all_dates = {t.i for s in spans if s is not None for t in s}
+    people = _People(cast, doc)
+    lines = datelines(doc)
     out = []
     for x, span in zip(exprs, spans, strict=True):
-        event, actors = _event(span, all_dates, cast) if span is not None else (None, ())
+        event, actors = _event(span, all_dates | lines, people) if span is not None else (None, ())
         out.append(TimelineEntry(x.text, x.date, x.end, event, actors, span=(x.start_char, x.end_char)))
     return sorted(out, key=lambda e: (e.date is None, sort_key(e.date)))
 
 
-def _event(span: Span, all_dates: set[int], cast: Cast) -> tuple[str | None, tuple[str, ...]]:
-    """The clause the date belongs to: the verb with its subject and objects, minus the date,
-    other dates, fronted adverbials and subordinate clauses, so it reads on its own. A date on
-    an event noun ("a meeting later this month") gives that noun phrase instead."""
-    doc = span.doc
+class _People:
+    """The cast, with its mentions in text order, for "he"/"she" and the actors of a phrase."""
+
+    def __init__(self, cast: Cast, doc: Doc | None = None) -> None:
+        self.cast = cast
+        self.doc = doc
+        self.mentions: list[Mention] = sorted(cast.mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.kinds = {a.id: a.kind for a in cast.actors}
+
+    def name_for(self, pronoun: Token) -> str | None:
+        """The name of the person a he/she refers to (the nearest person named before it)."""
+        found = antecedent(
+            self.mentions, self.starts, self.kinds, pronoun.idx, self._main_subject, within=400
+        )
+        if found is None or not self._main_subject_at(found, pronoun.idx):
+            return None
+        actor = self.cast.get(found)
+        return actor.name if actor is not None else None
+
+    def _main_subject(self, m: Mention) -> bool:
+        tok = self.doc.char_span(m.start, m.end, alignment_mode="expand") if self.doc is not None else None
+        return tok is not None and tok.root.dep_ in ("nsubj", "nsubjpass") and tok.root.head.dep_ == "ROOT"
+
+    def _main_subject_at(self, actor: str, before: int) -> bool:
+        """Whether the person found was the main subject of a sentence (not the nearest name)."""
+        return any(
+            m.actor == actor and self._main_subject(m)
+            for m in self.mentions
+            if before - 400 < m.start < before
+        )
+
+    def in_tokens(self, tokens: list[Token], extra: list[str]) -> tuple[str, ...]:
+        actors: list[str] = list(extra)
+        for start, end in char_runs(tokens):
+            lo = bisect_left(self.starts, start)
+            for m in self.mentions[lo:]:
+                if m.start >= end:
+                    break
+                if m.end <= end and m.actor not in actors:
+                    actors.append(m.actor)
+        return tuple(actors)
+
+
+def _event(span: Span, all_dates: set[int], people: _People) -> tuple[str | None, tuple[str, ...]]:
+    """The event the date belongs to, as a phrase (None when no readable one can be made)."""
     own = {t.i for t in span}
-    skip = set(all_dates)
-    for tok in span:
-        head = tok.head  # the preposition that introduces the date ("on Friday") goes with it
-        if head.dep_ == "prep" and head.i not in own and all(c.i in own for c in head.children):
-            skip.add(head.i)
+    skip = set(all_dates) | _lead_in(span)
     path = {a.i for a in span.root.ancestors}
-    anchor = span.root.head.head if span.root.head.dep_ == "prep" else span.root.head
+    anchor = _anchor(span)
     verb = governing_verb(span.root)
-    if anchor.pos_ == "NOUN" and anchor.i not in own and not _argument_of(anchor, verb):
-        tokens = [t for t in anchor.subtree if t.i not in skip and not _under(t, anchor, {"relcl", "acl"})]
-        return _finish(doc, tokens, [], cast)
+    if anchor.pos_ == "NOUN" and anchor.i not in own and _own_event(anchor, verb):
+        tokens = [t for t in noun_phrase(anchor) if t.i not in skip]
+        return _finish([tidy(tokens, [anchor])], None, True, {}, people)
     if verb is None:
         return None, ()
     verb = _event_verb(verb, path)
-    clause = _Clause(verb, path, skip, own, all_dates)
+    noun = _participle_noun(verb)
+    if noun is not None:
+        return _participle(verb, noun, skip, own, all_dates, path, people)
+    for _ in range(3):  # a clause with no subject of its own: the one it completes
+        found = _clause_event(verb, span, skip, all_dates, path, people)
+        climbs = verb.dep_ in ("conj", "xcomp", "ccomp") and verb.head.i != verb.i
+        upper = governing_verb(verb.head) if climbs else None
+        if found is not None or upper is None:
+            return found or (None, ())
+        path.add(verb.i)
+        verb = upper
+    return None, ()
+
+
+def _clause_event(
+    verb: Token, span: Span, skip: set[int], all_dates: set[int], path: set[int], people: _People
+) -> tuple[str | None, tuple[str, ...]] | None:
+    """The clause of `verb` as the event; None when it has no subject that names anything (the
+    caller then tries the clause above)."""
+    clause = Clause(verb, path, skip, {t.i for t in span}, all_dates)
     clause.walk(verb, True)
-    lead: list[Token] = []
-    if clause.subject is None and verb.dep_ in ("advcl", "xcomp", "acl") and verb.head.i != verb.i:
-        borrowed = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if borrowed is not None:
-            lead = [t for t in borrowed.subtree if t.i not in skip]
-    return _finish(doc, [t for t in clause.keep if t.i not in skip], lead, cast)
+    subject, names = _subject(clause, people, skip)
+    body = tidy([t for t in clause.keep if t.i not in skip] + subject, clause.roots + subject[-1:])
+    lead = _lead(verb, clause.subject, skip)
+    said = bool(lead) and verb.dep_ == "ccomp"
+    if said and clause.subject is not None and clause.subject.lower_ in FIRST_SECOND_PERSON:
+        return (None, ())  # "Pence told Todd I'll release mine": whose "I" is lost
+    if said and not subject and clause.subject is not None and clause.subject.lower_ in ("it", "they"):
+        subject = [clause.subject]  # "The company said it will open the plant"
+        body = tidy([t for t in clause.keep if t.i not in skip] + subject, clause.roots + subject)
+    if not (subject or clause.roots[1:] or lead):
+        return None
+    if said:
+        names = {}  # "Sullivan says he instructed staff", not "Sullivan says Sullivan instructed"
+    return _finish([lead, body], verb, True, names, people)
+
+
+def _lead_in(span: Span) -> set[int]:
+    """The words that lead to the date and go with it: its prepositions and adverbs ("late in
+    December", "back in June", "down from a year ago") and a noun of time it is on ("at dawn
+    on Sunday", "in the fourth quarter of 2014")."""
+    out: set[int] = set()
+    tok = span.root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("ADP", "ADV", "PART") or (tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_NOUNS):
+            out.add(tok.i)
+        else:
+            break
+    return out
+
+
+def _anchor(span: Span) -> Token:
+    """The word the date hangs on; past a noun of time ("the fourth quarter of 2014", "the
+    remainder of the fiscal year") to what that hangs on."""
+    tok = span.root
+    for _ in range(3):
+        head = tok.head.head if tok.head.dep_ == "prep" else tok.head
+        if head.i == tok.i:
+            return head
+        tok = head
+        if tok.lemma_.lower() not in TIME_NOUNS:
+            return tok
+    return tok
+
+
+def datelines(doc: Doc) -> set[int]:
+    """Tokens of the datelines that open the first paragraphs ("LA CROSSE, Wisc. —", "New York
+    (AFP) –"): no event is told there."""
+    text = doc_text(doc)
+    out: set[int] = set()
+    start = 0
+    for _ in range(3):
+        head = text[start : start + 200]
+        m = DATELINE.match(head) or AGENCY_DATELINE.match(head)
+        if m is not None:
+            span = doc.char_span(start, start + m.end(), alignment_mode="contract")
+            out.update(t.i for t in span or ())
+        nxt = text.find("\n\n", start)
+        if nxt < 0:
+            break
+        start = nxt + 2
+    return out
 
 
 def _event_verb(verb: Token, path: set[int]) -> Token:
     """The verb whose clause is the event: "started their tour to expand cooperation on
-    Thursday" is about the tour, "said in a statement released Wednesday" about what was said.
-    The verbs passed on the way up join `path`, so the walk keeps them."""
+    Thursday" is about the tour; "new polls released Sunday showed ..." about what the polls
+    showed (the participle's noun is that verb's subject). The verbs passed on the way up join
+    `path`, so the walk keeps them."""
     for _ in range(2):
         infinitive = "to" in {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        reduced = verb.tag_ == "VBN" and verb.dep_ == "acl"
+        reduced = verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass")
         if not ((infinitive and verb.dep_ in ("advcl", "xcomp", "acl")) or reduced):
             break
         upper = governing_verb(verb.head) if verb.head.i != verb.i else None
@@ -84,113 +223,129 @@ def _event_verb(verb: Token, path: set[int]) -> Token:
     return verb
 
 
-@dataclass
-class _Clause:
-    """The tokens of an event clause, collected by walking down from its verb."""
+def _participle_noun(verb: Token) -> Token | None:
+    """The noun of a reduced relative ("an oil spill sighted on Monday"): the head of a past
+    participle without auxiliaries, or the noun right before one the parse hung elsewhere (a
+    passive read with the main subject would turn "Crews ... a spill sighted" into "Crews
+    sighted")."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.dep_ in ("advcl", "conj", "dep") and before is not None and before.pos_ in ("NOUN", "PROPN"):
+        return before
+    return None
 
-    verb: Token
-    path: set[int]
-    """The tokens between the date and the verb: always kept."""
-    skip: set[int]
-    own: set[int]
-    all_dates: set[int]
-    keep: list[Token] = field(default_factory=list)
-    subject: Token | None = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.subject = next((c for c in self.verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+def _participle(
+    verb: Token,
+    head: Token,
+    skip: set[int],
+    own: set[int],
+    all_dates: set[int],
+    path: set[int],
+    people: _People,
+) -> tuple[str | None, tuple[str, ...]]:
+    """A reduced relative as its own event: the noun and its participle ("An oil spill sighted
+    off the coast", "The interview taped")."""
+    clause = Clause(verb, path, skip, own, all_dates)
+    clause.walk(verb, True)
+    noun = [t for t in noun_phrase(head, stop=verb.i) if t.i not in skip]
+    tokens = tidy(noun + [t for t in clause.keep if t.i not in skip], [head, verb])
+    return _finish([tokens], verb, bool(noun) and not vague(head), {}, people)
 
-    def walk(self, tok: Token, top: bool) -> None:
-        self.keep.append(tok)
-        for child in tok.children:
-            if child.i in self.skip or child.text in QUOTE_TOKENS:
-                continue
-            on_path = child.i in self.path
-            if not on_path and any(t.i in self.all_dates and t.i not in self.own for t in child.subtree):
-                continue
-            if (
-                not on_path
-                and child.dep_ in DROP_DEPS
-                and not (not top and child.dep_ in ("punct", "cc", "conj"))
-            ):
-                continue
-            if top and not on_path and self._aside(child):
-                continue
-            self.walk(child, False)
 
-    def _aside(self, child: Token) -> bool:
-        """A dependent of the verb that the event does without: a long reported clause, a
-        sentence adverb, a fronted adverbial, "according to", or a relative pronoun subject (the
-        noun it stands for is kept instead)."""
-        verb = self.verb
-        if child.dep_ == "ccomp" and len(list(child.subtree)) > MAX_CCOMP_TOKENS:
-            return True
-        if child.dep_ == "advmod" and child.lower_ in SENTENCE_ADVERBS:
-            return True
-        if (
-            child.dep_ in ("prep", "advmod", "npadvmod")
-            and self.subject is not None
-            and child.i < self.subject.i
-        ):
-            return True
-        if child.dep_ == "prep" and child.lower_ == "according":
-            return True
-        if (
-            child.dep_ in ("nsubj", "nsubjpass")
-            and child.lower_ in RELATIVE_PRONOUNS
-            and verb.dep_ == "relcl"
-        ):
-            self.keep.extend(
-                t
-                for t in verb.head.subtree
-                if t.i < verb.i and not t.is_punct and not _under(t, verb.head, {"relcl"})
-            )
-            return True
+def _subject(clause: Clause, people: _People, skip: set[int]) -> tuple[list[Token], dict[int, str]]:
+    """The clause's subject as words to print, and the name to print for a he/she when the
+    person is clear (the last person who was the main subject of a sentence just before); an
+    empty list when it names nothing ("it", "what", "I") or stood in a dateline."""
+    subject = clause.subject
+    if subject is None:
+        return [], {}
+    if subject.i in skip:  # "LA CROSSE, Wisc. — Gov. Mike Pence blamed": the name after the dateline
+        named = next((c for c in subject.children if c.dep_ == "appos" and c.i not in skip), None)
+        if named is None:
+            return [], {}
+        clause.subject = named
+        return noun_phrase(named), {}
+    if subject.lower_ in HE_SHE:
+        name = people.name_for(subject)
+        return [subject], ({subject.i: name} if name else {})
+    if vague(subject):
+        return [], {}
+    return [subject], {}
+
+
+def _lead(verb: Token, subject: Token | None, skip: set[int]) -> list[Token]:
+    """Words to put before the clause: the subject it shares with the verb it hangs from ("X met
+    Y, noting ..." gives "X noting"), or who reported it ("Trump said" before the claim). A
+    complement ("survived being attacked") has none: the verb it completes is the event."""
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "ccomp" and is_reporting(head):
+        reporter = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if reporter is not None and not vague(reporter):
+            return [*noun_phrase(reporter), head]  # "said Jeffrey Halley" reads "Jeffrey Halley said"
+        return []
+    if subject is None and verb.dep_ in ("advcl", "acl", "conj"):
+        borrowed = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if borrowed is not None and not vague(borrowed):
+            return sorted((t for t in noun_phrase(borrowed) if t.i not in skip), key=lambda t: t.i)
+    return []
+
+
+def _second_object(noun: Token) -> bool:
+    """An object set off by a comma after another object of the same verb: an apposition the
+    parse took for an object ("signed deals worth $2.6 billion, the first such signing")."""
+    first = min(t.i for t in noun.subtree)
+    if noun.dep_ != "dobj" or first == 0 or noun.doc[first - 1].text != ",":
         return False
+    return any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
 
 
-def _argument_of(noun: Token, verb: Token | None) -> bool:
-    """Whether `noun` is the verb's own subject, object or adjunct (not buried deeper)."""
-    if verb is None:
-        return False
+def _own_event(noun: Token, verb: Token | None) -> bool:
+    """Whether a date on `noun` dates the noun's own event rather than the verb's: not when the
+    noun is the verb's subject or object ("the crash in 2009 killed 228": the clause is the
+    event), nor when it places the verb's event ("said at a press briefing on Friday"); yes in
+    other adjuncts ("since its founding in 1990", "ahead of a meeting later this month")."""
+    if verb is None or noun.dep_ == "appos" or _second_object(noun):
+        return True  # "signed deals, the first such signing since 2017": the apposition's own
     head = noun.head
-    return head.i == verb.i or (head.dep_ in ("prep", "agent") and head.head.i == verb.i)
+    if head.i == verb.i:
+        return noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative")
+    if head.dep_ in ("prep", "agent") and head.head.i == verb.i:
+        return head.dep_ != "agent" and head.lower_ not in PLACING
+    return True
 
 
-def _under(tok: Token, top: Token, deps: set[str]) -> bool:
-    """Whether `tok` sits inside a dependent of `top` with one of `deps` (e.g. its relative clause)."""
-    for a in [tok, *tok.ancestors]:
-        if a.i == top.i:
-            return False
-        if a.dep_ in deps and a.head.i == top.i:
-            return True
-    return False
+def _finish(
+    parts: list[list[Token]], verb: Token | None, named: bool, names: dict[int, str], people: _People
+) -> tuple[str | None, tuple[str, ...]]:
+    """The phrase (its parts in order: who reported, as given, then the clause in text order
+    with a fronted quotation moved after its verb) and the actors in it; None for the phrase
+    when it would not read on its own or stays too long once side phrases are cut."""
+    parts = [part if n == 0 and len(parts) > 1 else _in_order(part, verb) for n, part in enumerate(parts)]
+    parts = [shorten(part, verb) for part in parts if part]
+    tokens = sorted({t.i: t for part in parts for t in part}.values(), key=lambda t: t.i)
+    actors = people.in_tokens(tokens, [a for n in names.values() if (a := people.cast.resolve(n))])
+    if not tokens or not short(tokens) or not readable(tokens, verb, named):
+        return None, actors
+    text = " ".join(t for t in (text_of(part, names, n > 0) for n, part in enumerate(parts)) if t)
+    return (text[:1].upper() + text[1:]) or None, actors
 
 
-def _finish(doc: Doc, body: list[Token], lead: list[Token], cast: Cast) -> tuple[str | None, tuple[str, ...]]:
-    """Text of the kept tokens (gaps become one space) and the actors mentioned in them."""
-    tokens = sorted({t.i: t for t in body}.values(), key=lambda t: t.i)
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep", "mark")):
-        tokens.pop()
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")):
-        tokens.pop(0)
-    tokens = [t for t in tokens if t.text not in QUOTE_TOKENS]
-    kept = {t.i for t in tokens}
-    # a comma that bordered a dropped clause ("the NRA, which endorsed him, urged") goes with it
-    tokens = [t for t in tokens if t.text != "," or (t.i - 1 in kept and t.i + 1 in kept)][:MAX_EVENT_TOKENS]
-    if not tokens:
-        return None, ()
-    body_text = join(tokens)
-    if lead and tokens[0].i == tokens[0].sent.start and tokens[0].pos_ != "PROPN":
-        body_text = body_text[:1].lower() + body_text[1:]
-    text = " ".join(part for part in (join(lead), body_text) if part)
-    text = re.sub(r"\s+([,.;:!?)’])", r"\1", text).strip(" ,;:")
-    text = re.sub(r",(\s*,)+", ",", text)
-    actors: list[str] = []
-    for run_start, run_end in char_runs(
-        sorted({t.i: t for t in [*lead, *tokens]}.values(), key=lambda t: t.i)
-    ):
-        for a in cast.in_span(run_start, run_end):
-            if a not in actors:
-                actors.append(a)
-    return (text[:1].upper() + text[1:]) if text else None, tuple(actors)
+def _in_order(tokens: list[Token], verb: Token | None) -> list[Token]:
+    """Tokens in text order, except a quotation fronted before its reporting verb, which goes
+    after it ("companies make mistakes, Dimon said" reads "Dimon said companies make mistakes")."""
+    tokens = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    if verb is None or not is_reporting(verb):
+        return tokens
+    fronted = {t.i for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i for t in c.subtree}
+    if not fronted:
+        return tokens
+    return [t for t in tokens if t.i not in fronted] + [t for t in tokens if t.i in fronted]
+
+
+__all__ = ["build_timeline", "under"]

@@ -3,22 +3,30 @@
 Relative expressions are anchored on the publication date, weekdays and bare months take their
 direction from the tense of the verb they hang on, and each value keeps the granularity the
 text commits to. Durations ("three years") and clock times are skipped: they are not points on
-a calendar.
+a calendar. Two dates joined as a range ("2001 to 2010", "between June and August") are one
+entry with an end; the date of a dateline ("WASHINGTON, Aug. 11 (Xinhua) --") dates the dispatch,
+not an event, and is left out.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc
 
-from .anchors import Anchors
+from ..quotes import quotation_spans
+from ..sentences import DATELINE, doc_text
+from .anchors import FROM_PUBLICATION, Anchors, Value, set_in
+from .guard import guarded
+from .pieces import Rule
 from .plausible import plausible
 from .rules import candidates, resolve
-from .tense import direction
+from .tense import reading
 
 
 @dataclass(frozen=True)
@@ -33,19 +41,121 @@ class TimeExpr:
     end_char: int
 
 
+RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.I)
+"""What joins the two ends of a range; "and" only after "between"."""
+RANGE_OPENERS = re.compile(r"(?i:\b(?:from|between)\s+)$")
+WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+
+
 def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
     """Every temporal expression in `doc` with its ISO value (None when it cannot be anchored)."""
     anchors = Anchors(published)
-    text = doc.text  # spaCy joins every token on each access: once, not once per candidate
-    for rule, m in candidates(text):
+    text = doc_text(doc)  # spaCy joins every token on each access: once per article
+    matches = candidates(text)
+    anchors.story_year = _story_year(matches, text, published)
+    found: list[TimeExpr] = []
+    for rule, m in matches:
         if not plausible(doc, rule.kind, m):
             continue
-        value = resolve(rule, m, anchors, direction(doc, rule.kind, m))
+        way = reading(doc, rule.kind, m)
+        value = guarded(rule, m, published, way, resolve(rule, m, anchors, way.direction))
         if value is None:
             continue
         anchors.note(rule.kind, value[0], m.group(0))
         start, end = _trim(text, m)
-        yield TimeExpr(text[start:end], value[0], value[1], start, end)
+        found.append(TimeExpr(text[start:end], value[0], value[1], start, end))
+    datelines = _datelines(text)
+    for x in _ranges(text, found):
+        if not any(a <= x.start_char and x.end_char <= b for a, b in datelines):
+            yield x
+
+
+def _story_year(matches: list[tuple[Rule, re.Match[str]]], text: str, published: date | None) -> int | None:
+    """The earlier year the story is set in (`anchors.set_in`), from what it says outside quotes."""
+    if sum(_written(r, m) for r, m in matches) < 3:
+        return None  # too few years written to tell a story by (and no quotes to pair)
+    quoted = [(p.start, p.end) for p in quotation_spans(text)]
+    told = [(r, m) for r, m in matches if not _inside(quoted, m.start())]
+    years = [int(y.group(0)) for r, m in told if _written(r, m) for y in WRITTEN_YEAR.finditer(m.group(0))]
+    return set_in(years, sum(r.kind in FROM_PUBLICATION for r, _ in told), published)
+
+
+def _written(rule: Rule, m: re.Match[str]) -> bool:
+    """Whether the expression writes its year out ("May 1986", "1986", "1986-05-02")."""
+    return rule.kind in ("iso", "numeric", "year") or any(
+        m.groupdict().get(g) for g in ("y", "y2", "qy", "fy")
+    )
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset `at` falls inside one of `spans` (sorted, not overlapping)."""
+    i = bisect_right(spans, (at, sys.maxsize)) - 1 if spans else -1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
+
+
+def _ranges(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """Neighbours joined as a range ("2002-2006", "December 2007 to June 2009", "between 1994
+    and 1997") made one expression from the start of the first to the end of the second."""
+    out: list[TimeExpr] = []
+    for x in found:
+        prev = out[-1] if out else None
+        if prev is not None and _joined(text, prev, x):
+            first = _year_from(text, prev, x)
+            out[-1] = TimeExpr(
+                text[prev.start_char : x.end_char], first, x.end or x.date, prev.start_char, x.end_char
+            )
+        else:
+            out.append(x)
+    return out
+
+
+def _joined(text: str, a: TimeExpr, b: TimeExpr) -> bool:
+    """Whether `a` and `b` are the ends of one range: adjacent, joined by a dash or "to" (by
+    "and" after "between"), at the same granularity, the first no later than the second."""
+    if a.end is not None or b.end is not None or a.date is None or b.date is None:
+        return False
+    gap = RANGE_GAP.fullmatch(text[a.end_char : b.start_char])
+    if gap is None:
+        return False
+    opener = RANGE_OPENERS.search(text[max(0, a.start_char - 10) : a.start_char])
+    if gap.group(0).strip().lower() == "and" and (
+        opener is None or not opener.group(0).lower().startswith("b")
+    ):
+        return False
+    shape_a, shape_b = _shape(a.date), _shape(b.date)
+    if shape_a != shape_b or shape_a is None:
+        return False
+    return _year_from(text, a, b) <= b.date
+
+
+def _shape(value: str) -> str | None:
+    """The granularity of a plain ISO value: "Y", "YM" or "YMD" (None for weeks, quarters...)."""
+    return {4: "Y", 7: "YM", 10: "YMD"}.get(len(value)) if re.fullmatch(r"\d{4}(-\d\d){0,2}", value) else None
+
+
+def _year_from(text: str, a: TimeExpr, b: TimeExpr) -> str:
+    """The start of a range; a month written without a year ("January to March 2009") takes the
+    end's year (the one before across a year end: "December to March 2009")."""
+    first, last = a.date or "", b.date or ""
+    if len(first) >= 7 and not WRITTEN_YEAR.search(a.text) and WRITTEN_YEAR.search(b.text):
+        year = int(last[:4]) - (1 if first[5:] > last[5:] else 0)
+        return f"{year:04d}{first[4:]}"
+    return first
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of datelines opening one of the first paragraphs."""
+    out = []
+    start = 0
+    for _ in range(3):
+        m = DATELINE.match(text[start : start + 200])
+        if m is not None:
+            out.append((start, start + m.end()))
+        nxt = text.find("\n\n", start)
+        if nxt < 0:
+            break
+        start = nxt + 2
+    return out
 
 
 def _trim(text: str, m: re.Match[str]) -> tuple[int, int]:
@@ -57,3 +167,6 @@ def _trim(text: str, m: re.Match[str]) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+__all__ = ["TimeExpr", "Value", "extract_dates"]

@@ -8,9 +8,10 @@ quarter the story named.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..syntax import PAST
-from .anchors import Anchors, Value
+from .anchors import Anchors, Value, story_year
 from .calendar import (
     ORDINALS,
     SEASONS,
@@ -21,7 +22,7 @@ from .calendar import (
     year_for_month,
     year_for_season,
 )
-from .pieces import ANYYEAR, EDGE, MONTH, REL, SPELLED_YEAR, YEAR, rule
+from .pieces import ANYYEAR, DAY, EDGE, MONTH, REL, SPELLED_YEAR, YEAR, rule
 
 YEAR_STEPS = {"last": -1, "next": 1, "this": 0}
 
@@ -29,7 +30,8 @@ YEAR_STEPS = {"last": -1, "next": 1, "this": 0}
 @rule(
     "month",
     rf"(?:\b(?i:(?P<edge>{EDGE}))[-\s]+|\b(?i:(?P<rel>last|next|this|this\s+past|this\s+coming))\s+)?"
-    rf"\b(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{ANYYEAR})\b|\s+(?P<yrel>last|next|this)\s+year\b)?",
+    rf"\b(?P<m>{MONTH})(?:,?\s+(?:of\s+)?(?P<y>{ANYYEAR})\b|\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b)?"
+    rf"(?!\s+{DAY}\b)",
 )
 def month(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "March 2023", "early March", "last March", "March next year"."""
@@ -44,7 +46,9 @@ def month(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
         year = dct.year + YEAR_STEPS[g["yrel"].lower()]
     else:
         rel = (g.get("rel") or "").lower().split()
-        year = year_for_month(mo, dct, direction, rel[-1] if rel else None)
+        year = (not rel and story_year(anchors, direction)) or year_for_month(
+            mo, dct, direction, rel[-1] if rel else None
+        )
     if year is None:
         return (None, None)
     anchors.last_year = year
@@ -63,13 +67,25 @@ def quarter(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     q = ORDINALS[g["q"].lower()]
     if g.get("qy") or g.get("fy") or g.get("y"):
         year = int(g.get("qy") or g.get("fy") or g["y"])
-    else:
-        rel = (g.get("poss") or g.get("yrel") or "this").lower()
+    elif g.get("poss") or g.get("yrel"):
         if anchors.published is None:
             return (None, None)
-        year = anchors.published.year + YEAR_STEPS[rel]
+        year = anchors.published.year + YEAR_STEPS[(g.get("poss") or g.get("yrel") or "").lower()]
+    else:
+        if anchors.published is None:
+            return (None, None)
+        year = _quarter_year(q, anchors.published, direction)
     anchors.last_quarter = (year, q)
     return (f"{year:04d}-Q{q}", None)
+
+
+def _quarter_year(q: int, dct: date, direction: int) -> int:
+    """The year of "the fourth quarter": the one of publication, unless the tense says it is
+    over and it has not started yet (then last year's). An ended quarter stays this year's in a
+    future clause: its results come out after it ("expects to report for the third quarter")."""
+    if direction == PAST and (q - 1) * 3 + 1 > dct.month:
+        return dct.year - 1
+    return dct.year
 
 
 @rule(
@@ -122,12 +138,16 @@ the_quarter = this_quarter.alike("the_quarter", r"(?i:\bthe\s+quarter\b(?!-))")
 )
 def year_ago(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "the same period a year ago": that quarter a year before, right after a quarter; else
-    the year before publication ("year-earlier" alone is an adjective, no date)."""
+    the year before publication ("a year ago") or before the year the text last gave ("a year
+    earlier"); "year-earlier" alone is an adjective, no date."""
     if anchors.last_quarter is not None and anchors.last_kind in ("quarter", "this_quarter", "the_quarter"):
         y, q = anchors.last_quarter
         return (f"{y - 1:04d}-Q{q}", None)
-    if m.group(0).lower().startswith("year-"):
+    text = m.group(0).lower()
+    if text.startswith("year-"):
         return None
+    if text.endswith("earlier") and anchors.last_year is not None:
+        return (f"{anchors.last_year - 1:04d}", None)  # a year before the last year the text gave
     if anchors.published is None:
         return (None, None)
     return (f"{anchors.published.year - 1:04d}", None)
@@ -157,6 +177,20 @@ def season(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
             return None
         year = found
     return (f"{year:04d}-{s}", None)
+
+
+@rule(
+    "the_year",
+    r"(?i:\bthe\s+(?:(?:full|fiscal|current|whole|entire|calendar)\s+)?year\b(?![-'’]|\s+(?:ended|ending|before"
+    r"|after|earlier|later|ago|of|to|since|in\s+which|two|nineteen))|\b(?:the\s+)?(?:year[-\s]end\b|year['’]s\s+end\b"
+    r"|end\s+of\s+the\s+year\b))",
+)
+def the_year(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "the full year", "by year-end": the year the story is about, the one of publication
+    unless it is set in an earlier one ("the year ended Sept. 30" is a fiscal span, no date)."""
+    if anchors.published is None:
+        return (None, None)
+    return (f"{anchors.story_year or anchors.published.year:04d}", None)
 
 
 @rule("decade", r"(?i:\b(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?(?P<y>1[0-9]\d0|20\d0)'?s\b)")

@@ -49,7 +49,15 @@ MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+ORDINAL_DAY = (
+    r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+    r"|twentieth|thirtieth"
+)
+DIGIT_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAY = rf"(?:{DIGIT_DAY}|(?:{ORDINAL_DAY})\b(?![-'’]))"
+"""A day of the month, in figures ("4", "4th") or spelled as an ordinal ("March eighth", as
+transcripts write it)."""
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 SPELLED_YEAR = (
     rf"(?:nineteen[- ](?:hundred|{TEENS_WORDS}|(?:{TENS_WORDS})(?:[- ](?:{UNITS_WORDS}))?)"

@@ -9,21 +9,54 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from ..syntax import MONTH_NUMBERS, span_over
+from ..syntax import CALENDAR_WORDS, MONTH_NUMBERS, span_over
 from .pieces import YEAR
 
 TIME_NOUNS = {"year", "years", "quarter", "season", "era", "period", "decade", "decades"}
 """Nouns a round number can count as a time: "the 2000 season", but "2000 people" is no year."""
 HOLIDAY_HEADS = TIME_NOUNS | {"week", "day", "eve", "weekend"}
 """Nouns a holiday may modify and still be a date ("Christmas week"; not "Christmas trees")."""
+FIGURATIVE_NOUNS = {
+    "world",
+    "society",
+    "age",
+    "era",
+    "generation",
+    "youth",
+    "economy",
+    "culture",
+    "climate",
+    "standard",
+}
+"""Nouns after which "today's" means the present times ("in today's world"), not the day."""
 GENERIC_HEADS = {"of"}
 """Heads that make "today"/"tomorrow" a figure of speech ("the people of tomorrow")."""
 WORD_KINDS = {"weekday", "weekday_range", "month", "day_rel", "unit_rel", "season"}
 """Kinds written as words that a name can contain: "Fox News Sunday", "the Spring of Life"."""
 NAME_TYPES = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW", "NORP", "GPE"}
 """Entity types that make such a word part of a name."""
+COPYRIGHT = {"©", "copyright", "(c)"}
+QUANTITY_NOUNS = {
+    "score",
+    "total",
+    "average",
+    "rate",
+    "value",
+    "price",
+    "cost",
+    "sum",
+    "number",
+    "count",
+    "level",
+}
+"""Nouns whose "of" takes an amount, not a year ("a score of 2072")."""
+"""Words before a year on a copyright line."""
+STREET_WORDS = {"st", "street", "ave", "avenue", "road", "rd", "blvd", "boulevard", "drive", "dr", "lane"}
+"""Street types: a number before a name that ends in one is an address ("1225 N. Rampart St.")."""
+OPENING_QUOTES = {'"', "“", "``", "‘", "'"}
+CLOSING_QUOTES = {'"', "”", "''", "’", "'"}
 OPENING_MARKS = ('"', "“", "``", "`", "‘", "(")
 """Marks after which a capital does not make a word a name (a quotation or aside begins)."""
 
@@ -34,13 +67,29 @@ def plausible(doc: Doc, kind: str, m: re.Match[str]) -> bool:
     if span is None:
         return False
     first = span[0]
-    if kind in WORD_KINDS and all(t.ent_type_ in NAME_TYPES for t in span):
+    if kind in WORD_KINDS and (all(t.ent_type_ in NAME_TYPES for t in span) or _quoted_title(doc, span)):
         return False
-    mid_sentence = first.i > first.sent.start and doc[first.i - 1].text not in OPENING_MARKS
+    mid_sentence = not first.is_sent_start and doc[first.i - 1].text not in OPENING_MARKS
     if kind in ("day_rel", "unit_rel") and mid_sentence and first.text[:1].isupper():
         return False
     check = CHECKS.get(kind)
     return check is None or check(doc, span, m, mid_sentence)
+
+
+def _quoted_title(doc: Doc, span: Span) -> bool:
+    """A weekday or month that ends a short quoted title ("Fox News Sunday", "This Week"):
+    every word between the marks is capitalised and the mark closes right after the date."""
+    start = span.start
+    while start > 0 and start > span.start - 5 and doc[start - 1].text not in OPENING_QUOTES:
+        start -= 1
+    end = span.end
+    closing = end < len(doc) and doc[end].text in CLOSING_QUOTES | {".", ","}
+    if start == 0 or doc[start - 1].text not in OPENING_QUOTES or not closing:
+        return False
+    words = doc[start : span.end]
+    if start == span.start and (len(span) < 2 or doc[start - 1].is_sent_start):
+        return False  # “Sunday.” alone may be an answer; “This Week” mid-sentence is a title
+    return all(t.is_title or t.is_upper or not t.is_alpha for t in words)
 
 
 def _holiday(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
@@ -49,7 +98,9 @@ def _holiday(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool
     if nxt is not None and (nxt.is_title or nxt.pos_ == "PROPN") and not m.group("y"):
         return False  # "Easter Island", "Christmas Carol"
     return not (
-        last.dep_ == "compound" and last.head.lemma_.lower() not in HOLIDAY_HEADS
+        last.dep_ == "compound"
+        and last.head.pos_ in ("NOUN", "PROPN")
+        and last.head.lemma_.lower() not in HOLIDAY_HEADS
     )  # "Christmas trees"
 
 
@@ -57,8 +108,9 @@ def _day_rel(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool
     first = span[0]
     word = m.group("w").lower()
     possessive = first.i + 1 < len(doc) and doc[first.i + 1].tag_ == "POS"
+    figurative = possessive and first.head.lemma_.lower() in FIGURATIVE_NOUNS
     return not (
-        (word == "today" and possessive)
+        (word == "today" and figurative)
         or (word in ("today", "tomorrow") and first.head.lower_ in GENERIC_HEADS)
     )
 
@@ -103,6 +155,8 @@ def _year(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
             return False  # "2017-18", "1990-style"; "1990-1995" is two years
     if round_number and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
         return tok.head.lower_ in TIME_NOUNS
+    if _named_number(doc, tok):
+        return False
     if tok.i > 0:
         prev = doc[tok.i - 1]
         if prev.text in ("$", "#", "No.", "no.", "number", "flight", "Flight", "page", "Page"):
@@ -112,9 +166,47 @@ def _year(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
             and prev.is_title
             and prev.lower_ not in MONTH_NUMBERS
             and prev.ent_type_ != "DATE"
+            and tok.text.isdigit()  # nobody spells out a flight number: "Atlanta nineteen ninety-six"
         ):
             return False
     return True
+
+
+def _named_number(doc: Doc, tok: Token) -> bool:
+    """A year-like number that names or points rather than dates: a title ("Mendes' 1917",
+    "the film 1917", a quoted "1917"), a citation ("Nature 574, 16-17 (2019)"), a street number
+    ("1225 N. Rampart St."), a model ("a 1987 Chevrolet"), a copyright line ("© 2014")."""
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and prev.lower_ in COPYRIGHT:
+        return True
+    if prev is not None and prev.lower_ == "of" and prev.head.lemma_.lower() in QUANTITY_NOUNS:
+        return True  # "a total score of 2072"
+    if any(c.dep_ == "poss" for c in tok.children) and tok.dep_ != "nummod":
+        return True  # "Mendes' 1917 won": a work, not a year
+    if tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in TIME_NOUNS:
+        return True  # "the film 1917"
+    if prev is not None and nxt is not None and prev.text in OPENING_QUOTES and nxt.text in CLOSING_QUOTES:
+        return True
+    if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and tok.i > 1:
+        before = doc[tok.i - 2]
+        if before.like_num or before.lower_ in ("al.", "al"):
+            return True  # "16-17 (2019)", "et al. (2019)": a reference
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and nxt.lower_ not in CALENDAR_WORDS:
+        ahead = [t.lower_.rstrip(".") for t in doc[tok.i + 1 : tok.i + 5]]
+        if any(w in STREET_WORDS for w in ahead[1:]):
+            return True
+        if (
+            prev is not None
+            and (prev.lower_ in ("a", "an") or prev.tag_ in ("POS", "PRP$"))
+            and nxt.ent_type_
+            in (
+                "ORG",
+                "PRODUCT",
+            )
+        ):
+            return True  # "a 1987 Chevrolet"
+    return False
 
 
 CHECKS: dict[str, Callable[[Doc, Span, re.Match[str], bool], bool]] = {

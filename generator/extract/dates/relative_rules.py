@@ -33,8 +33,6 @@ def unit_rel(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None
     step = STEPS[rel]
     unit = g["unit"].lower()
     if unit == "week":
-        if step == -1 and dct.weekday() == 6 and not mod:
-            step = 0  # on a Sunday, "last week" is the Monday-to-Saturday just ended
         return (iso_week(dct + timedelta(weeks=step)), None)
     if unit == "month":
         y, mo = add_months(dct.year, dct.month, step)
@@ -125,18 +123,49 @@ def weekday(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
 
 
 @rule(
+    "weekend",
+    r"(?i:(?<!\bthe\s)\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming)|the)\s+weekend\b"
+    r"(?!s|\s+of\b))",
+)
+def weekend(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "over the weekend": Saturday to Sunday, the one the tense points at; on a weekend, that
+    weekend itself unless "last"/"next" say otherwise."""
+    dct = anchors.published
+    if dct is None:
+        return (None, None)
+    rel = (m.groupdict().get("rel") or "").lower().split()
+    step = STEPS.get(rel[-1], 0) if rel else 0
+    wd = dct.weekday()
+    saturday = dct + timedelta(days=5 - wd)  # this week's
+    by_tense = not rel or rel == ["this"]  # "this weekend" in a past clause is the one just gone
+    if wd >= 5:
+        saturday += timedelta(weeks=step)
+    elif step < 0 or (by_tense and (direction < 0 or (direction == UNKNOWN and wd < 3))):
+        saturday -= timedelta(weeks=1)
+    return (saturday.isoformat(), (saturday + timedelta(days=1)).isoformat())
+
+
+@rule(
     "holiday",
     rf"\b(?:(?i:(?P<rel>last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)"
     rf"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Election\s+Day"
-    rf"|Valentine's\s+Day)(?P<week>\s+week)?(?:\s+(?P<y>{YEAR}))?\b",
+    rf"|Valentine's\s+Day)(?P<week>\s+week(?P<end>end)?)?(?:\s+(?P<y>{YEAR})|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?\b",
 )
 def holiday(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "last Christmas", "Thanksgiving week", "Easter 2024"."""
+    """ "last Christmas", "Thanksgiving week", "Easter 2024", "Thanksgiving weekend last year"."""
     g = m.groupdict()
     name = re.sub(r"\s+", " ", (g["h"] or "").lower())
-    day = _holiday(name, g.get("y"), g.get("rel"), anchors.published, UNKNOWN if g.get("week") else direction)
+    year = g.get("y")
+    if g.get("yrel"):
+        if anchors.published is None:
+            return (None, None)
+        year = str(anchors.published.year + STEPS[g["yrel"].lower()])
+    day = _holiday(name, year, g.get("rel"), anchors.published, UNKNOWN if g.get("week") else direction)
     if day is None:
         return (None, None)
+    if g.get("end"):
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7)
+        return (saturday.isoformat(), (saturday + timedelta(days=1)).isoformat())
     if g.get("week"):
         return (iso_week(day), None)
     return (day.isoformat(), None)
@@ -161,18 +190,18 @@ def _holiday(name: str, year: str | None, rel: str | None, dct: date | None, dir
     "anaphoric",
     r"(?i:\b(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+following|the\s+previous|the\s+next"
     r"|the\s+preceding)\s+(?P<unit>year|month|day|morning|evening|night)\b"
-    r"|\bthe\s+day\s+(?:before|after)\b(?=\s*[,.;]))",
+    r"|\bthe\s+(?P<unit2>day|year)\s+(?:before|after|earlier|later)\b(?=\s*[,.;]))",
 )
 def anaphoric(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "That year", "the following month", "the day before": relative to the last date the text
     gave at that granularity, not to the publication date."""
-    text = m.group(0).lower()
-    unit = (m.groupdict().get("unit") or "day").lower()
+    text = re.sub(r"^(?:earlier|later)\s+", "", m.group(0).lower())  # "later that year" is that year
+    unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "day").lower()
     step = (
         1
-        if re.search(r"following|next|after", text)
+        if re.search(r"following|next|after|later", text)
         else -1
-        if re.search(r"previous|preceding|before", text)
+        if re.search(r"previous|preceding|before|earlier", text)
         else 0
     )
     if unit == "year":

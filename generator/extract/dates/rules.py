@@ -22,6 +22,7 @@ RULES: tuple[Rule, ...] = (
     day.md_range,
     day.dm_range,
     day.md,
+    day.md_paren,
     day.dm,
     day.week_of,
     period.month,
@@ -35,7 +36,9 @@ RULES: tuple[Rule, ...] = (
     relative.day_rel,
     relative.weekday_range,
     relative.weekday,
+    relative.weekend,
     relative.holiday,
+    period.the_year,
     period.decade,
     period.year,
     relative.anaphoric,
@@ -50,20 +53,41 @@ TRIGGER_WORDS = frozenset(
      "months", "year", "years", "quarter", "period", "today", "tonight", "yesterday", "tomorrow", "night",
      "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter", "christmas", "new",
      "thanksgiving", "easter", "halloween", "independence", "election", "valentine", "day", "days",
-     "decade", "decades", "nineteen", "thousand"]
+     "decade", "decades", "nineteen", "thousand", "weekend"]
 )  # fmt: skip
 WINDOW = 40
 
 
+DIGIT = "0-9"
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+UNITS = ("week", "month", "year")
+NEEDLES: dict[str, tuple[str, ...]] = {
+    "iso": (DIGIT,), "numeric": (DIGIT,), "decade": (DIGIT,), "year": (DIGIT, "nineteen", "thousand"),
+    **dict.fromkeys(["md_range", "dm_range", "md", "md_paren", "dm", "week_of", "month"], MONTHS),
+    "quarter": ("quarter",), "the_quarter": ("quarter",), "this_quarter": ("quarter", "period"),
+    "year_ago": ("year",), "the_year": ("year",), "unit_rel": UNITS, "in_the": UNITS,
+    "season": ("spring", "summer", "fall", "autumn", "winter"), "ago": ("ago", "earlier"),
+    "day_rel": ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"),
+    "weekday_range": ("day",), "weekday": ("day",), "weekend": ("weekend",),
+    "holiday": ("christmas", "new year", "thanksgiving", "easter", "halloween", "independence", "election",
+                "valentine"),
+    "anaphoric": ("year", "month", "day", "morning", "evening", "night"),
+}  # fmt: skip
+"""Words (lower case) without one of which a rule cannot match a window (`DIGIT`: any digit):
+the full patterns run only where they could."""
+
+
 def candidates(text: str) -> list[tuple[Rule, re.Match[str]]]:
     """Non-overlapping matches of all rules, longest first, in text order."""
-    found = [
-        (r, m)
-        for start, end in _windows(text)
-        for r in RULES
-        for m in r.pattern.finditer(text, start, end)
-        if m.end() > m.start()
-    ]
+    found: list[tuple[Rule, re.Match[str]]] = []
+    for start, end in _windows(text):
+        low = text[start:end].lower()
+        digits = any(c.isdigit() for c in low)
+        for r in RULES:
+            needles = NEEDLES.get(r.kind)
+            if needles is not None and not any(n in low if n != DIGIT else digits for n in needles):
+                continue
+            found.extend((r, m) for m in r.pattern.finditer(text, start, end) if m.end() > m.start())
     found.sort(key=lambda rm: (-(rm[1].end() - rm[1].start()), RANK[rm[0].kind], rm[1].start()))
     taken: list[tuple[int, int]] = []
     out = []

@@ -9,26 +9,14 @@ from spacy.tokens import Span, Token
 
 from ..syntax import FIRST_SECOND_PERSON, clause_subject, is_past_clause, negated
 from .cue import DOUBLE_QUOTES, Cue, char_span, keys_of, keys_of_clause
-from .phrasing import ANAPHORIC_PRONOUNS, noun_phrase, wh_question, yes_no
+from .phrasing import ANAPHORIC_PRONOUNS, looks_back, wh_question, yes_no
+from .unknown import KNOWN_ADJ, frame_of, is_trigger
+from .wording import noun_phrase
 
 VAGUE = {"anybody", "anyone", "somebody", "someone", "everybody", "everyone"}
 """Who a question is put to when it is put to nobody in particular: rhetoric."""
 ASKING = {"ask", "know", "wonder", "unclear", "decide", "determine", "check"}
 """Words after which "if" introduces a question ("asked if"), not a condition."""
-OUTCOMES = {
-    "impact",
-    "outcome",
-    "fate",
-    "future",
-    "cause",
-    "effect",
-    "extent",
-    "cost",
-    "timing",
-    "result",
-    "scope",
-}
-"""Nouns that are themselves what is unknown: "the outcome is uncertain" asks what it will be."""
 SENTENCE_ANAPHORS = {"that", "this", "it"}
 """Subjects that stand for the previous statement ("That remains to be seen")."""
 
@@ -51,12 +39,21 @@ def explicit(sent: Span) -> Cue | None:
         return None  # "Why isn't this proof ...?" asserts, it does not ask
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ANAPHORIC_PRONOUNS for t in span):
         return None  # "Why won't he ...?": who is meant is lost once the question stands alone
+    if any(
+        t.dep_ == "det"
+        and t.lower_ in ("this", "that", "these", "those")
+        and t.head.dep_ in ("nsubj", "nsubjpass")
+        for t in span
+    ):
+        return None  # "Could this rejection ...?": of what, the question alone cannot say
     if any(t.tag_ == "VBD" for t in opening) or span.root.tag_ == "VBD":
         return None  # about the past: settled, or an explanation the story gives
     content = [t for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop]
     if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
     q = span.text.strip().strip(DOUBLE_QUOTES + "'‘’ ").strip()
+    if any(ch in q for ch in "[]<>‘“") or q.count("?") > 1:
+        return None  # "What the [censored] is going on?", markup: not a question to print
     q = q[0].upper() + q[1:]
     return Cue("explicit", sent, q, keys_of(span), (span.start_char, span.end_char))
 
@@ -80,17 +77,40 @@ def _question_start(sent: Span) -> int:
 
 
 def whether(tok: Token, sent: Span) -> Iterator[Cue]:
+    """'whether the ceasefire will hold' -> 'Will the ceasefire hold?'; about the past only when
+    the frame says the answer is not known now ("not clear whether the abortion was intentional")."""
     verb = tok.head
-    if verb.pos_ not in ("VERB", "AUX") or is_past_clause(verb):
+    if verb.pos_ not in ("VERB", "AUX"):
         return
     if verb.head.lemma_ in ("regardless", "matter") or (verb.dep_ == "advcl" and not _asks(verb)):
         return
-    if verb.head.lemma_ == "be" and negated(verb.head):
+    if (
+        verb.head.lemma_ == "be"
+        and negated(verb.head)
+        and not any(c.dep_ in ("acomp", "attr") and c.lower_ in KNOWN_ADJ for c in verb.head.children)
+    ):
         return  # "the question is not whether ...": the speaker sets it aside
-    if verb.head.lemma_ == "ask" and verb.head.tag_ == "VBD":
-        return  # "we asked whether ...": the story usually goes on to answer
-    q = yes_no(verb, present=True)
-    yield Cue("whether", sent, q, keys_of_clause(verb), char_span(verb, exclude_marks=True))
+    if verb.head.lemma_ == "ask" and not any(
+        a.tag_ in ("VBZ", "VBP", "MD") for a in verb.head.children if a.dep_ in ("aux", "auxpass")
+    ):
+        return  # "we asked whether ...", "Asked whether ..., 75 percent said": the story answers
+    if any(t.lower_ == "far" and t.nbor(-1).lower_ == "as" for t in verb.doc[verb.sent.start : tok.i]):
+        return  # "As far as whether X ..., he acknowledged ...": a topic the speaker then answers
+    frame = frame_of(verb)
+    past = looks_back(verb)
+    if past and frame is None:
+        return
+    subject = None
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):  # "weighing whether to appeal"
+        above = next(
+            (a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and clause_subject(a) is not None), None
+        )
+        subject = clause_subject(above) if above is not None else None
+        if above is None or subject is None or is_past_clause(above):
+            return
+    q = yes_no(verb, subject=subject, present=True, keep_tense=past)
+    kind = "unknown" if frame is not None else "whether"
+    yield Cue(kind, sent, q, keys_of_clause(verb), char_span(verb, exclude_marks=True))
 
 
 def is_complement_if(tok: Token) -> bool:
@@ -100,7 +120,7 @@ def is_complement_if(tok: Token) -> bool:
         return False
     if head.lemma_ == "see":
         return any(c.lower_ == "to" for c in head.children)  # "(wait) to see if"
-    return head.lemma_ in ASKING
+    return head.lemma_ in ASKING or is_trigger(head)
 
 
 def _asks(clause: Token) -> bool:
@@ -129,29 +149,3 @@ def unseen(tok: Token, sent: Span) -> Iterator[Cue]:
     keys = frozenset() if anaphoric or subj is None else keys_of(subj.subtree)
     q = None if anaphoric or subj is None else f"What will come of {noun_phrase(subj)}?"
     yield Cue("unseen", sent, q, keys, (remain.idx, tok.idx + len(tok)), anaphoric=anaphoric)
-
-
-def uncertain(tok: Token, sent: Span) -> Iterator[Cue]:
-    clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp") or _asks(c)), None)
-    head = tok.head
-    if clause is None and head.lemma_ in ("be", "remain"):
-        clause = next((c for c in head.children if (c.dep_ == "ccomp" or _asks(c)) and c.i > tok.i), None)
-    if clause is not None:
-        marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
-        if "whether" in marks or "if" in marks:
-            return  # phrased by the "whether" cue
-        if is_past_clause(clause):
-            return
-        yield Cue("uncertain", sent, wh_question(clause), keys_of_clause(clause), char_span(clause))
-        return
-    if tok.dep_ not in ("acomp", "oprd") or head.tag_ == "VBD":
-        return
-    subj = clause_subject(head)
-    if subj is None or subj.pos_ == "PRON":
-        return
-    what = (
-        f"What will {noun_phrase(subj)} be?"
-        if subj.lemma_.lower() in OUTCOMES
-        else f"What will happen to {noun_phrase(subj)}?"
-    )
-    yield Cue("uncertain", sent, what, keys_of(subj.subtree), char_span(head))

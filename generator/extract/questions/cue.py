@@ -13,22 +13,39 @@ from spacy.tokens import Span, Token
 
 from ..syntax import clause_subject
 
-# Cue kinds and their weight; the order is also the preference for which cue phrases the group.
+# Cue kinds and their weight, in order of preference for which cue phrases a group's question.
 STRENGTH: dict[str, float] = {
-    "explicit": 2.5,
-    "whether": 2.0,
-    "unseen": 2.0,
+    "explicit": 2.5,  # a question the text asks
+    "unknown": 2.75,  # "it is not yet known which pilot ...", "trying to determine if ..."
+    "whether": 2.25,
+    "uncertain": 2.25,  # "the future of the coalition remains uncertain"
+    "unseen": 2.0,  # "remains to be seen"
+    "process": 2.25,  # an investigation, appeal, trial or vote under way
+    "search": 2.0,  # a search still going on, people or things still missing
+    "denial": 2.25,  # "X denied ...": a contested claim
+    "accusation": 2.0,  # "accused X of ...", "charges that ...", "allegedly"
     "possible": 2.0,
     "yet": 2.0,
     "expected": 2.0,
-    "uncertain": 2.0,
     "demand": 2.0,
+    "attempt": 1.75,  # "is still working to find a middle ground"
     "concern": 2.0,
     "fragile": 2.0,
+    "claim": 1.5,  # "X insisted that ...", "critics say ..."
+    "dispute": 1.75,  # a dispute, battle or standoff not over
+    "numbers": 2.0,  # "more prudent measures estimate a larger deficit"
+    "condition": 1.75,  # someone hurt, "in fair condition"
+    "risk": 1.5,  # "vulnerable to", "at risk of"
+    "prospect": 1.5,  # "plans to", "set to", "likely to", "threatened to"
+    "probable": 1.5,  # "probably will", "appear to be"
+    "suspected": 1.5,  # "may have used the loss to avoid taxes"
+    "should": 1.25,  # "Trump should release his returns": what someone ought to do, not yet done
     "potential": 1.25,
+    "forecast": 1.25,  # "X said Y will ...": a prediction
     "conditional": 1.0,
     "modal": 0.75,
     "scheduled": 1.25,
+    "noreply": 0.75,  # "did not respond to requests for comment": support, never a question alone
 }
 PHRASING_ORDER = tuple(STRENGTH)
 HEDGE_ADJ = {"possible", "potential", "prospective", "proposed", "mooted", "looming", "impending"}
@@ -54,10 +71,12 @@ class Cue:
     focus: tuple[int, int]
     """Character offsets of the hedged phrase or clause (for actors)."""
     anaphoric: bool = False
+    bonus: float = 0.0
+    """Added to the kind's weight: the predicate says the matter is still open ("still", "yet")."""
 
     @property
     def strength(self) -> float:
-        return STRENGTH[self.kind]
+        return STRENGTH[self.kind] + self.bonus
 
 
 def keys_of(tokens: Iterable[Token]) -> frozenset[str]:
@@ -83,9 +102,9 @@ def keys_of_clause(verb: Token) -> frozenset[str]:
         keys.add(stem(subj.lemma_))
     for comp in (c for c in verb.children if c.dep_ == "acomp"):
         keys |= {WEAK_KEY + stem(x.lemma_) for x in comp.children if x.dep_ == "xcomp" and x.pos_ == "VERB"}
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
-    if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ and verb.lemma_.lower() in LIGHT_VERBS:
-        keys.add(stem(obj.lemma_))
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
+        if obj.pos_ == "NOUN" and not obj.ent_type_ and not obj.is_stop:
+            keys.add(stem(obj.lemma_))  # "pass the omnibus bill": the bill
     return frozenset(keys)
 
 

@@ -1,27 +1,31 @@
-"""Grouping: cues about the same issue become one question with several evidence sentences,
-scored by how strongly and how often the story raises it."""
+"""Grouping: cues about the same matter become one question with up to four evidence sentences,
+ranked by how strongly, how often and how centrally the story leaves the matter open."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ...model import Question, TimelineEntry
 from ..model import Cast
 from .cue import DOUBLE_QUOTES, PHRASING_ORDER, WEAK_KEY, Cue
-from .finding import find_cues
+from .finding import body_sentences, find_cues
+from .resolving import resolve
+from .scoring import ACTOR_KEY, Centre, centre_of, score, with_actors
 
-MAX_QUESTIONS = 6
+MAX_QUESTIONS = 5
 MIN_SCORE = 2.0
-"""A group needs one strong cue, or weaker cues that back each other up, to become a question."""
-SUPPORT = 1.0
-"""Score added by each further sentence about the same issue."""
-FILL_TO = 2
-FILL_SCORE = 1.25
-"""An article with fewer than FILL_TO questions also gets its best weaker ones (a scheduled event)."""
+"""A matter needs one strong cue, or weaker cues that back each other up or sit in the lead."""
+FILL_TO = 3
+FILL_SCORE = 1.0
+"""An article with fewer than FILL_TO questions also gets its best weaker ones."""
+EVENT_KINDS = {"possible", "process", "search", "fragile", "uncertain"}
+"""Cue kinds keyed on the event itself: two of a kind about the same noun are one event."""
+MAX_EVIDENCE = 4
+NEAR = 400
+"""Characters apart within which one shared word and a shared actor make one matter."""
 
 
 def extract_questions(
@@ -31,35 +35,49 @@ def extract_questions(
     timeline: Iterable[TimelineEntry] = (),
     limit: int = MAX_QUESTIONS,
 ) -> Iterator[Question]:
-    """Grouped open questions in reading order, at most `limit`, the best supported kept."""
-    cues = list(find_cues(doc, published, tuple(timeline)))
-    groups = group_cues(cues)
-    scored = [(score(g), g) for g in groups]
-    phrased = sorted((sg for sg in scored if any(c.question for c in sg[1])), key=lambda sg: -sg[0])
-    kept = [sg for sg in phrased if sg[0] >= MIN_SCORE][:limit]
-    fill = [sg for sg in phrased if FILL_SCORE <= sg[0] < MIN_SCORE and sg[1][0].kind == "scheduled"]
-    kept += fill[: max(0, FILL_TO - len(kept))]
+    """Open questions, the most central first, at most `limit`."""
+    sents = body_sentences(doc)
+    cues = [with_actors(c, cast) for c in find_cues(doc, published, tuple(timeline), sents)]
+    if not cues:
+        return
+    centre = centre_of(doc, cast, sents)
+    ranked = rank(group_cues(cues, centre.common), centre)
+    kept = [sg for sg in ranked if sg[0] >= MIN_SCORE]
+    weaker = [sg for sg in ranked if FILL_SCORE <= sg[0] < MIN_SCORE and _fills(sg[1])]
+    kept += weaker[: max(0, FILL_TO - len(kept))]
     found: dict[str, Question] = {}
-    for _, group in sorted(kept, key=lambda sg: sg[1][0].sent.start):
+    for _, group in kept:
         question = to_question(group, cast)
-        if question is None:
+        if question is None or question.question in found:
             continue
-        same = found.get(question.question)
-        if same is not None:  # two groups that ask the same thing: one question
-            evidence = tuple(dict.fromkeys(same.evidence + question.evidence))
-            actors = tuple(dict.fromkeys(same.actors + question.actors))
-            question = replace(same, evidence=evidence, actors=actors)
         found[question.question] = question
+        if len(found) >= limit:
+            break
     yield from found.values()
 
 
-def score(group: list[Cue]) -> float:
-    """Strongest cue, plus support from further distinct sentences about the same issue."""
-    sentences = {c.sent.start for c in group}
-    return max(c.strength for c in group) + SUPPORT * (len(sentences) - 1)
+def rank(groups: list[list[Cue]], centre: Centre) -> list[tuple[float, list[Cue]]]:
+    """Groups that can be phrased, best first (ties: earlier in the article first)."""
+    scored = [(score(g, centre), g) for g in groups if any(c.question for c in g)]
+    return sorted(scored, key=lambda sg: (-sg[0], sg[1][0].sent.start))
 
 
-def group_cues(cues: list[Cue]) -> list[list[Cue]]:
+def _fills(group: list[Cue]) -> bool:
+    """Weak alone, a "could" fills only about someone named and no figure ("could get $10,000 a
+    year" is a range, not an open matter)."""
+    return any(c.kind not in ("modal", "noreply") or _named_modal(c) for c in group)
+
+
+def _named_modal(cue: Cue) -> bool:
+    if cue.kind != "modal" or not cue.question or " be " in cue.question.split("?")[0]:
+        return False  # "may be ire for ...": a copula hedged, rarely a matter
+    span = cue.sent.doc.char_span(*cue.focus, alignment_mode="expand")
+    if span is None or any(e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") for e in span.ents):
+        return False
+    return cue.question.split(" ")[1][:1].isupper() or cue.question.split(" ")[1] == "the"
+
+
+def group_cues(cues: list[Cue], common: frozenset[str] = frozenset()) -> list[list[Cue]]:
     """Single-link grouping: cues about the same thing, or an anaphor pointing back, are one issue."""
     ordered = sorted(cues, key=lambda c: (c.sent.start, c.focus))
     parent = list(range(len(ordered)))
@@ -72,7 +90,8 @@ def group_cues(cues: list[Cue]) -> list[list[Cue]]:
 
     for i, cue in enumerate(ordered):
         for j in range(i):
-            if related(cue, ordered[j]):
+            near = cue.sent.start_char - ordered[j].sent.end_char <= NEAR
+            if related(cue, ordered[j], near, common):
                 parent[root(i)] = root(j)
         if cue.anaphoric and i > 0 and cue.sent.start - ordered[i - 1].sent.end < 400:
             parent[root(i)] = root(i - 1)
@@ -82,15 +101,22 @@ def group_cues(cues: list[Cue]) -> list[list[Cue]]:
     return list(groups.values())
 
 
-def related(a: Cue, b: Cue) -> bool:
-    """Same thing talked about: a shared noun, or two shared words of any kind.
+def related(a: Cue, b: Cue, near: bool = False, common: frozenset[str] = frozenset()) -> bool:
+    """Same thing talked about: a shared noun, or two shared words (a name counts, close by).
 
-    A shared verb alone is not enough ("stop attacking" and "stop using" are two demands).
+    A shared verb alone is not enough ("stop attacking" and "stop using" are two demands), nor
+    a shared name alone (every question in a story about two countries names both).
     """
     if a.sent.start == b.sent.start and a.focus[0] < b.focus[1] and b.focus[0] < a.focus[1]:
         return True  # two cues on the same words ("will determine whether ...")
     shared = a.keys & b.keys
-    return len(shared) >= 2 or any(not k.startswith(WEAK_KEY) for k in shared)
+    nouns = [k for k in shared if not k.startswith(WEAK_KEY)]
+    if any(k not in common for k in nouns) or (near and nouns):
+        return True  # a shared noun, unless it is what the whole article is about and far apart
+    if nouns and a.kind == b.kind and a.kind in EVENT_KINDS:
+        return True  # "the possible Xi-Biden meeting", "the possible high-level meeting": one event
+    words = [k for k in shared if not k.startswith(WEAK_KEY + ACTOR_KEY)]
+    return len(words) >= 2 or (near and bool(words) and len(shared) > len(words))
 
 
 def to_question(group: list[Cue], cast: Cast) -> Question | None:
@@ -98,24 +124,37 @@ def to_question(group: list[Cue], cast: Cast) -> Question | None:
     phrased = sorted(
         (c for c in group if c.question),
         key=lambda c: (
+            -c.strength,
             PHRASING_ORDER.index(c.kind),
-            _pronoun_subject(c.question or ""),
             len((c.question or "").split()) < 5,
             c.sent.start,
         ),
     )
-    text = _resolve_pronoun(phrased[0], cast) if phrased else None
+    chosen, text = None, None
+    for cue in phrased:
+        text = resolve(cue, cast)
+        if text:
+            chosen = cue
+            break
+    if chosen is None or not text:
+        return None
+    best = sorted(group, key=lambda c: (c is not chosen, -c.strength, c.sent.start))
+    cues: list[Cue] = []
+    for c in best:
+        if len({x.sent.start for x in cues}) >= MAX_EVIDENCE and c.sent.start not in {
+            x.sent.start for x in cues
+        }:
+            continue
+        cues.append(c)
     evidence: list[str] = []
     actors: list[str] = []
-    for c in sorted(group, key=lambda c: c.sent.start):
+    for c in sorted(cues, key=lambda c: c.sent.start):
         sent = evidence_text(c)
         if sent not in evidence:
             evidence.append(sent)
         for a in cast.in_span(*c.focus):
             if a not in actors:
                 actors.append(a)
-    if not text:
-        return None
     return Question(question=text, evidence=tuple(evidence), actors=tuple(actors))
 
 
@@ -128,51 +167,3 @@ def evidence_text(cue: Cue) -> str:
     if text[:1] in DOUBLE_QUOTES and sum(text.count(q) for q in DOUBLE_QUOTES) % 2:
         text = text[1:].strip()  # the closing half of a quotation that began a sentence earlier
     return text
-
-
-def _resolve_pronoun(cue: Cue, cast: Cast) -> str | None:
-    """ "Can he raise money?" -> "Can <the person last named before the cue> raise money?" """
-    q = cue.question or ""
-    words = q.split(" ", 2)
-    if len(words) < 3 or words[1].lower() not in ("he", "she"):
-        return q
-    named = set(cast.in_span(*cue.focus))  # "whether he would support Trump": not Trump
-    before = [
-        m
-        for m in cast.mentions
-        if cue.focus[0] - 800 <= m.start and m.end <= cue.focus[0] and m.actor not in named
-    ]
-    people = {a.id: a for a in cast.actors if a.kind == "person"}
-    governor = _governing_name(cue)
-    if governor is not None:  # "Trump wavered on whether he would ...": the subject above "he"
-        parts = [t for t in governor.subtree if t.dep_ == "compound" or t.i == governor.i]
-        start, end = parts[0].idx, governor.idx + len(governor)
-        actor = cast.get(cast.at(start, end) or cast.resolve(governor.text))
-        return f"{words[0]} {actor.name if actor else governor.text} {words[2]}"
-    near = [people[m.actor] for m in before if m.actor in people]
-    if not near:
-        return q
-    # Otherwise the one the article is about: a quoted expert's "he" is rarely himself.
-    return f"{words[0]} {max(near, key=lambda a: a.mentions).name} {words[2]}"
-
-
-def _governing_name(cue: Cue) -> Token | None:
-    """The named subject of a clause above the cue's "he"/"she", in the same sentence."""
-    pronoun = next((t for t in cue.sent if t.idx >= cue.focus[0] and t.lower_ in ("he", "she")), None)
-    if pronoun is None:
-        return None
-    tok = pronoun.head
-    while True:
-        name = next(
-            (c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i < pronoun.i), None
-        )
-        if name is not None:
-            return name
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-
-
-def _pronoun_subject(question: str) -> bool:
-    words = question.split()
-    return len(words) > 1 and words[1].lower() in {"he", "she", "it", "they", "this", "that"}

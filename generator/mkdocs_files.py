@@ -1,0 +1,53 @@
+"""The files the `briefings` plugin hands to MkDocs, and what `mkdocs serve --dirty` needs of them.
+
+A generated page waits zlib-compressed until MkDocs reads it and says whether it changed since
+the previous build of the preview, so that a dirty rebuild converts and writes only those.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import zlib
+
+from mkdocs.structure.files import File
+
+PACKED_HTML = "<!-- briefings: packed until the page is written -->"
+
+
+class PackedFile(File):
+    """A generated file whose content waits zlib-compressed until MkDocs reads it.
+
+    MkDocs holds every generated page's Markdown from `on_files` to the end of the build; packed,
+    5000 briefings take tens of MB instead of hundreds. Reading it (`content_string`, copying)
+    works as for any generated `File`: MkDocs 1.6 keeps that content in `File._content`.
+    """
+
+    _packed: bytes | None = None
+    _is_text = True
+    changed = True
+    """False when the content is what the previous build of this `mkdocs serve` generated:
+    `mkdocs serve --dirty` then skips converting and writing the page again."""
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+    @property  # type: ignore[override]
+    def _content(self) -> str | bytes | None:
+        if self._packed is None:
+            return None
+        raw = zlib.decompress(self._packed)
+        return raw.decode("utf-8") if self._is_text else raw
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._is_text = isinstance(value, str)
+        data = value.encode("utf-8") if isinstance(value, str) else value
+        self._packed = None if data is None else zlib.compress(data, 1)
+
+
+def quiet_dirty(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build may leave navigation and links stale. Not here: the
+    navigation is the same on every build and a page is rebuilt whenever its content, links
+    included, changes (`PackedFile.changed`)."""
+    return not str(record.msg).startswith("A 'dirty' build is being performed")

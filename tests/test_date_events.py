@@ -1,0 +1,161 @@
+"""Timeline events: the clause a date belongs to as a short phrase that reads on its own, with its
+subject from the parse, or no event at all (the editor fills it in) rather than a fragment."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.extract.actors import extract_actors
+from generator.extract.dates import build_timeline, extract_dates
+
+
+def events(nlp, text: str, published: date) -> dict[str, str | None]:
+    doc = nlp(text)
+    return {
+        t.text: t.event for t in build_timeline(doc, list(extract_dates(doc, published)), extract_actors(doc))
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "when", "expected"),
+    [
+        # a relative pronoun gives way to the noun it stands for
+        (
+            "Searchers are looking for the plane, which disappeared from radar on Sunday morning.",
+            date(2014, 12, 30),
+            "Sunday morning",
+            "The plane disappeared from radar",
+        ),
+        (
+            "The film, which won the top prize at the Producers Guild Awards on Saturday, is the favourite.",
+            date(2015, 1, 25),
+            "Saturday",
+            "The film won the top prize at the Producers Guild Awards",
+        ),
+        # a reduced participle keeps its noun, not the main clause's subject
+        (
+            "Crews are racing to contain an oil spill sighted on Monday off the coast.",
+            date(2014, 12, 31),
+            "Monday",
+            "An oil spill sighted off the coast",
+        ),
+        # reported speech keeps who said it; a fronted quotation goes after its verb
+        (
+            "The company said on Monday that it will open the plant on Friday.",
+            date(2014, 12, 31),
+            "Friday",
+            "The company said it will open the plant",
+        ),
+        (
+            "Trump said Obama was the founder of ISIS on Wednesday at a Florida rally.",
+            date(2016, 8, 11),
+            "Wednesday",
+            "Trump said Obama was the founder of ISIS at a Florida rally",
+        ),
+        (
+            '"Companies make mistakes," Dimon said on Wednesday.',
+            date(2015, 1, 14),
+            "Wednesday",
+            "Dimon said companies make mistakes",
+        ),
+        # the words that lead to the date go with it ("late in", "back in", "at dawn on")
+        (
+            "Late in December, the Federal Reserve gave banks another year to comply.",
+            date(2015, 1, 14),
+            "December",
+            "The Federal Reserve gave banks another year",
+        ),
+        ("Salinas had an abortion back in June.", date(2014, 12, 23), "June", "Salinas had an abortion"),
+        (
+            "At dawn on Sunday morning, the Airbus was at its cruising altitude.",
+            date(2014, 12, 29),
+            "Sunday morning",
+            "The Airbus was at its cruising altitude",
+        ),
+        # a clause without a subject of its own is told with the one it completes
+        (
+            "A surfer survived being attacked by a shark off the coast Sunday.",
+            date(2014, 12, 29),
+            "Sunday",
+            "A surfer survived being attacked by a shark off the coast",
+        ),
+        # a dateline is not the subject ("LA CROSSE blamed the media")
+        (
+            "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the media for the controversy.",
+            date(2016, 8, 11),
+            "Thursday",
+            "Gov. Mike Pence blamed the media for the controversy",
+        ),
+        # a date on an event noun in a side phrase dates that noun
+        (
+            "Since its founding by Kidd Jordan in 1990, the school has been housed on campuses.",
+            date(2014, 12, 11),
+            "1990",
+            "Its founding by Kidd Jordan",
+        ),
+        # a set-off apposition is left out
+        (
+            "On Monday, the founder of the AirAsia group, the low-cost airline with affiliates, "
+            "spoke about the loss.",
+            date(2014, 12, 29),
+            "Monday",
+            "The founder of the AirAsia group spoke about the loss",
+        ),
+    ],
+)
+def test_event_is_the_clause_with_its_subject(nlp, text, published, when, expected):
+    assert events(nlp, text, published)[when] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "when"),
+    [
+        # subjects that name nothing out of their sentence
+        ("It did so again on Monday.", date(2014, 12, 31), "Monday"),
+        ("What happened on Tuesday is unclear.", date(2014, 12, 31), "Tuesday"),
+        ('"I wake up at five every day," he said. "On Monday I woke up late."', date(2014, 12, 31), "Monday"),
+        # whose "I" it is gets lost out of the quotation
+        ('"I\'ll release mine in the next week," Pence told Chuck Todd.', date(2016, 9, 3), "next week"),
+        # a noun phrase that names nothing on its own
+        (
+            "Chinese buyers signed deals worth $2.6 billion, the first such signing since 2017.",
+            date(2023, 11, 3),
+            "since 2017",
+        ),
+        ("The nominee for the Nov. 8 election said he was joking.", date(2016, 7, 31), "Nov. 8"),
+    ],
+)
+def test_no_event_rather_than_a_fragment(nlp, text, published, when):
+    assert events(nlp, text, published)[when] is None
+
+
+def test_he_or_she_is_named_when_the_person_is_clear(nlp):
+    """The pronoun gives way to the last person who was the main subject just before."""
+    text = (
+        "Mayor Mitch Landrieu opened the center. "
+        "On Thursday morning, he was on hand for the unveiling of another."
+    )
+    got = events(nlp, text, date(2014, 12, 11))["Thursday morning"]
+    assert got == "Mitch Landrieu was on hand for the unveiling of another"
+
+
+def test_reported_he_stays_he(nlp):
+    """After "X says", the reported "he" is X: naming X twice would read oddly."""
+    text = "Kevin Sullivan says he instructed staff on Monday to check the records."
+    assert (
+        events(nlp, text, date(2016, 10, 4))["Monday"]
+        == "Kevin Sullivan says he instructed staff to check the records"
+    )
+
+
+def test_long_clauses_lose_their_side_phrases_not_their_verb(nlp):
+    text = (
+        "In 1970, Wein's Festival Productions produced the first New Orleans Jazz & Heritage Festival and "
+        "Louisiana Heritage Fair in what is now the Congo Square area of Armstrong Park, augmented by "
+        "evening shows in the Municipal Auditorium."
+    )
+    got = events(nlp, text, date(2014, 12, 11))["1970"]
+    assert got is not None and got.startswith("Wein's Festival Productions produced the first New Orleans")
+    assert "augmented" not in got
