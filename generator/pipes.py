@@ -16,6 +16,7 @@ components over real articles.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy
@@ -34,12 +35,14 @@ WRITTEN = (POS, MORPH, LEMMA, TAG, DEP)
 """What its patterns may set."""
 
 
-def remember_lemmas(lemmatizer: Any) -> None:
-    """Make a rule lemmatizer remember every answer, so each word form is worked out once.
+def remembered(lemmatizer: Any) -> Callable[[Token], list[str]] | None:
+    """A rule lemmatizer's `lemmatize` that remembers every answer, so each word form is worked
+    out once; None for a lemmatizer whose rules may read more of the token.
 
     spaCy's rule lemmatizer is a function of the word, its part of speech and its morphology
     (`Lemmatizer.rule_lemmatize`; the English `is_base_form` reads only the last two), and it
-    remembers only some of its answers and works the others out, in Python, at every token.
+    remembers only some of its answers (by that same key, as spaCy 3.8 does) and works the
+    others out, in Python, at every token (every singular noun, every verb in its base form).
     Remembering all of them by the same key gives the same lemmas five to ten times faster.
     """
     from spacy.lang.en.lemmatizer import EnglishLemmatizer
@@ -52,7 +55,7 @@ def remember_lemmas(lemmatizer: Any) -> None:
         or getattr(kind, "rule_lemmatize", None) is not Lemmatizer.rule_lemmatize
         or getattr(kind, "is_base_form", None) not in base_form
     ):
-        return  # another language's rules may read more of the token: left as they are
+        return None  # another language's rules may read more of the token: left as they are
     rule = lemmatizer.rule_lemmatize
     memo: dict[tuple[int, int, int], list[str]] = {}
 
@@ -63,13 +66,16 @@ def remember_lemmas(lemmatizer: Any) -> None:
             forms = memo[key] = rule(token)
         return forms
 
-    lemmatizer.lemmatize = lemmatize
+    return lemmatize
 
 
 def install(nlp: Language) -> None:
     """Put the stand-ins in the pipeline, where the components they stand for allow it."""
     if "lemmatizer" in nlp.pipe_names:
-        remember_lemmas(nlp.get_pipe("lemmatizer"))
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        lemmatize = remembered(lemmatizer)
+        if lemmatize is not None:
+            lemmatizer.lemmatize = lemmatize  # type: ignore[attr-defined]
     if "attribute_ruler" in nlp.pipe_names:
         from spacy.language import Language
 
@@ -100,13 +106,17 @@ def _check(attr: str | int, value: Any) -> tuple[int, str, Any]:
     if not isinstance(attr, str) or attr not in READ:
         raise Unsupported(str(attr))
     col = list(READ).index(attr)
-    if isinstance(value, bool | int | str):
-        return col, "==", int(value) if isinstance(value, bool) else get_string_id(value)
+    if attr == "IS_SPACE":
+        if isinstance(value, bool):
+            return col, "==", int(value)
+        raise Unsupported(f"{attr}: {value!r}")
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return col, "==", get_string_id(value)
     if isinstance(value, dict) and len(value) == 1:
         op, operand = next(iter(value.items()))
-        if op in ("IN", "NOT_IN") and isinstance(operand, list):
+        if op in ("IN", "NOT_IN") and isinstance(operand, list) and all(isinstance(v, str) for v in operand):
             return col, op, frozenset(get_string_id(v) for v in operand)
-        if op == "REGEX" and isinstance(operand, str) and attr != "IS_SPACE":
+        if op == "REGEX" and isinstance(operand, str):
             return col, op, re.compile(operand)
     raise Unsupported(f"{attr}: {value!r}")
 

@@ -170,28 +170,72 @@ def test_worker_processes_give_the_same_briefings(
     assert two == one
 
 
-def test_jobs_0_writes_the_same_bytes_as_one_process(
-    nlp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Worker processes parse other batches than one process does, in another order: the files
-    must not show it (spaCy's parse of a text does not depend on the batch it is in)."""
+def extract_cli(src: Path, out: Path, jobs: str, *extra: str) -> str:
+    """`briefings extract` as a user runs it; its report, with `out` written as OUT."""
     from generator.cli import cli
 
-    monkeypatch.setattr(parallel, "cores", lambda: 2)  # workers even on a one-core machine
+    result = CliRunner().invoke(
+        cli, ["extract", str(src), "--out", str(out), "--no-cache", "-j", jobs, *extra]
+    )
+    assert result.exit_code == 0, result.output
+    return result.output.replace(str(out), "OUT")
 
+
+def written(out: Path) -> dict[Path, bytes]:
+    """Every file under `out`'s parent (briefings and their machine copies), by relative path."""
+    return {p.relative_to(out.parent): p.read_bytes() for p in sorted(out.parent.rglob("*.yaml"))}
+
+
+@pytest.fixture
+def pooled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Two cores, even on a one-core machine; the list gets the workers of each pooled run, so a
+    test sees that worker processes really parsed (a run that fell back to one process would
+    compare the single-process output with itself)."""
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    calls: list[int] = []
+    real = batch._pooled
+
+    def spy(articles: list[ingest.Article], model: str | None, jobs: int, *args: object) -> object:
+        calls.append(jobs)
+        return real(articles, model, jobs, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "_pooled", spy)
+    return calls
+
+
+def test_jobs_0_writes_the_same_bytes_as_one_process(nlp: object, tmp_path: Path, pooled: list[int]) -> None:
+    """Worker processes parse other batches than one process does, in another order: the files
+    and the report must not show it (spaCy's parse of a text does not depend on the batch it is in)."""
     src = tmp_path / "src"
-    shutil.copytree(ROOT / "sources", src)
+    src.mkdir()
+    for path in sorted((ROOT / "sources").glob("*.md"))[:8]:
+        shutil.copyfile(path, src / path.name)
     for title, text in TEXTS:
         (src / f"{title.split()[0].lower()}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
-    written = {}
-    for jobs in ("1", "0"):
-        out = tmp_path / f"jobs{jobs}" / "briefings"
-        args = ["extract", str(src), "--out", str(out), "--published", "2024-05-06", "--no-cache", "-j", jobs]
-        result = CliRunner().invoke(cli, args)
-        assert result.exit_code == 0, result.output
-        written[jobs] = {p.relative_to(out.parent): p.read_bytes() for p in out.parent.rglob("*.yaml")}
-    assert len(written["1"]) == 2 * len(list(src.iterdir())) == 20  # briefings and machine copies
-    assert written["0"] == written["1"]
+    one = extract_cli(src, tmp_path / "jobs1" / "briefings", "1", "--published", "2024-05-06")
+    assert pooled == []
+    zero = extract_cli(src, tmp_path / "jobs0" / "briefings", "0", "--published", "2024-05-06")
+    assert pooled == [2]
+    assert zero == one
+    files = written(tmp_path / "jobs1" / "briefings")
+    assert len(files) == 2 * 11  # briefings and machine copies
+    assert written(tmp_path / "jobs0" / "briefings") == files
+
+
+def test_jobs_0_writes_the_same_bytes_over_real_pages_and_corpus_texts(
+    corpus_sources: Path, corpus_extracted: Path, tmp_path: Path, pooled: list[int]
+) -> None:
+    """The same over the 12 saved web pages and the 84 PolNeAR dev texts, as `extract` runs by
+    default on a batch this size (more than `AUTO_MIN` sources: one worker per core)."""
+    from generator.cli import cli
+
+    out = tmp_path / "briefings"  # as deep as the other run's: the schema header is a relative path
+    result = CliRunner().invoke(cli, ["extract", str(corpus_sources), "--out", str(out), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert pooled == [2]
+    files = written(corpus_extracted)
+    assert len(files) == 2 * 96 > 2 * batch.AUTO_MIN
+    assert written(out) == files
 
 
 @pytest.mark.parametrize(("show", "printed"), [(True, True), (False, False), (None, False)])
