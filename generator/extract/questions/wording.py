@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..sentences import DATELINE
-from ..syntax import own_subject
+from ..syntax import entity_of, own_subject
 from .cue import DOUBLE_QUOTES
 
 SIDE_CLAUSES = ("advcl", "parataxis", "npadvmod", "dep", "relcl", "appos", "prn", "acl")
@@ -233,15 +233,3 @@ def _according(tok: Token, root: Token) -> bool:
 def set_off(tok: Token) -> bool:
     first = min(t.i for t in tok.subtree)
     return first > 0 and tok.doc[first - 1].is_punct
-
-
-def entity_of(tok: Token) -> Span | None:
-    """The named entity the token is part of (the Doc's entities are read once and remembered:
-    `doc.ents` builds new spans at every access)."""
-    if not tok.ent_type_:
-        return None
-    doc = tok.doc
-    spans = doc.user_data.get("briefings.ents")
-    if not isinstance(spans, dict):
-        spans = doc.user_data["briefings.ents"] = {t: e for e in doc.ents for t in range(e.start, e.end)}
-    return spans.get(tok.i)
