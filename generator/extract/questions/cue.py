@@ -38,6 +38,7 @@ STRENGTH: dict[str, float] = {
     "risk": 1.5,  # "vulnerable to", "at risk of"
     "prospect": 1.5,  # "plans to", "set to", "likely to", "threatened to"
     "probable": 1.5,  # "probably will", "appear to be"
+    "predicted": 1.5,  # "will find it difficult to", "will not necessarily"
     "suspected": 1.5,  # "may have used the loss to avoid taxes"
     "should": 1.25,  # "Trump should release his returns": what someone ought to do, not yet done
     "potential": 1.25,

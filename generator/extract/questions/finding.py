@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import TimelineEntry
 from ..sentences import doc_text, is_heading, sentences
-from . import asked, disputed, hedged, ongoing, pending, processes, unknown
+from . import asked, disputed, hedged, hidden, ongoing, pending, predicted, processes, unknown
 from .cue import DOUBLE_QUOTES, FRAGILE_ADJ, HEDGE_ADJ, Cue
 
 DEMAND_VERBS = {
@@ -53,6 +53,7 @@ AHEAD = {
     "conditional",
     "scheduled",
     "attempt",
+    "predicted",
 }
 """Cue kinds about what comes next: in a sentence about years ago, that has come and gone."""
 QUESTION_RUN = 3
@@ -164,10 +165,14 @@ def _token_cues(
         yield from asked.unseen(tok, sent)
     elif unknown.is_trigger(tok):
         yield from unknown.not_known(tok, sent)
+    if lemma in hidden.HIDING or lemma == "keep":
+        yield from hidden.hidden(tok, sent)
     if lemma in unknown.NO_REPLY:
         yield from unknown.no_reply(tok, sent)
     if lemma in HEDGE_ADJ and tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
         yield from hedged.possible(tok, sent)
+    if low in disputed.SUSPECTING and tok.dep_ == "amod":
+        yield from disputed.suspected(tok, sent)
     if low == "yet" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
         yield from hedged.yet(tok, sent)
     if (lemma in hedged.PROSPECT_VERBS and tok.pos_ in ("VERB", "AUX")) or (
@@ -182,6 +187,8 @@ def _token_cues(
         yield from pending.demand(tok, sent)
     elif lemma in DEMAND_VERBS | {"plea", "request"} and tok.pos_ == "NOUN":
         yield from pending.demand_noun(tok, sent)
+    if lemma == "time" and tok.pos_ == "NOUN":
+        yield from pending.time_for(tok, sent)
     if (low in CONCERN_ADJ and tok.dep_ == "acomp") or (lemma in FEAR_WORDS and tok.pos_ in ("NOUN", "VERB")):
         yield from pending.concern(tok, sent)
     if low in WEAK_MODALS and tok.tag_ == "MD":
@@ -191,6 +198,16 @@ def _token_cues(
         yield from pending.should(tok, sent)
     if (low in SCHEDULE_WORDS and tok.tag_ in ("VBN", "JJ")) or (low == "will" and tok.tag_ == "MD"):
         yield from pending.scheduled(tok, sent, published, timeline)
+    if (low in predicted.DIFFICULT or low == "able") and tok.pos_ == "ADJ":
+        yield from predicted.ability(tok, sent)
+    elif low == "necessarily":
+        yield from predicted.not_necessarily(tok, sent)
+    elif lemma in predicted.PLANS and tok.pos_ == "NOUN":
+        yield from predicted.plan(tok, sent)
+    elif lemma in predicted.LEAD_NOUNS and tok.pos_ == "NOUN":
+        yield from predicted.poll_lead_noun(tok, sent)
+    elif lemma in predicted.LEAD_VERBS or low in predicted.LEAD_VERBS:
+        yield from predicted.poll_lead(tok, sent)
     yield from _ongoing(tok, lemma, sent)
     yield from _disputed(tok, lemma, sent)
 
@@ -230,7 +247,7 @@ def _disputed(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
 
 
 TRIGGERS = frozenset().union(
-    {"whether", "if", "unless", "until", "see", "seen", "yet", "will", "should", "must", "need"},
+    {"whether", "if", "unless", "until", "see", "seen", "yet", "will", "should", "must", "need", "time"},
     {"allegedly", "charge", "find", "miss", "condition", "plea", "request", "comment"},
     unknown.UNKNOWN_ADJ, unknown.KNOWN_ADJ, unknown.FINDING_OUT, unknown.MYSTERY_NOUNS,
     unknown.LACKING_NOUNS, unknown.NO_REPLY, HEDGE_ADJ, FRAGILE_ADJ, WEAK_MODALS,
@@ -239,6 +256,8 @@ TRIGGERS = frozenset().union(
     processes.OUTCOME_OF, processes.PROCESS_VERBS, ongoing.ATTEMPT_VERBS, ongoing.SEARCH_VERBS,
     ongoing.RISK_ADJ, ongoing.SIZES, disputed.DENY_VERBS, disputed.ACCUSE_VERBS,
     disputed.CLAIM_VERBS, disputed.REBUTTING, disputed.SAYING_VERBS, disputed.ALLEGATION_NOUNS,
+    predicted.DIFFICULT, predicted.LEAD_VERBS, predicted.LEAD_NOUNS, predicted.PLANS, disputed.SUSPECTING,
+    hidden.HIDING, {"able", "necessarily", "keep"},
 )  # fmt: skip
 """Every word (lower case or lemma) some detector starts from."""
 _IDS = StringStore()

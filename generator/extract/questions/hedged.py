@@ -17,7 +17,9 @@ from ..syntax import (
     own_subject,
 )
 from .cue import SAME_ISSUE, Cue, char_span, end_of, keys_of, keys_of_clause, stem
-from .phrasing import ask_with, yes_no
+from .disputed import RELATIONS
+from .forms import ask_with
+from .phrasing import yes_no
 from .wording import finish, noun_phrase, phrase_text
 
 # fmt: off
@@ -103,6 +105,8 @@ def possible(tok: Token, sent: Span) -> Iterator[Cue]:
     """'a possible summit' -> 'Will the summit take place?'; 'the potential candidates for
     president' -> 'Which of the candidates for president will run?'"""
     noun = tok.head
+    if noun.lemma_.lower() in RELATIONS:
+        return  # "Russia's possible ties to ...": a suspicion, asked by `disputed.suspected`
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None and is_past_clause(verb) and noun.lemma_.lower() not in EVENT_NOUNS | set(ROLE_NOUNS):
         return  # "investigated for possible connections with ...": a suspicion the story has told of
