@@ -29,8 +29,9 @@ PREDICTED = [
         "Will Trump be able to repeat his attacks on moderators?",
     ),
     (
-        "With five reasonably viable Republican candidates and a few stubborn stragglers all winning some delegates, "
-        "it will be tough for Trump to gather enough delegates before the national convention to lock up the nomination.",
+        "With five reasonably viable Republican candidates and a few stubborn stragglers all winning "
+        "some delegates, it will be tough for Trump to gather enough delegates before the national "
+        "convention to lock up the nomination.",
         "Will Trump be able to gather enough delegates?",
     ),
     (
@@ -44,13 +45,13 @@ PREDICTED = [
 ]
 PLANS_AND_CALLS = [
     (
-        "Mr. Guajardo Villarreal argues there is little point for Mexico to respond now to Mr. Trump's threats "
-        "to wall off the Mexican people and slap a 35 percent tariff on Mexican imports.",
+        "Mr. Guajardo Villarreal argues there is little point for Mexico to respond now to Mr. Trump's "
+        "threats to wall off the Mexican people and slap a 35 percent tariff on Mexican imports.",
         "Will Mr. Trump wall off the Mexican people and slap a 35 percent tariff on Mexican imports?",
     ),
     (
-        "Clarke said the Patriot deal had played to his advantage - helping start his grand plan to remake coal "
-        "mining into a greener industry.",
+        "Clarke said the Patriot deal had played to his advantage - helping start his grand plan to "
+        "remake coal mining into a greener industry.",
         "Will Clarke remake coal mining into a greener industry?",
     ),
     (
@@ -62,14 +63,15 @@ PLANS_AND_CALLS = [
         "Will Pence’s performance boost Trump’s poll numbers?",
     ),
     (
-        "A lawyer for the news outlets, David Schulz, said no immediate decision had been made about whether to appeal.",
+        "A lawyer for the news outlets, David Schulz, said no immediate decision had been made about "
+        "whether to appeal.",
         "Will the news outlets appeal?",
     ),
 ]
 POLLS = [
     (
-        "The latest Reuters/Ipsos opinion poll released Friday shows that in a head-to-head contest, Clinton leads "
-        "Trump by 43 percent to 38 percent.",
+        "The latest Reuters/Ipsos opinion poll released Friday shows that in a head-to-head contest, "
+        "Clinton leads Trump by 43 percent to 38 percent.",
         "Will Clinton’s lead over Trump hold?",
     ),
     (
@@ -77,8 +79,8 @@ POLLS = [
         "Will Donald Trump’s lead over Cruz hold?",
     ),
     (
-        "Caddell went on to discuss recently released polls, including ones showing Trump leading nationally and "
-        "in the swing states of Ohio, Florida, and Nevada.",
+        "Caddell went on to discuss recently released polls, including ones showing Trump leading "
+        "nationally and in the swing states of Ohio, Florida, and Nevada.",
         "Will Trump’s lead in the polls hold?",
     ),
 ]
@@ -89,12 +91,14 @@ HIDDEN_AND_SUSPECTED = [
         "Will NATO's involvement in Kosovo happen?",
     ),
     (
-        "Hillary Clinton was headed to an emergency room following her sudden collapse — but detoured to daughter "
-        "Chelsea Clinton’s apartment to keep details of her medical treatment under wraps, The Post has learned.",
+        "Hillary Clinton was headed to an emergency room following her sudden collapse — but detoured "
+        "to daughter Chelsea Clinton’s apartment to keep details of her medical treatment under wraps, "
+        "The Post has learned.",
         "What are the details of Hillary Clinton’s medical treatment?",
     ),
     (
-        "He said he did not mention Russia's suspected ties to the hacking of Mr. Powell's emails in the segment.",
+        "He said he did not mention Russia's suspected ties to the hacking of Mr. Powell's emails in "
+        "the segment.",
         "Is Russia tied to the hacking of Mr. Powell's emails?",
     ),
 ]
@@ -109,33 +113,34 @@ def test_an_open_matter_becomes_one_question(nlp, text, question):
     "text",
     [
         # "hard to" with no one named to do it, a comparison, a prediction about no one in particular
-        "These tactics that worked for him in the primaries will be difficult to replicate in his debates against Clinton.",
-        "Obama's bet is that as his regulations get woven into the fabric of the economy, they will be harder for "
-        "anyone to unwind.",
-        "Lindsey Graham called out his rival Donald Trump for alienating Hispanics, which he believes will make it "
-        "impossible for a Republican to win the presidency in 2016.",
+        "These tactics that worked for him in the primaries will be difficult to replicate in his "
+        "debates against Clinton.",
+        "Obama's bet is that as his regulations get woven into the fabric of the economy, they will be "
+        "harder for anyone to unwind.",
+        "Lindsey Graham called out his rival Donald Trump for alienating Hispanics, which he believes "
+        "will make it impossible for a Republican to win the presidency in 2016.",
         # "not necessarily" about what is so now, not what will be
-        "Politifact then pointed out that one shooting may have more than one victim, so thousands of shooting "
-        "victims does not necessarily translate into thousands of shootings.",
+        "Politifact then pointed out that one shooting may have more than one victim, so thousands of "
+        "shooting victims does not necessarily translate into thousands of shootings.",
         # room to act is no call to act; a lead years ago; a plan not made or given up
         "There is time for Trump to master these issues, while Clinton has an appalling track record.",
-        "According to exit polls, Mitt Romney had a ten-point lead over Obama among the high-earning group in 2012, "
-        "but still lost the election.",
+        "According to exit polls, Mitt Romney had a ten-point lead over Obama among the high-earning "
+        "group in 2012, but still lost the election.",
         "Trump did not unveil plans to pay for the expansion.",
-        "Trump backed off some of his initial proposals, dialing back plans to cut the top marginal tax rate, for "
-        "example.",
+        "Trump backed off some of his initial proposals, dialing back plans to cut the top marginal tax "
+        "rate, for example.",
         # a speaker's own venture; a link with no one it belongs to; something kept private, since told
-        "“Now is the time for all good political leaders to come to the aid of their party,” said Don Fowler. "
-        "“I think the plan should be developed by 6 o’clock this afternoon.”",
-        "Federal investigators have also discovered that attempts to infiltrate the program were made by people "
-        "with possible ties to Chinese and Iranian intelligence.",
-        'However, 63 percent said Clinton was "justified" in keeping her pneumonia diagnosis private until she '
-        "nearly collapsed outside of a 9/11 memorial ceremony in lower Manhattan.",
+        "“Now is the time for all good political leaders to come to the aid of their party,” said Don "
+        "Fowler. “I think the plan should be developed by 6 o’clock this afternoon.”",
+        "Federal investigators have also discovered that attempts to infiltrate the program were made "
+        "by people with possible ties to Chinese and Iranian intelligence.",
+        'However, 63 percent said Clinton was "justified" in keeping her pneumonia diagnosis private '
+        "until she nearly collapsed outside of a 9/11 memorial ceremony in lower Manhattan.",
         # from TimeBank: "it" whose referent is lost; a hypothesis, not a prediction
-        "The Portland, Ore., thrift said the restructuring should help it meet new capital standards from the "
-        "Financial Institution Reform, Recovery and Enforcement Act.",
-        "If it weren't Cuba, the child should go to be with his father,'' said Delfina Miranda, 49, who works at a "
-        "beauty salon in Little Havana.",
+        "The Portland, Ore., thrift said the restructuring should help it meet new capital standards "
+        "from the Financial Institution Reform, Recovery and Enforcement Act.",
+        "If it weren't Cuba, the child should go to be with his father,'' said Delfina Miranda, 49, who "
+        "works at a beauty salon in Little Havana.",
     ],
 )
 def test_nothing_open_raises_no_question(nlp, text):
@@ -145,7 +150,8 @@ def test_nothing_open_raises_no_question(nlp, text):
 def test_whose_team_acts_is_whom_her_means(nlp):
     """ "Hillary Clinton's team avoided taking her ...": "her" is Clinton, not the paper reporting it."""
     text = (
-        "The New York Post reports that Hillary Clinton’s team avoided taking her to the emergency room following "
-        "her medical scare on Sunday in order to keep the details of her medical treatment under wraps."
+        "The New York Post reports that Hillary Clinton’s team avoided taking her to the emergency room "
+        "following her medical scare on Sunday in order to keep the details of her medical treatment "
+        "under wraps."
     )
     assert questions(nlp, text) == ["What are the details of Hillary Clinton’s medical treatment?"]
