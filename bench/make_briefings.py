@@ -6,7 +6,9 @@ Each generated briefing is a real one (from `--seed`, default: `briefings extrac
 a scratch folder) with a new id, title and publication date (spread over three years, a few a
 day, so month and week listings fill as they would), and its people renamed from a pool that
 grows with N, so that actors recur across briefings the way they do in a real digest. References
-to renamed actors (speakers, timeline and question actors) follow. The text is left as it is.
+to renamed actors (speakers, timeline and question actors) follow, and timeline dates move with
+the publication date (so the newest briefings have upcoming events, and copies of one seed a few
+days apart make stories). The text is left as it is.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.periods import Period  # noqa: E402
+
 FIRST = [
     "Ada",
     "Ben",
@@ -140,12 +146,40 @@ def seeds(folder: Path | None) -> list[dict[str, Any]]:
     return found
 
 
+def shift(value: Any, days: int) -> Any:
+    """An ISO period moved by `days` at its own granularity, so that timeline entries keep their
+    distance to the (new) publication date: the newest briefings have upcoming events."""
+    if not isinstance(value, str):
+        return value
+    try:
+        p = Period.parse(value)
+    except ValueError:
+        return value
+    moved = p.first + timedelta(days=days)
+    if p.kind == "day":
+        return moved.isoformat()
+    if p.kind == "week":
+        iso = moved.isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
+    if p.kind == "month":
+        return moved.isoformat()[:7]
+    return f"{moved.year:04d}{value[4:]}"
+
+
 def vary(seed: dict[str, Any], i: int, n: int) -> dict[str, Any]:
     b = copy.deepcopy(seed)
+    b.pop("story", None)  # an editor's story link would put every copy in one story
     day = date(2021, 1, 1) + timedelta(days=(i * 3 * 365) // max(n, 1))
     b["title"] = f"{seed['title']} ({i + 1})"
     b["id"] = f"{day.isoformat()}-{slug(seed['title'])[:50].rstrip('-')}-{i + 1}"
-    b.setdefault("source", {})["published"] = day.isoformat()
+    source = b.setdefault("source", {})
+    try:
+        delta = (day - date.fromisoformat(str(source.get("published"))[:10])).days
+    except ValueError:
+        delta = 0
+    source["published"] = day.isoformat()
+    for t in b.get("timeline") or []:
+        t["date"], t["end"] = shift(t.get("date"), delta), shift(t.get("end"), delta)
     pool = max(40, n // 4)
     rename: dict[str, str] = {}
     used: set[str] = set()

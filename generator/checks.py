@@ -238,6 +238,10 @@ def _questions(data: dict[str, Any], actor_ids: set[str], briefing_ids: set[str]
             yield ["questions", i, "answer"], "has an answer but status is 'open'", "warning"
         if by is not None and by not in briefing_ids:
             yield ["questions", i, "answered_by"], f"no briefing with id {by!r}", ERROR
+        elif by is not None and by == data.get("id"):
+            yield ["questions", i, "answered_by"], "names this briefing itself", ERROR
+        if by is not None and status != "answered":
+            yield ["questions", i, "answered_by"], f"is set but status is {status!r}", "warning"
 
 
 def read_source(data: dict[str, Any], root: Path) -> tuple[tuple[ArticleKey, Article] | None, list[Issue]]:

@@ -246,6 +246,43 @@ def new(
 
 
 @cli.command()
+@click.argument("folder", default="briefings", type=click.Path(exists=True, file_okay=False))
+@click.option("--suggest", is_flag=True, help="Print registry entries for the merges made and refused.")
+@click.option("--registry", help="The actor registry (default: FOLDER/actors.yaml).")
+def actors(folder: str, suggest: bool, registry: str | None) -> None:
+    """Show how the site gathers actors of different briefings into one identity each.
+
+    Without --suggest, one line per actor that several ids make: its id, name and the ids it
+    gathers. With --suggest, registry entries (YAML) for the merges the site made and for the
+    ones it refused, for an editor to confirm in briefings/actors.yaml.
+
+    \b
+    Example:
+        briefings actors briefings/
+        briefings actors --suggest briefings/ > proposed.yaml
+    """
+    from .site import data, identity
+    from .site import suggest as proposals
+
+    loaded = data.load_site(
+        Path(folder), Path.cwd(), Path(registry) if registry else Path(folder) / "actors.yaml"
+    )
+    briefings = [e.briefing for e in loaded.entries]
+    ident = identity.resolve(briefings, loaded.registry)
+    if suggest:
+        found, notes = proposals.suggestions(ident, loaded.registry)
+        click.echo(proposals.as_yaml(found, notes, len(briefings)), nl=False)
+        return
+    gathered: dict[str, list[str]] = {}
+    for aid, cid in sorted(ident.canonical.items()):
+        if aid != cid:
+            gathered.setdefault(cid, []).append(aid)
+    for cid, ids in sorted(gathered.items()):
+        entry = ident.entries.get(cid)
+        click.echo(f"{cid}: {entry.name if entry else cid} <- {', '.join(ids)}")
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of a briefing (editors' YAML plugins use it to check and complete).
 

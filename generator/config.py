@@ -8,6 +8,8 @@ to the folder that holds `mkdocs.yml`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
@@ -42,6 +44,7 @@ class BriefingsConfig(Config):
     main_actors = c.Type(int, default=Options.main_actors)
     search_boost = c.Type((int, float), default=Options.search_boost)
     search_source_text = c.Type(bool, default=Options.search_source_text)
+    as_of = c.Optional(c.Type((str, date)))
     feed_size = c.Type(int, default=Options.feed_size)
 
     search_boost_sections = c.Type((int, float), default=3.0)

@@ -34,6 +34,8 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 
 NAV: list[Any] = [
     {"Digest": "index.md"},
+    {"Stories": "stories/index.md"},
+    {"Upcoming": "upcoming/index.md"},
     {"Archive": "archive/index.md"},
     {"Actors": "actors/index.md"},
     {"Timeline": "timeline/index.md"},

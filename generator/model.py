@@ -96,6 +96,8 @@ class Briefing:
     reviewed: bool = False
     origin: str | None = None
     """`hand` for a briefing an editor typed (`briefings new`); None: extracted."""
+    story: str | None = None
+    """Set by an editor: the story the briefing belongs to, or `none` (see `site.stories`)."""
     summary: str | None = None
     key_points: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -116,7 +118,7 @@ class Briefing:
         return next((a for a in self.actors if a.id == actor_id), None)
 
 
-ORDER = ("schema_version", "id", "title", "reviewed", "origin")
+ORDER = ("schema_version", "id", "title", "reviewed", "origin", "story")
 
 
 @cache

@@ -69,3 +69,37 @@ def briefing_id(title: str, published: str | None) -> str:
         cut = slug[: ID_LIMIT + 1].rfind("-")
         slug = slug[: cut if cut > 20 else ID_LIMIT].rstrip("-")
     return f"{published[:10]}-{slug}" if published else slug
+
+
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
+"""Generational suffixes: "Joseph R. Biden Jr." is Joseph Biden."""
+
+DESIGNATORS = {
+    "news", "network", "channel", "tv", "radio", "party",
+    "inc", "llc", "corp", "corporation", "co", "company", "ltd", "plc", "group", "holdings",
+}  # fmt: skip
+"""Trailing words that name the kind of an organization, not which one: "Fox" of "Fox News",
+"Podesta Group Inc." of "Podesta Group"."""
+
+
+def words(name: str) -> list[str]:
+    """A name's words as written, dots and hyphens kept inside a word ("U.S.", "Wasserman-Schultz")."""
+    return [w for w in re.split(r"\s+", unicodedata.normalize("NFKC", name).replace("’", "'").strip()) if w]
+
+
+def initials_free(name: str) -> str:
+    """A person's name without middle initials and generational suffixes, as a `name_key`:
+    "Donald J. Trump" and "Joseph R. Biden Jr." -> "donald trump", "joseph biden"."""
+    ws = [w.strip(".,") for w in words(name)]
+    kept = [
+        w
+        for i, w in enumerate(ws)
+        if not (0 < i < len(ws) - 1 and len(w) == 1 and w.isalpha()) and w.casefold() not in GENERATIONS
+    ]
+    return name_key(" ".join(kept))
+
+
+def acronym_like(name: str) -> bool:
+    """ "US", "U.S.", "DNC", "ISIS": one word of 2 to 6 capital letters, dots allowed."""
+    letters = name.replace(".", "")
+    return " " not in name.strip() and 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()

@@ -46,6 +46,10 @@ PAGES = {
     "archive": "archive/",
     "month": "archive/2023-10/",
     "tags": "tags/",
+    "stories": "stories/",
+    "story": "stories/2023-10-20-earlier-talks/",
+    "upcoming": "upcoming/",
+    "week": "digest/2023-W44/",
     "questions": "questions/",
 }
 MIN_CONTRAST = 4.5
@@ -367,3 +371,20 @@ def test_search_ranks_the_actor_page_first_for_a_name(
     assert not any(s.count("×") > 1 for s in snippets), snippets
     page.close()
     assert errors == []
+
+
+def test_reading_across_briefings_is_visible(browser: Any, served: str) -> None:
+    """A briefing shows its story and the briefing before; the home page opens with the latest
+    week; a question whose date has passed is marked for review; the calendar is one click away."""
+    page, errors, outside = open_page(browser, "phone", served)
+    goto(page, served + BRIEFING)
+    assert page.locator("nav.bf-story-nav a[rel='prev']").is_visible()
+    goto(page, served)
+    assert page.locator(".bf-this-week").is_visible()
+    goto(page, served + "questions/")
+    assert page.locator(".bf-badge--due").first.is_visible()
+    goto(page, served + "upcoming/")
+    assert page.locator("a[href$='calendar.ics']").first.is_visible()
+    page.close()
+    assert errors == []
+    assert outside == []

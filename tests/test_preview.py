@@ -61,7 +61,7 @@ def test_a_save_rebuilds_only_what_changed_and_equals_a_full_build(tmp_path: Pat
     root, _ = make_site(tmp_path)
     site = Compare(root)
     checked, made, _ = site.step()
-    assert checked == 3
+    assert checked == 4
     total = made
     assert site.step()[:2] == (0, 0)  # nothing changed: nothing read again, nothing rendered
 
@@ -86,7 +86,7 @@ def test_a_save_rebuilds_only_what_changed_and_equals_a_full_build(tmp_path: Pat
     assert site.step()[0] == 1
     # the registry renames an actor: everything is checked again
     _edit(briefings / "actors.yaml", "name: Ana Ruiz", "name: Ana Ruiz Soto")
-    assert site.step()[0] == 3
+    assert site.step()[0] == 4
 
 
 def test_an_id_that_is_not_the_file_name_is_checked_with_every_file(tmp_path: Path) -> None:
@@ -97,10 +97,10 @@ def test_an_id_that_is_not_the_file_name_is_checked_with_every_file(tmp_path: Pa
     briefings = root / "briefings"
     shutil.copy(briefings / f"{EARLIER}.yaml", briefings / "copy.yaml")
     checked, _, errors = site.step()
-    assert checked == 4 and any("duplicate briefing id" in e for e in errors)
+    assert checked == 5 and any("duplicate briefing id" in e for e in errors)
     _edit(briefings / f"{BRIEFING}.yaml", "title: Envoys agree", "title: Envoys now agree")
     checked, _, errors = site.step()
-    assert checked == 4 and any("duplicate briefing id" in e for e in errors)
+    assert checked == 5 and any("duplicate briefing id" in e for e in errors)
 
 
 def test_a_broken_file_is_left_out_and_comes_back(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import icalendar
 import pytest
 
 from generator import ingest, parallel, store
@@ -45,7 +46,7 @@ def _span(haystack: str, needle: str) -> tuple[int, int]:
 
 
 def briefings(source_text: str, source_sha: str) -> list[Briefing]:
-    """Two ordinary briefings sharing actors, and one with an XSS string in every field."""
+    """Two ordinary briefings sharing actors, and two with an XSS string in every field."""
     ana = Actor("ana-ruiz", "Ana Ruiz", "person", role="climate envoy", affiliation="Ministry", mentions=2)
     tom = Actor("tom-berg", "Tom Berg", "person", role="negotiator", mentions=2)
     lisbon = Actor("lisbon", "Lisbon", "place", mentions=1)
@@ -81,21 +82,41 @@ def briefings(source_text: str, source_sha: str) -> list[Briefing]:
             Question("Who chairs?", status="answered", answer="Ruiz", answered_by="2023-10-20-earlier-talks"),
         ),
     )
+    # "Ruiz" and the reporter of the byline: one actor page for Ana Ruiz, none for the reporter
+    ruiz = Actor("ruiz", "Ruiz", "person", role="head of delegation", mentions=2)
+    reporter = Actor("jane-reporter", "Jane Reporter", "person", mentions=1)
     second = Briefing(
         id="2023-10-20-earlier-talks",
         title="Earlier talks in Oslo",
         reviewed=True,
-        source=Source(file="sources/missing.md", name="Other Paper", published="2023-10-20"),
-        summary="Ana Ruiz opened talks in Oslo.",
+        source=Source(
+            file="sources/missing.md", name="Other Paper", author="Jane Reporter", published="2023-10-20"
+        ),
+        summary="Climate envoy Ana Ruiz opened talks with Tom Berg in Oslo; they agree to meet again.",
         tags=("climate", "oslo"),
         actors=(
-            replace(ana, role="head of delegation"),
+            ruiz,
+            reporter,
+            replace(tom, role=None, mentions=1),
             Actor("jose-nunez", "José Núñez", "person", mentions=1),
         ),
-        quotes=(Quote("q1", "Oslo is only the beginning", "ana-ruiz", "direct", paragraph=1),),
-        timeline=(TimelineEntry("2023", "2023", event="A year of talks", actors=("ana-ruiz",)),),
+        quotes=(Quote("q1", "Oslo is only the beginning", "ruiz", "direct", paragraph=1),),
+        timeline=(
+            TimelineEntry("2023", "2023", event="A year of talks", actors=("ruiz",)),
+            TimelineEntry("October 25", "2023-10-25", event="Talks resume in Lisbon", actors=("ruiz",)),
+        ),
+        questions=(
+            Question(
+                "Will the talks resume in Lisbon on October 25?",
+                evidence=("the envoys hope to resume talks in Lisbon on October 25",),
+                actors=("ruiz",),
+            ),
+        ),
     )
-    bad = Actor("xss-actor", XSS, "organization", role=XSS, affiliation=XSS, aliases=(XSS,), mentions=1)
+    # not the byline's name: a journalist from a byline gets no actor page
+    bad = Actor(
+        "xss-actor", f"The {XSS}", "organization", role=XSS, affiliation=XSS, aliases=(XSS,), mentions=1
+    )
     third = Briefing(
         id="2023-09-01-xss",
         title=XSS,
@@ -110,7 +131,14 @@ def briefings(source_text: str, source_sha: str) -> list[Briefing]:
         timeline=(TimelineEntry(XSS, "2023-09-01", event=XSS, actors=("xss-actor",)),),
         questions=(Question(XSS, evidence=(XSS,), actors=("xss-actor",)),),
     )
-    return [first, second, third]
+    # the same story a week later, with a date ahead: XSS in stories, upcoming, calendar, digests
+    fourth = replace(
+        third,
+        id="2023-09-08-xss-again",
+        source=replace(third.source, published="2023-09-08"),
+        timeline=(TimelineEntry(XSS, "2023-12-24", event=XSS, actors=("xss-actor",)),),
+    )
+    return [first, second, third, fourth]
 
 
 MKDOCS_YML = """site_name: Test digest
@@ -239,14 +267,15 @@ def test_actor_page_connects_briefings(built: tuple[Path, list[Briefing]]) -> No
     assert "We will not leave without an agreement," in html and "Oslo is only the beginning" in html
     assert "head of delegation" in html and "climate envoy, Ministry" in html
     assert "Ruiz meets Berg in Lisbon" in html and "A year of talks" in html
-    assert re.search(r'href="../tom-berg/">Tom Berg</a> <span class="bf-muted">1 briefing', html)
+    assert re.search(r'href="../tom-berg/">Tom Berg</a> <span class="bf-muted">2 briefings', html)
     assert "Second round of talks" not in html
 
 
 def test_home_and_cross_pages(built: tuple[Path, list[Briefing]]) -> None:
     site, _ = built
     home = page(site, ".")
-    assert home.index("Envoys agree to meet again") < home.index("Earlier talks in Oslo")
+    cards = home[home.index('class="bf-cards"') :]
+    assert cards.index("Envoys agree to meet again") < cards.index("Earlier talks in Oslo")
     assert "30 Oct – 5 Nov 2023" in home and "1 quote" in home and "1 open question" in home
     assert "Second round of talks" in page(site, "timeline")
     assert page(site, "timeline").index("December 2023") < page(site, "timeline").index("November 2023")
@@ -281,8 +310,109 @@ def test_feeds(built: tuple[Path, list[Briefing]]) -> None:
     assert link is not None
     assert link.get("href") == "https://digest.example.org/briefings/2023-11-03-envoys-agree-to-meet-again/"
     data = json.loads((site / "briefings.json").read_text(encoding="utf-8"))
-    assert data["count"] == 3 and {b["id"] for b in data["briefings"]} == {b.id for b in items}
+    assert data["count"] == 4 and {b["id"] for b in data["briefings"]} == {b.id for b in items}
     assert (site / "briefings" / "2023-10-20-earlier-talks.yaml").is_file()
+
+
+def test_one_actor_page_per_entity_and_none_for_the_byline(built: tuple[Path, list[Briefing]]) -> None:
+    """ "Ruiz" of one briefing is Ana Ruiz of the other; the reporter of the byline is no actor."""
+    site, _ = built
+    assert not (site / "actors/ruiz").exists() and not (site / "actors/jane-reporter").exists()
+    second = page(site, "briefings/2023-10-20-earlier-talks")
+    assert 'href="../../actors/ana-ruiz/">Ruiz</a>' in second
+    assert "Jane Reporter" in second and "actors/jane-reporter" not in second
+    actors = page(site, "actors")
+    assert actors.count(">Ana Ruiz</a>") == 1 and ">Ruiz</a>" not in actors
+
+
+def test_story_pages_link_the_briefings_of_a_story(built: tuple[Path, list[Briefing]]) -> None:
+    site, _ = built
+    assert 'href="2023-10-20-earlier-talks/">Earlier talks in Oslo</a>' in page(site, "stories")
+    story = page(site, "stories/2023-10-20-earlier-talks")
+    assert '<h1 id="title">Earlier talks in Oslo</h1>' in story
+    assert story.index(">Earlier talks in Oslo</a>") < story.index(">Envoys agree to meet again</a>")
+    # the merged timeline in date order, the actors, quotes by speaker, the open questions
+    events = [story.index(e) for e in ("Talks resume in Lisbon", "Ruiz meets Berg in Lisbon", "Second round")]
+    assert events == sorted(events)
+    assert 'href="../../actors/ana-ruiz/">Ana Ruiz</a> <span class="bf-count">2</span>' in story
+    assert "Oslo is only the beginning" in story and "We will not leave without an agreement," in story
+    assert "Will the second round take place?" in story and "Who chairs?" not in story
+    # each briefing page shows its story, with the briefings before and after it
+    first = page(site, "briefings/2023-11-03-envoys-agree-to-meet-again")
+    assert 'href="../../stories/2023-10-20-earlier-talks/">Earlier talks in Oslo</a>' in first
+    assert 'href="../2023-10-20-earlier-talks/" rel="prev">← Earlier talks in Oslo</a>' in first
+    second = page(site, "briefings/2023-10-20-earlier-talks")
+    assert (
+        'href="../2023-11-03-envoys-agree-to-meet-again/" rel="next">Envoys agree to meet again →' in second
+    )
+    assert 'rel="prev"' not in second
+
+
+def test_upcoming_page_and_calendar(built: tuple[Path, list[Briefing]]) -> None:
+    """Dated after the newest briefing (3 November 2023), by week; one all-day event each."""
+    site, _ = built
+    html = page(site, "upcoming")
+    assert "coming after 3 November 2023" in html and 'href="../calendar.ics"' in html
+    assert html.index("6–12 Nov 2023") < html.index("Ruiz meets Berg in Lisbon")
+    assert html.index("Ruiz meets Berg in Lisbon") < html.index("Second round of talks")
+    assert "Talks resume in Lisbon" not in html  # 25 October: past
+    assert 'href="../briefings/2023-11-03-envoys-agree-to-meet-again/#event-1"' in html
+    cal = icalendar.Calendar.from_ical((site / "calendar.ics").read_bytes())
+    events = {str(e["SUMMARY"]): e for e in cal.walk("VEVENT")}
+    assert len(events) == 3 and len({str(e["UID"]) for e in events.values()}) == 3
+    day = events["Ruiz meets Berg in Lisbon"]
+    assert (day.decoded("DTSTART"), day.decoded("DTEND")) == (date(2023, 11, 6), date(2023, 11, 7))
+    assert (
+        str(day["URL"])
+        == "https://digest.example.org/briefings/2023-11-03-envoys-agree-to-meet-again/#event-1"
+    )
+    assert "Who: Ana Ruiz, Tom Berg" in str(day["DESCRIPTION"])
+    month = events["Second round of talks"]
+    assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (date(2023, 12, 1), date(2024, 1, 1))
+
+
+def test_weekly_digest_pages_and_feed(built: tuple[Path, list[Briefing]]) -> None:
+    site, _ = built
+    week = page(site, "digest/2023-W44")
+    assert '<h1 id="title">30 Oct – 5 Nov 2023</h1>' in week
+    assert 'href="../../stories/2023-10-20-earlier-talks/">Earlier talks in Oslo</a>' in week
+    assert (
+        'href="../../briefings/2023-11-03-envoys-agree-to-meet-again/">Envoys agree to meet again</a>' in week
+    )
+    assert "Will the second round take place?" in week  # raised this week
+    assert re.search(
+        r'Most quoted: <a class="bf-chip bf-chip--person" href="../../actors/ana-ruiz/">Ana Ruiz', week
+    )
+    ahead = [week.index(e) for e in ("Ruiz meets Berg in Lisbon", "Second round of talks")]
+    assert ahead == sorted(ahead)
+    assert 'href="../2023-W42/" rel="prev">← 16–22 Oct 2023' in week and 'rel="next"' not in week
+    answered = page(site, "digest/2023-W42")  # the week of the briefing that answered "Who chairs?"
+    assert "Who chairs?" in answered and "<strong>Answer:</strong> Ruiz" in answered
+    home = page(site, ".")
+    assert home.index("This week · 30 Oct – 5 Nov 2023") < home.index('class="bf-cards"')
+    assert 'href="digest/2023-W44/">Read the weekly digest</a>' in home
+    assert [w in page(site, "digest") for w in ("2023-W44", "2023-W42", "2023-W36", "2023-W35")] == [True] * 4
+    feed = ET.parse(site / "digest.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    links = [e.find("a:link", ns) for e in feed.findall("a:entry", ns)]
+    assert [link.get("href") for link in links if link is not None][:2] == [
+        "https://digest.example.org/digest/2023-W44/",
+        "https://digest.example.org/digest/2023-W42/",
+    ]
+
+
+def test_questions_by_status_with_age_follow_ups_and_review(built: tuple[Path, list[Briefing]]) -> None:
+    site, _ = built
+    html = page(site, "questions")
+    assert html.index('<h2 id="open">Open') < html.index('<h2 id="answered">Answered')
+    talks = html[html.index("Will the talks resume in Lisbon on October 25?") :]
+    talks = talks[: talks.index("</div>")]
+    assert "Open since <time" in talks and "20 Oct 2023</time> · 2 weeks" in talks
+    assert "Due for review" in talks and "25 October 2023" in talks
+    assert "Possible follow-ups" in talks and ">Envoys agree to meet again</a>" in talks
+    second_round = html[html.index("Will the second round take place?") :]
+    assert "Due for review" not in second_round[: second_round.index("</div>")]
+    assert "<strong>Answer:</strong> Ruiz — <a" in html
 
 
 def test_schema_is_published_for_editors(built: tuple[Path, list[Briefing]]) -> None:
@@ -311,7 +441,10 @@ def test_actor_pages_are_one_search_entry_from_data(built: tuple[Path, list[Brie
     actor = [d for d in docs if d["location"].startswith("actors/ana-ruiz/")]
     assert [d["location"] for d in actor] == ["actors/ana-ruiz/"]
     text = actor[0]["text"]
-    assert actor[0]["title"] == "Ana Ruiz" and actor[0]["tags"] == ["Ana Ruiz"]
+    assert actor[0]["title"] == "Ana Ruiz" and actor[0]["tags"] == [
+        "Ana Ruiz",
+        "Ruiz",
+    ]  # "Ruiz" of another briefing
     assert actor[0]["boost"] > max(d.get("boost", 1) for d in docs if d["location"].startswith("briefings/"))
     assert "Person" in text and "In 2 briefings" in text
     assert "climate envoy, Ministry" in text and "head of delegation" in text
@@ -376,6 +509,17 @@ def test_xss_in_every_field_is_escaped(built: tuple[Path, list[Briefing]]) -> No
     pages += [
         site / p / "index.html" for p in ("", "quotes", "questions", "timeline", "tags", "actors", "archive")
     ]
+    pages += [  # reading across briefings: the XSS briefings make a story, a date ahead, digests
+        site / p / "index.html"
+        for p in (
+            "stories",
+            "stories/2023-09-01-xss",
+            "upcoming",
+            "digest",
+            "digest/2023-W35",
+            "digest/2023-W36",
+        )
+    ]
     for f in pages:
         html = f.read_text(encoding="utf-8")
         assert "<script>alert" not in html, f
@@ -391,6 +535,11 @@ def test_xss_in_every_field_is_escaped(built: tuple[Path, list[Briefing]]) -> No
     assert "<script>" not in feed and "&lt;script&gt;" in feed
     assert 'href="javascript:' not in feed
     ET.fromstring(feed)
+    digest = (site / "digest.xml").read_text(encoding="utf-8")
+    assert "<script>" not in digest and "&lt;script&gt;" in digest
+    ET.fromstring(digest)
+    cal = icalendar.Calendar.from_ical((site / "calendar.ics").read_bytes())
+    assert XSS in [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]  # plain text, as written
     raw = (site / "briefings.json").read_text(encoding="utf-8")
     assert "<" not in raw and ">" not in raw
     assert XSS in [b["title"] for b in json.loads(raw)["briefings"]]
@@ -630,7 +779,9 @@ def test_dirty_rebuild_rewrites_only_changed_pages(tmp_path: Path, monkeypatch: 
     build(config)
     site = root / "site"
     changed = site / "briefings/2023-11-03-envoys-agree-to-meet-again/index.html"
-    untouched = site / "briefings/2023-10-20-earlier-talks/index.html"
+    untouched = (
+        site / "briefings/2023-09-01-xss/index.html"
+    )  # the other briefings of its story show the title
     stamp = untouched.stat().st_mtime_ns
     path = root / "briefings/2023-11-03-envoys-agree-to-meet-again.yaml"
     path.write_text(

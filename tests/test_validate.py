@@ -183,12 +183,38 @@ RULES = [
     ),
     (
         "    status: open\n",
+        "    status: answered\n    answer: Itself.\n    answered_by: 2024-03-05-talks\n",
+        "answered_by: 2024-03-05-talks",
+        "questions[0].answered_by",
+        "names this briefing itself",
+        "error",
+    ),
+    (
+        "    status: open\n",
+        "    status: open\n    answered_by: 2024-03-12-talks-open\n",
+        "answered_by: 2024-03-12-talks-open",
+        "questions[0].answered_by",
+        "is set but status is 'open'",
+        "warning",
+    ),
+    (
+        "    status: open\n",
         "    status: answered\n",
         "status: answered",
         "questions[0].status",
         "no answer",
         "error",
     ),
+    # an editor's story: a slug like an id, or `none`
+    (
+        "reviewed: false\n",
+        "reviewed: false\nstory: Talks 2024\n",
+        "story: Talks 2024",
+        "story",
+        "does not match",
+        "error",
+    ),
+    ("reviewed: false\n", "reviewed: false\nstory: ''\n", "story: ''", "story", "does not match", "error"),
     (
         "    status: open\n",
         "    status: open\n    answer: Yes.\n",

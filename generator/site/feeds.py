@@ -30,16 +30,35 @@ def _stamp(b: Briefing) -> str:
     return f"{d.isoformat()}T00:00:00Z" if d else "1970-01-01T00:00:00Z"
 
 
-def atom(briefings: list[Briefing], options: Options) -> str:
+def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """An Atom element with escaped text and attributes (characters XML forbids dropped)."""
+    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: _clean(v) for k, v in attrs.items()})
+    if text is not None:
+        el.text = _clean(text)
+    return el
+
+
+def feed_head(title: str, name: str, updated: str, options: Options) -> ET.Element:
+    """The head of an Atom feed published at `name` (`feed.xml`)."""
     ET.register_namespace("", ATOM)
+    root = ET.Element(f"{{{ATOM}}}feed")
+    sub(root, "title", title)
+    base = (options.site_url or "").rstrip("/")
+    sub(root, "id", f"{base}/{name}" if base else f"urn:briefings:{name}")
+    sub(root, "updated", updated)
+    sub(root, "link", href=f"{base}/{name}" if base else name, rel="self")
+    sub(root, "generator", "briefings")
+    return root
 
-    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: _clean(v) for k, v in attrs.items()})
-        if text is not None:
-            el.text = _clean(text)
-        return el
 
+def text_of(root: ET.Element) -> str:
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def atom(briefings: list[Briefing], options: Options) -> str:
     feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.register_namespace("", ATOM)
     sub(feed, "title", options.site_name)
     base = (options.site_url or "").rstrip("/")
     sub(feed, "id", base + "/" if base else "urn:briefings:site")
@@ -60,8 +79,7 @@ def atom(briefings: list[Briefing], options: Options) -> str:
             sub(entry, "summary", b.summary)
         for tag in b.tags:
             sub(entry, "category", term=tag)
-    ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    return text_of(feed)
 
 
 def briefing_json(b: Briefing, options: Options) -> str:

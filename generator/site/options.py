@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +43,14 @@ class Options:
     """Index the full source text for search (off: the index stays small and quote phrases
     find the quotes section, not the raw text)."""
 
+    as_of: str | date | None = None
+    """The day the site is "as of" (YYYY-MM-DD): /upcoming/ and calendar.ics list what is dated
+    after it, and open questions are aged to it. Default: the publication date of the newest
+    briefing, so that the same briefings always build the same site."""
+
     feed_size: int = 50
-    """Number of newest briefings in feed.xml (briefings.json always has all of them)."""
+    """Number of newest briefings in feed.xml and of weeks in digest.xml (briefings.json always
+    has every briefing)."""
 
     site_name: str = "Briefings"
     """The site's name: the home page title and the feed title."""

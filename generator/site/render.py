@@ -11,7 +11,7 @@ import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -23,7 +23,8 @@ from markupsafe import Markup
 from .. import parallel, periods
 from ..ingest import Article
 from ..model import Briefing
-from . import feeds, index, keys, svg, text, yaml_view
+from . import feeds, identity, index, keys, svg, text, yaml_view
+from .across import Across, across_pages, build_across
 from .data import Entry, RegistryEntry
 from .memo import Memo
 from .options import Options
@@ -45,6 +46,8 @@ class Renderer:
     memo: Memo[Any] | None = None
     """Pages of the previous rebuild of a preview, reused when their key is the same."""
     _event_numbers: dict[int, int] | None = None
+    across: Across | None = None
+    """Stories, questions over time, upcoming entries and weeks (see `across`)."""
 
     def render(self, template: str, here: str, **context: Any) -> str:
         links = Links(here, self.options.directory_urls)
@@ -130,8 +133,22 @@ def briefing_page(r: Renderer, entry: Entry) -> Page:
         open_count=len(index.open_questions(b)),
         source_url=safe_url(b.source.url),
         index_source=r.options.search_source_text,
+        **(r.across.story_of(b.id) if r.across else {"story": None, "story_prev": None, "story_next": None}),
     )
     return Page(path, front_matter(meta) + body, yaml=entry.path, boost_sections=SECTION_ANCHORS)
+
+
+def briefing_key(r: Renderer, e: Entry) -> Hashable:
+    """What a briefing page shows besides its own file: its actors' identities and its story."""
+    story = r.across.story_of(e.briefing.id) if r.across else {}
+    nav = tuple((x.id, x.title) if x else None for x in (story.get("story_prev"), story.get("story_next")))
+    told = story.get("story")
+    return (
+        e.token,
+        tuple(a.id for a in e.briefing.actors),
+        (told.id, told.title, len(told.briefings)) if told else None,
+        nav,
+    )
 
 
 def actor_page(r: Renderer, info: index.ActorInfo) -> Page:
@@ -217,6 +234,7 @@ def digest_pages(r: Renderer) -> list[Page]:
             "home.md.j2",
             weeks=[(text.week_label(w), bs) for w, bs in latest],
             months=earlier,
+            week=r.across.weeks[0] if r.across and r.across.weeks else None,
         ),
         r.page("archive/index.md", listing_meta("Archive"), "archive.md.j2", years=index.by_year(month_list)),
     ]
@@ -289,7 +307,6 @@ def cross_pages(r: Renderer) -> list[Page]:
         r.page(
             "quotes/index.md", listing_meta("Quotes"), "quotes.md.j2", speaker_quotes=partial(_speaker, r)
         ),
-        r.page("questions/index.md", listing_meta("Open questions"), "questions.md.j2"),
         r.page("tags/index.md", listing_meta("Tags"), "tags.md.j2", tag_section=partial(_tag, r)),
         r.page("actors/index.md", listing_meta("Actors"), "actors.md.j2", kinds=[k for k in kinds if k[1]]),
     ]
@@ -318,9 +335,13 @@ def iter_site(
     `memo` (a preview's rebuilds), a page whose inputs did not change is the previous build's."""
     options = options or Options()
     entries = sorted(entries, key=lambda e: e.briefing.id)
-    site = index.build([e.briefing for e in entries], registry)
+    as_written = {e.briefing.id: e.briefing for e in entries}  # briefings.json: the YAML's data
+    ident = identity.resolve([e.briefing for e in entries], registry)
+    entries = [replace(e, briefing=identity.apply(e.briefing, ident)) for e in entries]
+    site = index.build([e.briefing for e in entries], ident.entries)
     env = env or environment(options.templates_dir)
     r = Renderer(site, options, env, {e.briefing.id: e for e in entries}, memo)
+    r.across = build_across(site, options)
     actors = list(site.actors.values())
     if memo is None and _can_fork(jobs, len(entries) + len(actors)):
         yield from _forked_pages(r, entries, actors, jobs)
@@ -328,7 +349,9 @@ def iter_site(
         names = keys.names(site.actors) if memo is not None else None
         for e in entries:
             yield r.kept(
-                f"briefings/{e.briefing.id}/index.md", partial(str, e.token), partial(briefing_page, r, e)
+                f"briefings/{e.briefing.id}/index.md",
+                partial(briefing_key, r, e),
+                partial(briefing_page, r, e),
             )
         for info in actors:
             yield r.kept(
@@ -342,8 +365,10 @@ def iter_site(
             yield r.kept(yaml_view.path(e.briefing.id), partial(str, e.token), view)
     yield from digest_pages(r)
     yield from cross_pages(r)
+    yield from across_pages(r.page, Page, r.across, site, options)
     yield Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options))
-    yield Page("briefings.json", feeds.json_feed(site.briefings, options, _json_memo(r)))
+    originals = [as_written[b.id] for b in site.briefings]
+    yield Page("briefings.json", feeds.json_feed(originals, options, _json_memo(r)))
 
 
 def _json_memo(r: Renderer) -> Callable[[Briefing], str] | None:

@@ -72,3 +72,13 @@ def month_label(key: str) -> str:
     if len(key) == 7:
         return f"{MONTH_NAMES[int(key[5:]) - 1]} {key[:4]}"
     return key
+
+
+def age_label(days: int | None) -> str:
+    """How long, for a reader: `1 day`, `12 days`, `3 weeks`, `4 months`, `7 years`."""
+    if days is None:
+        return ""
+    for size, unit in ((365, "year"), (30, "month"), (7, "week")):
+        if days >= 2 * size:
+            return f"{days // size} {unit}s"
+    return f"{days} day" + ("" if days == 1 else "s")

@@ -32,7 +32,13 @@ def slug(text: str) -> str:
 def briefing_url(bid: str, options: Options) -> str:
     """A briefing page's address for the feeds: absolute when the site has a `site_url`, else
     relative to the site root."""
-    path = f"briefings/{bid}/" if options.directory_urls else f"briefings/{bid}/index.html"
+    return page_url(f"briefings/{bid}/index.md", options)
+
+
+def page_url(src: str, options: Options) -> str:
+    """The address of a generated page (`digest/2016-W32/index.md`) for feeds and calendars:
+    absolute when the site has a `site_url`, else relative to the site root."""
+    path = src[: -len("index.md")] if options.directory_urls else src[: -len(".md")] + ".html"
     return (options.site_url or "").rstrip("/") + "/" + path if options.site_url else path
 
 
