@@ -1,5 +1,6 @@
 """Open questions in columns, poll write-ups and profiles: predictions whose outcome is open, plans,
-poll leads, calls to act, what is kept hidden, suspected links, decisions not yet made. Each family
+poll leads, calls to act, what is kept hidden, suspected links, decisions not yet made, choices
+weighed or kept open, refusals that stand, chances and dangers ahead, voters courted. Each family
 with real sentences it must ask about and real sentences it must leave alone."""
 
 from __future__ import annotations
@@ -155,3 +156,143 @@ def test_whose_team_acts_is_whom_her_means(nlp):
         "under wraps."
     )
     assert questions(nlp, text) == ["What are the details of Hillary Clinton’s medical treatment?"]
+
+
+# Sentences from PolNeAR train articles (some shortened), one table per family.
+WEIGHED = [
+    # a choice someone is still making, or keeps open: what will they do?
+    (
+        "Western Journalism reported on Saturday that Bloomberg is considering a third party run for "
+        "the White House.",
+        "Will Bloomberg make a third party run for the White House?",
+    ),
+    (
+        "Trump welcomed the news that Kasich would quit, suggesting he might consider Kasich as vice "
+        "presidential contender, CNN reported.",
+        "Will Trump choose Kasich as vice presidential contender?",
+    ),
+    (
+        "Mark Cuban, the billionaire owner of the Dallas Mavericks who rebuffed pleas from "
+        "conservatives to run for president, says he's open to running in the future.",
+        "Will Mark Cuban run in the future?",
+    ),
+    ("Clinton says she won't rule out a female running mate.", "Will Clinton choose a female running mate?"),
+    (
+        "In an interview in Amherst last week, Ayotte would not rule out shifting her position on Trump.",
+        "Will Ayotte shift her position on Trump?",
+    ),
+    (
+        "The behemoth Koch operation - which aims to spend almost $900 million before the November "
+        "elections - is now considering abandoning Trump as a nominee and focusing its resources on "
+        "behalf of GOP congressional candidates.",
+        "Will the behemoth Koch operation abandon Trump as a nominee?",
+    ),
+    (
+        "Senate Majority Leader Mitch McConnell is weighing a vote on the nominee before the election.",
+        "Will Senate Majority Leader Mitch McConnell hold a vote on the nominee?",
+    ),
+]
+HELD_OUT = [
+    # a refusal that stands: will they give in? Refusing to say is what is not known.
+    (
+        "Mr. Trump demands transparency from the president, yet he steadfastly refuses to release his "
+        "tax returns.",
+        "Will Trump release his tax returns?",
+    ),
+    (
+        "The Clinton campaign has refused to release transcripts of her paid speeches to Goldman Sachs.",
+        "Will the Clinton campaign release transcripts of her paid speeches to Goldman Sachs?",
+    ),
+    (
+        "President Barack Obama responded to a Gold Star mother Wednesday night by saying his refusal to "
+        "use the words “Islamic terrorism” was a “manufactured” issue.",
+        "Will Barack Obama use the words Islamic terrorism?",
+    ),
+    (
+        "The Daily News claims the NRA’s refusal to support more gun control in the U.S. is itself a form "
+        "of jihad.",
+        "Will the NRA support more gun control in the U.S?",
+    ),
+    (
+        "Cook refuses to say whether the emails violated Pentagon policy.",
+        "Did the emails violate Pentagon policy?",
+    ),
+]
+CHANCES_AND_COURTING = [
+    (
+        "Khalif said Republican nominee Donald Trump is a racist who won't win votes from his community. "
+        "But he said Clinton still has a chance to keep young black voters from sitting out the election.",
+        "Will Clinton keep young black voters from sitting out the election?",
+    ),
+    (
+        "Sanders is only trailing by two points in the polls against Clinton, and within the margin of "
+        "error, Sanders has a real chance of upsetting the party favorite.",
+        "Will Sanders upset the party favorite?",
+    ),
+    (
+        "Clinton is in danger of losing the support of young black voters, organizers warned.",
+        "Will Clinton lose the support of young black voters?",
+    ),
+    (
+        "But Clinton’s opponent, Donald Trump, has been successfully courting working-class voters, "
+        "especially white men and some of them union members.",
+        "Will Donald Trump win over working-class voters?",
+    ),
+    (
+        "Trump's campaign has long been courting evangelical voters who backed Cruz.",
+        "Will Trump's campaign win over evangelical voters?",
+    ),
+    (
+        "In hypothetical match-ups in a new NBC News/Wall Street Journal poll, Hillary Clinton would beat "
+        "Donald Trump.",
+        "Will Hillary Clinton’s lead over Donald Trump hold?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "question"), WEIGHED + HELD_OUT + CHANCES_AND_COURTING)
+def test_a_stance_or_a_prospect_becomes_one_question(nlp, text, question):
+    assert questions(nlp, text) == [question]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "considered" as a judgment; a choice made or not taken up; a stance given up
+        "Republican National Committee Chairman Reince Priebus tweeted Tuesday night he considered Trump "
+        "the presumptive nominee.",
+        "Linick said that he considers his recommendation handled satisfactorily.",
+        "Republicans feel vindicated they decided not to consider Merrick Garland's nomination to the "
+        "Supreme Court.",
+        "Trump considered Chris Christie as his running mate before he picked Mike Pence.",
+        "Mark Cuban said he is not open to a run.",
+        # a speaker's guess; a chance given, or none; no one in particular
+        "“I think Donald has a real chance to win, and that's scary to a lot of people,” Cuban said.",
+        "The chairman gave Sanders a chance to respond to the charges.",
+        "Kasich has no chance of winning the nomination.",
+        "Whatever the ultimate resolution, whoever ends up being the next president has the chance to be "
+        "considered a true genius.",
+        "The candidates are courting voters in New Hampshire.",
+        # a headline's "Crowds" (tagged a name): no one in particular holds out
+        "Protesters push through intense heat and storms; Crowds refuse to let inhospitable weather "
+        "interfere with expression.",
+        # a refusal in the past; a "he" inside a quote, whom only the reader of the quote knows
+        "Protesters refused to leave the stage on Tuesday.",
+        "Clinton said. “He refuses to take responsibility for his support.”",
+        # the refusal ended: the story reports the endorsement (alone, it asks "Will Trump endorse Ryan?")
+        "Trump endorsed the re-election of House Speaker Paul Ryan on Friday. Trump’s refusal to endorse "
+        "Ryan was widely viewed as payback.",
+        # a lead with no rival named; a win reported
+        "Sanders is only trailing by two points in the polls.",
+        "Trump beat Cruz in the Indiana primary on Tuesday, a new poll showed.",
+    ],
+)
+def test_a_settled_or_unowned_stance_raises_no_question(nlp, text):
+    assert questions(nlp, text) == []
+
+
+def test_a_refusal_alone_is_open(nlp):
+    """The negative above is settled by the endorsement, not missed: alone, the refusal asks."""
+    assert questions(nlp, "Trump’s refusal to endorse Ryan was widely viewed as payback.") == [
+        "Will Trump endorse Ryan?"
+    ]

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..sentences import doc_text
 from ..syntax import (
     FIRST_SECOND_PERSON,
     clause_subject,
@@ -26,12 +27,14 @@ VAGUE = {"anybody", "anyone", "somebody", "someone", "everybody", "everyone"}
 ASKING = {"ask", "know", "wonder", "unclear", "decide", "determine", "check"}
 """Words after which "if" introduces a question ("asked if"), not a condition."""
 SENTENCE_ANAPHORS = {"that", "this", "it"}
+"""Subjects that stand for the previous statement ("That remains to be seen")."""
+ANSWER_WORDS = 8
+"""Words after a question in its paragraph that make it a question the writer answers."""
 SPOKESPEOPLE = {
     "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson", "representative", "aide",
     "adviser", "advisor", "counsel", "official",
 }  # fmt: skip
 """People who speak for someone else ("a lawyer for the news outlets"): the decision is theirs."""
-"""Subjects that stand for the previous statement ("That remains to be seen")."""
 
 
 def explicit(sent: Span) -> Cue | None:
@@ -61,6 +64,8 @@ def explicit(sent: Span) -> Cue | None:
         return None  # "Could this rejection ...?": of what, the question alone cannot say
     if any(t.tag_ == "VBD" for t in opening) or span.root.tag_ == "VBD":
         return None  # about the past: settled, or an explanation the story gives
+    if span.start == sent.start and _answered_at_once(sent):
+        return None  # "What is Trump's view of NATO? In a March 2016 meeting ... Trump said ..."
     content = [t for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop]
     if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
@@ -69,6 +74,20 @@ def explicit(sent: Span) -> Cue | None:
         return None  # "What the [censored] is going on?", markup: not a question to print
     q = q[0].upper() + q[1:]
     return Cue("explicit", sent, q, keys_of(span), (span.start_char, span.end_char))
+
+
+def _answered_at_once(sent: Span) -> bool:
+    """A question in the story's own voice that opens its paragraph, which goes on: the writer
+    poses it to answer it ("How well is the United Nations performing ...? We examine ..."). One
+    led in ("the question the US faces is, which ...?") is put as open."""
+    text = doc_text(sent.doc)
+    if any(q in text[sent.start_char : sent.end_char] for q in DOUBLE_QUOTES):
+        return False  # someone's question, quoted
+    opens = text[: sent.start_char].rstrip(" \t").endswith("\n") or sent.start_char == 0
+    asked_end = max(t.idx + len(t) for t in sent if not t.is_space)  # the span ends with its "\n\n"
+    end = text.find("\n", asked_end)
+    rest = text[asked_end : end if end >= 0 else len(text)]
+    return opens and len(rest.split()) >= ANSWER_WORDS
 
 
 def _interrogative(tok: Token) -> bool:

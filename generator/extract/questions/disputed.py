@@ -15,7 +15,7 @@ from ..syntax import FIRST_SECOND_PERSON, clause_subject, negated
 from .cue import WEAK_KEY, Cue, char_span, keys_of, keys_of_clause
 from .forms import did_question
 from .phrasing import yes_no
-from .wording import SIDE_CLAUSES, finish, inside, noun_phrase, phrase_text
+from .wording import SIDE_CLAUSES, finish, inside, noun_phrase, phrase_text, runs_on, without_run_on
 
 DENY_VERBS = {"deny", "dispute", "refute", "rebut", "contest"}
 ACCUSE_VERBS = {"accuse", "allege"}
@@ -215,9 +215,10 @@ def claim(verb: Token, sent: Span) -> Iterator[Cue]:
         and not inside(t, clause, SIDE_CLAUSES)
         and t.i not in other
     ]
+    words = without_run_on(words)
     while words and words[-1].dep_ == "cc":
         words.pop()  # "... and" left before a clause that went
-    if any(t.lower_ in FIRST_SECOND_PERSON for t in words) or len(words) > MAX_CLAIM_WORDS:
+    if any(t.lower_ in FIRST_SECOND_PERSON for t in words) or len(words) > MAX_CLAIM_WORDS or runs_on(words):
         return
     owner = "the critics’" if critics else _possessive(noun_phrase(subj, trim=True), subj)
     if len(owner.split()) > 6 or any(d in owner for d in ("—", "–", " - ")):

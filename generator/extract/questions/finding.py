@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import TimelineEntry
 from ..sentences import doc_text, is_heading, sentences
-from . import asked, disputed, hedged, hidden, ongoing, pending, predicted, processes, unknown
+from . import asked, disputed, hedged, hidden, ongoing, pending, predicted, processes, unknown, weighing
 from .cue import DOUBLE_QUOTES, FRAGILE_ADJ, HEDGE_ADJ, Cue
 
 DEMAND_VERBS = {
@@ -54,6 +54,8 @@ AHEAD = {
     "scheduled",
     "attempt",
     "predicted",
+    "weighing",
+    "refusal",
 }
 """Cue kinds about what comes next: in a sentence about years ago, that has come and gone."""
 QUESTION_RUN = 3
@@ -101,14 +103,18 @@ def _supposed(sent: Span) -> bool:
 
 
 def _dated_past(sent: Span, published: date | None) -> bool:
-    """A sentence dated to years before publication ("Eight years ago", "In 2008")."""
+    """A sentence dated to years before publication ("Eight years ago", "In 2008"); a year that
+    only names a thing ("the nominee's 1995 state tax return") dates no clause."""
     for t in sent:
         if t.ent_type_ == "DATE":
             if t.lower_ == "ago":
                 return True
             year = int(t.text) if len(t.text) == 4 and t.text.isdigit() else None
-            if published is not None and year is not None and year < published.year - 1:
-                return True
+            if published is None or year is None or year >= published.year - 1:
+                continue
+            bare_year = t.ent_iob_ == "B" and not (t.i + 1 < len(t.doc) and t.nbor().ent_iob_ == "I")
+            if not (bare_year and t.dep_ in ("nummod", "compound", "amod") and t.head.pos_ == "NOUN"):
+                return True  # "In 2008", "a Jan. 17, 2013 email"; not "the nominee's 1995 tax return"
     return False
 
 
@@ -208,8 +214,22 @@ def _token_cues(
         yield from predicted.poll_lead_noun(tok, sent)
     elif lemma in predicted.LEAD_VERBS or low in predicted.LEAD_VERBS:
         yield from predicted.poll_lead(tok, sent)
+    if lemma in predicted.CHANCES and tok.pos_ == "NOUN":
+        yield from predicted.chance(tok, sent)
+    yield from _weighing(tok, lemma, sent)
     yield from _ongoing(tok, lemma, sent)
     yield from _disputed(tok, lemma, sent)
+
+
+def _weighing(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
+    if tok.pos_ == "VERB" and lemma in weighing.WEIGHING:
+        yield from weighing.weighing(tok, sent)
+    elif tok.pos_ == "VERB" and lemma == "refuse":
+        yield from weighing.refusing(tok, sent)
+    elif tok.pos_ == "VERB" and lemma == "rule":
+        yield from weighing.ruling_out(tok, sent)
+    elif tok.pos_ == "ADJ" and tok.lower_ == "open":
+        yield from weighing.open_to(tok, sent)
 
 
 def _ongoing(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
@@ -220,6 +240,8 @@ def _ongoing(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
             yield from processes.process_verb(tok, sent)
         if lemma in ongoing.ATTEMPT_VERBS:
             yield from ongoing.attempt(tok, sent)
+        elif lemma in ongoing.WOOING:
+            yield from ongoing.courting(tok, sent)
         if lemma in ongoing.SEARCH_VERBS or lemma in ("find", "miss"):
             yield from ongoing.searching(tok, sent)
     elif tok.pos_ == "ADJ" and lemma in ongoing.RISK_ADJ:
@@ -257,7 +279,8 @@ TRIGGERS = frozenset().union(
     ongoing.RISK_ADJ, ongoing.SIZES, disputed.DENY_VERBS, disputed.ACCUSE_VERBS,
     disputed.CLAIM_VERBS, disputed.REBUTTING, disputed.SAYING_VERBS, disputed.ALLEGATION_NOUNS,
     predicted.DIFFICULT, predicted.LEAD_VERBS, predicted.LEAD_NOUNS, predicted.PLANS, disputed.SUSPECTING,
-    hidden.HIDING, {"able", "necessarily", "keep"},
+    hidden.HIDING, {"able", "necessarily", "keep"}, predicted.CHANCES, weighing.WEIGHING, ongoing.WOOING,
+    {"refuse", "rule", "open"},
 )  # fmt: skip
 """Every word (lower case or lemma) some detector starts from."""
 _IDS = StringStore()

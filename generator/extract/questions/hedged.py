@@ -16,7 +16,7 @@ from ..syntax import (
     negated,
     own_subject,
 )
-from .cue import SAME_ISSUE, Cue, char_span, end_of, keys_of, keys_of_clause, stem
+from .cue import SAME_ISSUE, Cue, char_span, end_of, keys_of, keys_of_clause, past_hypothesis, stem
 from .disputed import RELATIONS
 from .forms import ask_with
 from .phrasing import yes_no
@@ -182,7 +182,12 @@ def expected(tok: Token, sent: Span) -> Iterator[Cue]:
     if (tok.tag_ == "VBN" and not auxes and tok.pos_ == "VERB") or tok.dep_ in ("relcl", "acl", "amod"):
         return
     comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
-    if comp is None or any(c.tag_ in ("WP", "WDT") for c in tok.children) or negated(comp):
+    if (
+        comp is None
+        or any(c.tag_ in ("WP", "WDT") for c in tok.children)
+        or negated(comp)
+        or past_hypothesis(tok)
+    ):
         return  # "vowed not to repeat that mistake": asked the other way round it means the opposite
     infinitive = (
         comp.dep_ == "ccomp"
@@ -289,6 +294,8 @@ def modal(tok: Token, sent: Span) -> Iterator[Cue]:
         return
     if verb.dep_ in ("relcl", "acl", "amod"):
         return
+    if past_hypothesis(verb):
+        return  # "if the state held up the deal, Patriot could threaten ...": a hypothesis
     subj = clause_subject(verb)
     if subj is None or subj.lower_ in FIRST_SECOND_PERSON | {
         "it",
@@ -315,8 +322,12 @@ def maybe_done(tok: Token, sent: Span) -> Iterator[Cue]:
         return
     if any(t.lower_ in ("if", "unless") for t in sent) or verb.dep_ in ("advcl", "acl", "amod"):
         return  # "if ... could have": a counterfactual, not a suspicion
-    if "well" in between or any(c.dep_ == "conj" and negated(c) for c in verb.children):
-        return  # "may as well have been", "could have saved but didn't"
+    if "well" in between or "once" in between or any(c.dep_ == "conj" and negated(c) for c in verb.children):
+        return  # "may as well have been", "could have saved but didn't", "may once have seemed": not now
+    if any(
+        t.lower_ == "but" and t.i > verb.i and t.nbor().lower_ == "not" for t in sent if t.i + 1 < sent.end
+    ):
+        return  # "may have seemed far away, but not after ...": the story says what is so
     if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children):
         return  # "the only place where this story could have unfolded"
     subj = clause_subject(verb)

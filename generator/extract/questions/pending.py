@@ -19,7 +19,7 @@ from ..syntax import (
     negated,
     own_subject,
 )
-from .cue import LIGHT_VERBS, WEAK_KEY, Cue, char_span, end_of, keys_of, keys_of_clause, stem
+from .cue import LIGHT_VERBS, WEAK_KEY, Cue, char_span, end_of, keys_of, keys_of_clause, past_hypothesis, stem
 from .hedged import EVENT_NOUNS
 from .phrasing import yes_no
 from .processes import OUTCOME_OF
@@ -149,8 +149,10 @@ def concern(tok: Token, sent: Span) -> Iterator[Cue]:
         return  # "did not seem to be worried about division": no concern
     clause = next((c for c in tok.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")), None)
     if clause is not None:
-        if _past(tok) or not any(
-            a.lower_ in ("will", "would", "could", "might", "may", "'ll") for a in clause.children
+        if (
+            _past(tok)
+            or past_hypothesis(clause)
+            or not any(a.lower_ in ("will", "would", "could", "might", "may", "'ll") for a in clause.children)
         ):
             return
         yield Cue("concern", sent, yes_no(clause), keys_of_clause(clause), char_span(clause))

@@ -13,7 +13,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..sentences import doc_text
-from ..syntax import FIRST_SECOND_PERSON, clause_subject, is_past_clause, join_names_whole, own_subject
+from ..syntax import (
+    FIRST_SECOND_PERSON,
+    WEEKDAY_NUMBERS,
+    clause_subject,
+    is_past_clause,
+    join_names_whole,
+    own_subject,
+)
 from .cue import LIGHT_VERBS
 from .settled import reported_done
 from .wording import (
@@ -24,9 +31,11 @@ from .wording import (
     noun_phrase,
     owner_of,
     phrase_text,
+    runs_on,
     set_off,
     swapped_possessive,
     undateline,
+    without_run_on,
 )
 
 ANAPHORIC_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those"}
@@ -59,6 +68,8 @@ LEADS = {"can": "Can", "ca": "Can", "should": "Should", "must": "Must"}
 
 
 OBJECT_PRONOUNS = {"him", "her", "them"}
+HEADLINE_WORDS = 25
+"""A line this short right after the headline is a deck (a second headline), in headline English."""
 
 
 INDEFINITE = {
@@ -113,6 +124,7 @@ def yes_no(
         return None  # two subjects: the parse is broken here
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.lower_ != "to"]
     rest, middle = predicate(verb, subj, trim)
+    rest = without_run_on(rest)
     used = [*words, verb, *rest]
     lo, hi = min(t.i for t in used), max(t.i for t in used)
     if any("\n" in t.text or "\n" in t.whitespace_ for t in verb.doc[lo:hi]):
@@ -193,10 +205,13 @@ def predicate(verb: Token, subj: Token, trim: bool) -> tuple[list[Token], list[T
         ):
             skip |= {t.i for t in c.subtree}  # "... and is aimed at": another verb group
             skip |= {x.i for x in verb.children if x.dep_ == "cc" and x.i < c.i}
-        other_clause = c.dep_ == "conj" and (own_subject(c) is not None or is_past_clause(c))
+        other_clause = c.dep_ == "conj" and (
+            own_subject(c) is not None or is_past_clause(c) or (c.tag_ == "VBG" and _gerund(verb))
+        )  # "accused of taking cues and [using ...]": only the first is re-inflected
         if other_clause or _remains_to_be_seen(c):
             skip |= {t.i for t in c.subtree}  # "..., and took a loss": another clause, another tense
             skip |= {x.i for x in verb.children if x.dep_ == "cc" and c.dep_ == "conj" and x.i < c.i}
+    skip |= _date_of_call(verb)
     keep = {t.i for c in verb.children if c.dep_ == "advcl" and _infinitive(c) for t in c.subtree}
     rest = [
         t
@@ -225,10 +240,32 @@ def predicate(verb: Token, subj: Token, trim: bool) -> tuple[list[Token], list[T
     return rest, middle
 
 
+def _gerund(verb: Token) -> bool:
+    """'of taking cues', 'considering abandoning': an -ing form a question re-inflects; not the
+    progressive "were shelling and advancing on ...", which it keeps as it is."""
+    return verb.tag_ == "VBG" and not any(a.lemma_ == "be" for a in verb.children if a.dep_ == "aux")
+
+
 def _infinitive(clause: Token) -> bool:
     """'to be taken', 'to find a middle ground': a complement the verb needs, not an aside."""
     first = min(clause.subtree, key=lambda t: t.i)
     return first.lower_ == "to" and first.head.i == clause.i
+
+
+def _date_of_call(verb: Token) -> set[int]:
+    """'sounded a call for the United States to accept more refugees on Monday': the weekday
+    dates the call, told in the past, not the act called for (the parse hangs it on the act)."""
+    above = verb.head.head if verb.head.pos_ == "NOUN" else verb.head
+    if not (any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) and above.tag_ == "VBD"):
+        return set()
+    return {
+        t.i
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "on" and c.i > verb.i
+        for p in c.children
+        if p.dep_ == "pobj" and p.lower_ in WEEKDAY_NUMBERS
+        for t in c.subtree
+    }
 
 
 def complete(verb: Token, rest: list[Token]) -> bool:
@@ -240,6 +277,12 @@ def complete(verb: Token, rest: list[Token]) -> bool:
         for t in rest
     ):
         return False  # "Will Kasich beat him?", "stand up to those": whom, the question cannot say
+    if any(
+        t.lower_ in ("same", "so") and t.head.lemma_ == "do" and t.dep_ in ("dobj", "advmod") for t in rest
+    ):
+        return False  # "Will coal companies do the same?": the same as what, the question cannot say
+    if runs_on(rest):
+        return False
     if any(
         t.lower_ in ("nothing", "nobody", "none", "anything", "something")
         or (t.dep_ == "det" and t.lower_ == "no")
@@ -273,11 +316,22 @@ def vague(subj: Token, words: list[Token]) -> bool:
         t.is_upper and len(t) > 1 for t in words
     ) >= 2:
         return True  # "Monday begin taking ...": a parse error; "OBAMA'S LAST STATE ...": a header
-    bare = subj.tag_ == "NN" and not any(
+    bare = subj.tag_ in ("NN", "NNP") and not any(
         c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subj.children
-    )
-    headline = "\n" not in doc_text(subj.doc)[: subj.idx]  # the first line: the headline, repeated
-    return bare and subj.text[:1].islower() and headline
+    )  # "bloc aims to ..." (the small model tags it a name at times)
+    return bare and subj.text[:1].islower() and _headline(subj)
+
+
+def _headline(tok: Token) -> bool:
+    """In the headline repeated as the first line, or a short deck line after it ("After Brexit
+    and Trump's threats, bloc aims to rely less on U.S. support.")."""
+    text = doc_text(tok.doc)
+    before = [line for line in text[: tok.idx].split("\n") if line.strip()]
+    if len(before) <= 1 and "\n" not in text[: tok.idx]:
+        return True
+    end = text.find("\n", tok.idx)
+    line = text[text.rfind("\n", 0, tok.idx) + 1 : end if end >= 0 else len(text)]
+    return len(before) <= 2 and len(line.split()) <= HEADLINE_WORDS
 
 
 def plural(subj: Token) -> bool:

@@ -13,9 +13,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..syntax import clause_subject, negated
+from ..syntax import FIRST_SECOND_PERSON, clause_subject, negated
 from .cue import Cue, char_span, keys_of_clause, stem
 from .phrasing import UNCLEAR_SUBJECTS, yes_no
+from .unknown import FINDING_OUT, NO_REPLY
+from .weighing import someone
 from .wording import entity_of, finish, noun_phrase, owner_of, undateline
 
 DIFFICULT = {"difficult", "hard", "tough", "impossible", "unable"}
@@ -26,13 +28,16 @@ LEAD_VERBS = {"lead", "beat", "top", "trail", "edge", "leads", "beats", "tops", 
 LEAD_NOUNS = {"lead", "advantage", "edge"}
 POLLS = {"poll", "survey", "polling"}
 FIGURES = ("PERCENT", "CARDINAL")
-PLANS = {"plan", "pledge", "promise", "vow", "threat", "intention", "bid"}
-"""Nouns for what someone means to do ("his promise to repeal ...")."""
+PLANS = {"plan", "pledge", "promise", "vow", "threat", "intention", "bid", "refusal"}
+"""Nouns for what someone means to do ("his promise to repeal ...") or will not ("his refusal to
+use the words ..."): whether they will is open."""
 SETTLING = {
     "abandon", "drop", "scrap", "shelve", "cancel", "withdraw", "reverse", "break", "fulfill", "fulfil",
     "keep", "honor", "honour", "complete", "kill", "block", "reject", "defeat", "renege", "carry",
 }  # fmt: skip
 """Verbs that settle a plan one way or the other ("kept his promise", "scrapped the plan")."""
+CHANCES = {"chance": "prospect", "shot": "prospect", "danger": "risk", "risk": "risk"}
+"""'has a chance to win', 'is in danger of losing': what may come, and the cue kind it is."""
 OWNERS = {"his": "he", "her": "she"}
 POSSESSIVE_S = re.compile(r"\s*['’]s?$")
 
@@ -116,6 +121,8 @@ def plan(noun: Token, sent: Span) -> Iterator[Cue]:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if action is None or owner is None or negated(action) or noun.head.lemma_.lower() in SETTLING:
         return  # "abandoned his plan to ...", "kept his promise to ...": settled either way
+    if noun.lemma_.lower() == "refusal" and action.lemma_.lower() in FINDING_OUT | NO_REPLY:
+        return  # "his refusal to say ...": what is withheld, asked by `unknown`
     if owner.tag_ == "PRP$" and owner.lower_ not in OWNERS:
         return  # "their plans": whose, the question alone cannot say
     if owner.tag_ != "PRP$" and not (_named(owner) or any(c.dep_ == "det" for c in owner.children)):
@@ -123,27 +130,25 @@ def plan(noun: Token, sent: Span) -> Iterator[Cue]:
     q = yes_no(action, subject=owner, trim=True)
     if q is None or any(t.lower_ in ("its", "their") and not owner_of(t) for t in action.subtree):
         return  # "to host its coverage": whose, lost once the question stands alone
-    if owner.tag_ == "PRP$":
-        q = q.replace(f"Will {owner.text} ", f"Will {OWNERS[owner.lower_]} ", 1)  # resolved in `grouping`
-    else:
-        said = noun_phrase(owner, trim=True)
-        q = q.replace(
-            f"Will {said} ", f"Will {re.sub(POSSESSIVE_S, '', said)} ", 1
-        )  # "Mr. Trump's" -> "Mr. Trump"
+    said = noun_phrase(owner, trim=True)  # "his" (resolved in `grouping`), "Mr. Trump's", or whom "his" means
+    who = OWNERS.get(said.lower()) or re.sub(POSSESSIVE_S, "", said)
+    q = q.replace(f"Will {said} ", f"Will {who} ", 1)  # "Mr. Trump's" -> "Mr. Trump"
     yield Cue("prospect", sent, q, keys_of_clause(action) | {stem(noun.lemma_)}, char_span(action))
 
 
 def poll_lead(verb: Token, sent: Span) -> Iterator[Cue]:
     """'Clinton leads Trump by 43 percent to 38 percent' in a poll story -> 'Will Clinton's lead
     over Trump hold?'; 'polls showing Trump leading nationally' -> 'Will Trump's lead in the polls
-    hold?': a snapshot the vote may not bear out."""
+    hold?'; 'In hypothetical match-ups, Clinton would beat Trump' likewise: a snapshot the vote may
+    not bear out."""
     if verb.dep_ == "aux" and verb.tag_ == "VBZ" and _named(verb.head):
         leader = next((c for c in (*verb.children, *verb.head.children) if c.dep_ == "nsubj"), None)
         if leader is not None and _named(leader) and _polled(sent):  # "Clinton beats Trump", misread
             yield _lead(leader, verb.head, sent, verb)
         return
-    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP", "VBG") or negated(verb):
-        return
+    hypothetical = verb.tag_ == "VB" and any(c.lower_ == "would" for c in verb.children if c.dep_ == "aux")
+    if verb.pos_ != "VERB" or not (verb.tag_ in ("VBZ", "VBP", "VBG") or hypothetical) or negated(verb):
+        return  # "would beat Trump" in a poll's match-up counts, "beat Trump" in the primary does not
     if verb.tag_ == "VBG" and not (
         verb.dep_ in ("ccomp", "xcomp", "oprd", "dobj")
         or any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in verb.children if a.dep_ == "aux")
@@ -153,6 +158,13 @@ def poll_lead(verb: Token, sent: Span) -> Iterator[Cue]:
         return
     leader = clause_subject(verb) or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     other = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.lower_.startswith("trail") and other is None:
+        against = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("against", "behind")), None
+        )
+        other = next((p for p in against.children if p.dep_ == "pobj"), None) if against is not None else None
+        if other is None:
+            return  # "Sanders is trailing by two points": whose lead, the question cannot say
     if leader is None or not _named(leader) or (other is not None and not _named(other)):
         return  # a race between named rivals, not "leads the field in fundraising"
     yield _lead(leader, other, sent, verb)
@@ -206,3 +218,42 @@ def _polled(sent: Span) -> bool:
     if not any(t.ent_type_ in FIGURES and t.lower_ in ("percent", "%", "points", "point") for t in sent):
         return False
     return any(t.lemma_.lower() in POLLS for t in sent.doc[max(0, sent.start - 40) : sent.start])
+
+
+def chance(noun: Token, sent: Span) -> Iterator[Cue]:
+    """'Clinton still has a chance to keep young black voters from sitting out the election' ->
+    'Will Clinton keep young black voters from sitting out the election?'; 'she is in danger of
+    losing the support of members' -> 'Will she lose the support of members?'"""
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "at") else noun.head
+    if noun.dep_ == "dobj" and head.lemma_ not in ("have", "stand"):
+        return  # "gave him a chance to", "took the risk of": not whose prospect it is
+    if noun.dep_ not in ("dobj", "pobj") or head.pos_ not in ("VERB", "AUX") or negated(head):
+        return
+    if noun.dep_ == "pobj" and head.lemma_ not in ("be", "remain", "stay"):
+        return
+    if any(c.lower_ in ("no", "little", "any") for c in noun.children):
+        return  # "has no chance of winning": nothing left open
+    if not _now(head) or head.dep_ in ("relcl", "acl", "advcl") or _supposed(head):
+        return
+    goal = next(
+        (c for c in noun.children if c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children)), None
+    )
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if goal is None and of is not None:  # "of losing"
+        goal = next((c for c in of.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    subj = clause_subject(head)
+    if goal is None or goal.pos_ != "VERB" or subj is None or not someone(subj):
+        return
+    q = yes_no(goal, subject=subj, trim=True)
+    yield Cue(CHANCES[noun.lemma_.lower()], sent, q, keys_of_clause(goal), char_span(goal))
+
+
+def _now(verb: Token) -> bool:
+    """Present or progressive, not past ("had a chance to" is gone)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def _supposed(verb: Token) -> bool:
+    """Under a first-person guess ("I think Donald has a real chance to win"): whose, lost."""
+    return any(s is not None and s.lower_ in FIRST_SECOND_PERSON for s in map(clause_subject, verb.ancestors))
