@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
-from .calendar import safe_date
+from .calendar import latest_quarter, safe_date
 
 Value = tuple[str | None, str | None]
 """(date, end) as ISO values; (None, None) when the text names a date nothing anchors."""
@@ -41,34 +41,80 @@ def set_in(written: list[int], from_publication: int, published: date | None) ->
     return year
 
 
+QUARTER_KINDS = frozenset(["quarter", "this_quarter", "the_quarter", "year_ago", "anaphoric"])
+"""Kinds whose value may be a quarter."""
+YEAR_KINDS = frozenset(["year", "the_year", "unit_rel", "year_ago"])
+"""Kinds that, giving a whole year, move the story's figures from the quarter to the year."""
+COMPARED = re.compile(r"(?i)year-|\byear\s+(?:ago|earlier|before)|last\s+year|\b\d{4}\b")
+"""Words that make a quarter the one compared with ("the year-ago quarter", "last year's
+quarter", "the 1988 period"), not the one the story is about."""
+
+
+def story_quarter(
+    current: tuple[int, int] | None, named: tuple[int, int], published: date | None
+) -> tuple[int, int]:
+    """The quarter a results story is about, once it names `named` too: a quarter that has
+    ended by publication wins over one to come, the later of two that have ("third-quarter
+    profit rose ... after a flat second quarter" is about the third)."""
+    if current is None or published is None:
+        return current or named
+    ended = latest_quarter(published)
+
+    def rank(q: tuple[int, int]) -> tuple[bool, tuple[int, int]]:
+        return (q <= ended, q if q <= ended else (-q[0], -q[1]))
+
+    return max(current, named, key=rank)
+
+
 class Anchors:
     """The anchor (publication date) and what the text last referred to, for "the quarter"."""
 
     def __init__(self, published: date | None) -> None:
         self.published = published
         self.last_quarter: tuple[int, int] | None = None
+        """The quarter the story is about (`story_quarter`): "the quarter", "a year earlier"."""
+        self.recent_quarter: tuple[int, int] | None = None
+        """The quarter named last: "that quarter"."""
+        self.period: str | None = None
+        """How the story's figures are told: "quarter" (a quarter named, no whole year or "the
+        nine months" since: "a year ago" is then that quarter a year before), "year", or None
+        before either."""
         self.last_year: int | None = None
         self.last_month: tuple[int, int] | None = None
         self.last_day: date | None = None
-        self.last_kind: str | None = None
         self.story_year: int | None = None
         """The earlier year the story is set in, if it is (`set_in`)."""
 
+    def story_quarter_year(self) -> int | None:
+        """The year whose figures the story tells: its quarter's, else the year of publication."""
+        if self.last_quarter is not None:
+            return self.last_quarter[0]
+        return self.published.year if self.published else None
+
     def note(self, kind: str, value: str | None, text: str) -> None:
         """Remember what a resolved expression referred to, for the anaphoric ones after it."""
-        self.last_kind = kind
+        q = re.fullmatch(r"(\d{4})-Q(\d)", value or "")
+        if q and kind in QUARTER_KINDS:
+            named = (int(q.group(1)), int(q.group(2)))
+            self.recent_quarter = named
+            self.period = "quarter"
+            if not COMPARED.search(text):
+                self.last_quarter = story_quarter(self.last_quarter, named, self.published)
+        elif kind in YEAR_KINDS and re.fullmatch(r"\d{4}", value or ""):
+            self.period = "year"
         if not value:
             return
-        if kind in ("quarter", "this_quarter", "the_quarter") and not re.search(r"(?i)year-|last year", text):
-            q = re.fullmatch(r"(\d{4})-Q(\d)", value)
-            if q:
-                self.last_quarter = (int(q.group(1)), int(q.group(2)))
         if re.fullmatch(r"\d{4}(-\d\d){0,2}", value) and kind not in ("ago", "year_ago"):
             self.last_year = int(value[:4])
             if len(value) >= 7:
                 self.last_month = (int(value[:4]), int(value[5:7]))
             if len(value) == 10:
                 self.last_day = date.fromisoformat(value)
+
+
+def day_off(m: re.Match[str], day: date) -> date:
+    """`day`, or the day before or after it when the match opens with "the day before/after"."""
+    return day + timedelta(days={"before": -1, "after": 1}.get((m.groupdict().get("dba") or "").lower(), 0))
 
 
 def checked_day(year: int, month: int, day: int, anchors: Anchors) -> Value | None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .anchors import Anchors, Value, checked_day, story_year
+from .anchors import Anchors, Value, checked_day, day_off, story_year
 from .calendar import day_number, iso_week, month_number, safe_date, year_for_day
-from .pieces import DAY, DIGIT_DAY, MONTH, ORDINAL_DAY, RANGE_SEP, WEEKDAY, YEAR, rule
+from .pieces import DAY, DAY_OFF, DIGIT_DAY, MONTH, ORDINAL_DAY, RANGE_SEP, WEEKDAY, YEAR, rule
 
 
 @rule("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
@@ -64,14 +64,18 @@ dm_range = md_range.alike(
 
 @rule(
     "md",
-    rf"\b(?:(?i:(?:this|last|next)(?:\s+(?:coming|past))?\s+)?(?P<wd>{WEEKDAY}),?\s+|(?i:(?P<rel>last|next|this)|early|late|mid)\s+)?"
+    rf"{DAY_OFF}\b(?:(?i:(?:this|last|next)(?:\s+(?:coming|past))?\s+)?(?P<wd>{WEEKDAY}),?\s+|(?i:(?P<rel>last|next|this)|early|late|mid)\s+)?"
     rf"(?P<m>{MONTH})\s+(?P<d>{DAY})\b"
     rf"(?![.,]?\d)(?:,?\s+(?P<y>{YEAR})\b)?",
 )
 def md(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "November 4", "Saturday, Nov. 4, 2023": a weekday picks the year it falls on."""
+    """ "November 4", "Saturday, Nov. 4, 2023": a weekday picks the year it falls on; "the day
+    after Nov. 4" is Nov. 5."""
     g = m.groupdict()
-    return _day(g["m"], g.get("d") or g["d2"], g.get("y"), g.get("wd"), anchors, direction)
+    value = _day(g["m"], g.get("d") or g["d2"], g.get("y"), g.get("wd"), anchors, direction)
+    if value is None or value[0] is None or not g.get("dba"):
+        return value
+    return (day_off(m, date.fromisoformat(value[0])).isoformat(), None)
 
 
 md_paren = md.alike(

@@ -25,6 +25,8 @@ from .calendar import (
 from .pieces import ANYYEAR, DAY, EDGE, MONTH, REL, SPELLED_YEAR, YEAR, rule
 
 YEAR_STEPS = {"last": -1, "next": 1, "this": 0}
+YEAR_BEFORE = ("year-ago", "year-earlier", "last year's")
+SINCE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
 
 
 @rule(
@@ -57,12 +59,14 @@ def month(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
 
 @rule(
     "quarter",
-    r"(?i:\b(?:the\s+)?(?:(?P<poss>this|last|next)\s+year's\s+|(?P<qy>\d{4})\s+|fiscal\s+(?P<fy>\d{4})\s+)?"
-    r"(?:(?:fiscal|flat|same|calendar)\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter\b"
+    r"(?i:\b(?:the\s+)?(?:(?P<poss>this|last|next)\s+year's\s+|(?P<qy>\d{4})\s+|fiscal\s+(?P<fy>\d{4})\s+"
+    r"|(?P<ago>year-(?:ago|earlier))\s+)?"
+    r"(?:(?:fiscal|flat|same|calendar)[-\s]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter\b"
     r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y>\d{4})\b|(?P<yrel>last|next|this)\s+year\b))?)",
 )
 def quarter(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "the third quarter", "2023 first quarter", "last year's fourth quarter"."""
+    """ "the third quarter", "2023 first quarter", "last year's fourth quarter", "the fiscal-first
+    quarter", "the year-ago third quarter" (the year before the one it would be)."""
     g = m.groupdict()
     q = ORDINALS[g["q"].lower()]
     if g.get("qy") or g.get("fy") or g.get("y"):
@@ -75,7 +79,7 @@ def quarter(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
         if anchors.published is None:
             return (None, None)
         year = _quarter_year(q, anchors.published, direction)
-    anchors.last_quarter = (year, q)
+    year -= bool(g.get("ago"))
     return (f"{year:04d}-Q{q}", None)
 
 
@@ -90,26 +94,31 @@ def _quarter_year(q: int, dct: date, direction: int) -> int:
 
 @rule(
     "this_quarter",
-    r"(?i:\b(?:the\s+)?(?P<which>latest|current|this|last|next|year-ago|year-earlier|"
+    r"(?i:\b(?:the\s+)?(?:(?:comparable|corresponding)\s+)?(?P<which>latest|current|this|last|next|year-ago|year-earlier|"
     r"last\s+year's|the\s+same)\s+(?:fiscal\s+)?(?P<unit>quarter|period)\b"
     r"|\bthe\s+(?P<year>\d{4})\s+(?:fiscal\s+)?(?P<unit2>quarter|period)\b)",
 )
 def this_quarter(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "the latest quarter", "the year-ago period", "the 2023 quarter": counted from the quarter
     the story last named, else from the last one ended before publication. A "period" counts
-    only after a quarter was named (a "next period" is anything)."""
+    only after a quarter was named (a "next period" is anything), and is a year once the story
+    has moved on to a whole year or "the nine months"."""
     g = m.groupdict()
     dct = anchors.published
     which = re.sub(r"\s+", " ", (g.get("which") or "the").lower())
     unit = (g.get("unit") or g.get("unit2") or "quarter").lower()
     base = anchors.last_quarter or (latest_quarter(dct) if dct else None)
+    if unit == "period" and anchors.period == "year" and (g.get("year") or which in YEAR_BEFORE):
+        told = anchors.story_quarter_year()  # after "the nine months", a part of a year
+        year = int(g["year"]) if g.get("year") else told and told - 1
+        return (f"{year:04d}", None) if year else (None, None)
     if g.get("year"):
         if base is None or (anchors.last_quarter is None and unit == "period"):
             return (g["year"], None)
         return (f"{g['year']}-Q{base[1]}", None)
     if base is None:
         return (None, None)
-    if which in ("year-ago", "year-earlier", "last year's"):
+    if which in YEAR_BEFORE:
         if anchors.last_quarter is None and unit == "period":
             return None
         base = (base[0] - 1, base[1])
@@ -137,20 +146,39 @@ the_quarter = this_quarter.alike("the_quarter", r"(?i:\bthe\s+quarter\b(?!-))")
     r"|a\s+year\s+(?:ago|earlier))\b)",
 )
 def year_ago(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "the same period a year ago": that quarter a year before, right after a quarter; else
-    the year before publication ("a year ago") or before the year the text last gave ("a year
-    earlier"); "year-earlier" alone is an adjective, no date."""
-    if anchors.last_quarter is not None and anchors.last_kind in ("quarter", "this_quarter", "the_quarter"):
+    """ "the same period a year ago": that quarter a year before while the story tells its
+    figures by the quarter; else the year before publication ("a year ago") or before the year
+    the text last gave ("a year earlier"); "year-earlier results" the year before the story's,
+    but before any figures the adjective compares with nothing yet."""
+    if anchors.last_quarter is not None and anchors.period == "quarter":
         y, q = anchors.last_quarter
         return (f"{y - 1:04d}-Q{q}", None)
     text = m.group(0).lower()
-    if text.startswith("year-"):
-        return None
+    adjective = text.startswith("year-")
+    if adjective:
+        if anchors.period is None:
+            return None  # "year-earlier" with no figures before it compares with nothing yet
+        told = anchors.story_quarter_year()
+        return (f"{told - 1:04d}", None) if told else (None, None)  # the year before the story's
     if text.endswith("earlier") and anchors.last_year is not None:
         return (f"{anchors.last_year - 1:04d}", None)  # a year before the last year the text gave
     if anchors.published is None:
         return (None, None)
     return (f"{anchors.published.year - 1:04d}", None)
+
+
+@rule(
+    "part_of_year",
+    r"(?i:\bthe\s+(?:(?:first|latest|past|last)\s+)?(?:nine|six|9|6)\s+months\b"
+    r"|\bthe\s+(?:first|second)\s+half\b)(?!\s+of\s+(?:the|a|an|his|her|its|their)\b)",
+)
+def part_of_year(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
+    """ "the nine months", "the first half": a span of months, no date of its own, after which
+    the figures are a year's ("up from $1.69 billion a year earlier" is the year before, not a
+    quarter); not "the first half of the game"."""
+    anchors.period = "year"
+    anchors.last_year = anchors.story_quarter_year() or anchors.last_year
+    return None
 
 
 @rule(
@@ -181,16 +209,22 @@ def season(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
 
 @rule(
     "the_year",
-    r"(?i:\bthe\s+(?:(?:full|fiscal|current|whole|entire|calendar)\s+)?year\b(?![-'’]|\s+(?:ended|ending|before"
-    r"|after|earlier|later|ago|of|to|since|in\s+which|two|nineteen))|\b(?:the\s+)?(?:year[-\s]end\b|year['’]s\s+end\b"
+    r"(?i:\bthe\s+(?:(?:full|fiscal|current|whole|entire|calendar)\s+){0,2}year\b(?![-'’]|\s+(?:ended|ending|before"
+    r"|after|earlier|later|ago|of(?!\s+[$£€])|to|since|in\s+which|two|nineteen))|\b(?:the\s+)?(?:year[-\s]end\b|year['’]s\s+end\b"
     r"|end\s+of\s+the\s+year\b))",
 )
 def the_year(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "the full year", "by year-end": the year the story is about, the one of publication
-    unless it is set in an earlier one ("the year ended Sept. 30" is a fiscal span, no date)."""
-    if anchors.published is None:
+    """ "the full year", "the current fiscal year", "by year-end", "a high for the year of
+    $42": the year the story is about, the one of publication unless it is set in an earlier one
+    ("the year ended Sept. 30" is a fiscal span, no date; "the year of the dragon" no year).
+    A year-end told in the past ("the change since year-end") is the last one that has passed."""
+    dct = anchors.published
+    if dct is None:
         return (None, None)
-    return (f"{anchors.story_year or anchors.published.year:04d}", None)
+    since = SINCE.search(m.string, max(0, m.start() - 12), m.start()) is not None
+    told_past = direction == PAST or since
+    passed = told_past and "end" in m.group(0).lower() and (dct.month, dct.day) != (12, 31)
+    return (f"{anchors.story_year or dct.year - passed:04d}", None)
 
 
 @rule("decade", r"(?i:\b(?:the\s+)?(?:(?P<edge>early|late|mid)[-\s]+)?(?P<y>1[0-9]\d0|20\d0)'?s\b)")

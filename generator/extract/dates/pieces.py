@@ -65,7 +65,11 @@ SPELLED_YEAR = (
 )
 ANYYEAR = rf"(?:{YEAR}|{SPELLED_YEAR})"
 RANGE_SEP = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
+BOUND_SEP = r"\s*(?:-|–|—|to|through|until|till)\s*"
+"""A range's joint without "and": "Friday and Thursday" are two days unless "between" opens them."""
 PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 REL = r"(?:last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming)"
 NUM = rf"(?:\d{{1,3}}|a|an|{UNITS_WORDS}|{TEENS_WORDS}|{TENS_WORDS})"
+DAY_OFF = r"(?:\b(?i:the\s+day\s+(?P<dba>before|after))\s+)?"
+"""A day off the date that follows: "the day before last Tuesday", "the day after Christmas"."""
 EDGE = r"(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)"

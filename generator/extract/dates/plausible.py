@@ -81,12 +81,17 @@ def _quoted_title(doc: Doc, span: Span) -> bool:
     every word between the marks is capitalised and the mark closes right after the date."""
     start = span.start
     while start > 0 and start > span.start - 5 and doc[start - 1].text not in OPENING_QUOTES:
+        if doc[start - 1].is_space:
+            return False  # a mark that closed the paragraph before opens nothing here
         start -= 1
     end = span.end
-    closing = end < len(doc) and doc[end].text in CLOSING_QUOTES | {".", ","}
+    while end < min(len(doc), span.end + 4) and doc[end].is_title and doc[end].text not in CLOSING_QUOTES:
+        end += 1  # the title goes on: “This Week With David Brinkley”
+    marks = CLOSING_QUOTES | ({".", ","} if end == span.end else set())
+    closing = end < len(doc) and doc[end].text in marks
     if start == 0 or doc[start - 1].text not in OPENING_QUOTES or not closing:
         return False
-    words = doc[start : span.end]
+    words = doc[start:end]
     if start == span.start and (len(span) < 2 or doc[start - 1].is_sent_start):
         return False  # “Sunday.” alone may be an answer; “This Week” mid-sentence is a title
     return all(t.is_title or t.is_upper or not t.is_alpha for t in words)
@@ -154,7 +159,8 @@ def _year(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
         if nxt.text == "-" and not re.fullmatch(YEAR, doc[tok.i + 2].text if tok.i + 2 < len(doc) else ""):
             return False  # "2017-18", "1990-style"; "1990-1995" is two years
     if round_number and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
-        return tok.head.lower_ in TIME_NOUNS
+        named_event = tok.head.tag_ == "NNPS" and tok.ent_type_ == "DATE"  # "the 2000 Olympics"
+        return tok.head.lower_ in TIME_NOUNS or named_event
     if _named_number(doc, tok):
         return False
     if tok.i > 0:
@@ -199,18 +205,22 @@ def _named_number(doc: Doc, tok: Token) -> bool:
         if (
             prev is not None
             and (prev.lower_ in ("a", "an") or prev.tag_ in ("POS", "PRP$"))
-            and nxt.ent_type_
-            in (
-                "ORG",
-                "PRODUCT",
-            )
+            and nxt.ent_type_ in ("ORG", "PRODUCT")
+            and tok.head.pos_ == "PROPN"
         ):
-            return True  # "a 1987 Chevrolet"
+            return True  # "a 1987 Chevrolet"; "his 1990 Anheuser earnings projection" dates a noun
     return False
+
+
+def _year_ago(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
+    """Not a table's column head ("FORECAST FORECAST YEAR-AGO"): an adjective in capitals heads
+    figures, it dates nothing."""
+    return not m.group(0).isupper()
 
 
 CHECKS: dict[str, Callable[[Doc, Span, re.Match[str], bool], bool]] = {
     "holiday": _holiday,
+    "year_ago": _year_ago,
     "day_rel": _day_rel,
     "month": _month,
     "year": _year,

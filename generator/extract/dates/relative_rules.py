@@ -7,9 +7,9 @@ import re
 from datetime import date, timedelta
 
 from ..syntax import UNKNOWN, WEEKDAY_NUMBERS
-from .anchors import Anchors, Value
-from .calendar import add_months, holiday_date, iso_week, number_value, weekday_date
-from .pieces import MONTH, NUM, PART, RANGE_SEP, UNITS_WORDS, WEEKDAY, YEAR, rule
+from .anchors import Anchors, Value, day_off
+from .calendar import add_months, add_quarters, holiday_date, iso_week, number_value, weekday_date
+from .pieces import BOUND_SEP, DAY_OFF, MONTH, NUM, PART, UNITS_WORDS, WEEKDAY, YEAR, rule
 
 STEPS = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0, "current": 0}
 
@@ -17,18 +17,19 @@ STEPS = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0, "current": 0
 @rule(
     "unit_rel",
     r"(?i:\b(?:(?P<mod>earlier|later|early|late|mid)[-\s]+)?(?:the\s+end\s+of\s+)?"
-    r"(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming|the\s+current)\s+"
+    r"(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+coming|the\s+current)\s+"
     r"(?P<unit>week|month|year)(?:['’]s)?\b(?!\s*-?\s*(?:old|long)))",
 )
 def unit_rel(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "last week", "this month", "next year" ("the past year" alone is a duration)."""
+    """ "last week", "this month", "next year", "this past week"; "the past year", "the last
+    week" alone are durations up to now ("for the last week"), no calendar unit."""
     dct = anchors.published
     if dct is None:
         return (None, None)
     g = m.groupdict()
-    rel = g["rel"].lower().split()[-1]
-    mod = (g.get("mod") or "").lower()
-    if rel in ("past", "coming") and not mod:
+    words = g["rel"].lower().split()
+    rel = words[-1]
+    if words[0] == "the" and rel in ("past", "last", "coming") and not g.get("mod"):
         return None
     step = STEPS[rel]
     unit = g["unit"].lower()
@@ -44,11 +45,12 @@ def unit_rel(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None
 @rule(
     "ago",
     rf"(?i:\b(?:(?:nearly|almost|about|roughly|some|more\s+than|over|just|exactly)\s+)?"
-    rf"(?P<n>{NUM})(?:[- ](?P<n2>{UNITS_WORDS}))?\s+(?P<unit>day|week|month|year|decade)s?\s+"
+    rf"(?P<n>{NUM})(?:[- ](?P<n2>{UNITS_WORDS}))?\s+(?P<unit>day|week|month|year|decade)s?(?:\s+or\s+so)?\s+"
     r"(?P<dir>ago|earlier)\b)",
 )
 def ago(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "three years ago", "twenty-five years earlier", at the unit's granularity."""
+    """ "three years ago", "twenty-five years earlier", "a week or so ago", at the unit's
+    granularity."""
     dct = anchors.published
     if dct is None:
         return (None, None)
@@ -88,38 +90,49 @@ def day_rel(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
 
 @rule(
     "weekday_range",
-    rf"\b(?:from\s+)?(?P<w>{WEEKDAY}){RANGE_SEP}(?P<w2>{WEEKDAY})\b(?!,?\s+{MONTH})",
+    rf"\b(?:(?:from\s+)?(?P<w>{WEEKDAY}){BOUND_SEP}|between\s+(?P<w1>{WEEKDAY})\s+and\s+)"
+    rf"(?P<w2>{WEEKDAY})\b(?!,?\s+{MONTH})",
     present_looks_ahead=True,
 )
 def weekday_range(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "from Monday to Thursday": the first day as "on Monday" would be, through the next
-    Thursday."""
+    """ "from Monday to Thursday", "between Monday and Thursday": the first day as "on Monday"
+    would be, through the next Thursday ("made Friday and Thursday" is two days, no range)."""
     dct = anchors.published
     if dct is None:
         return (None, None)
     g = m.groupdict()
-    first = weekday_date(dct, WEEKDAY_NUMBERS[g["w"].lower()], direction, None)
+    first = weekday_date(dct, WEEKDAY_NUMBERS[(g["w"] or g["w1"]).lower()], direction, None)
     last = first + timedelta(days=(WEEKDAY_NUMBERS[g["w2"].lower()] - first.weekday()) % 7)
     return (first.isoformat(), last.isoformat())
 
 
 @rule(
     "weekday",
-    rf"(?:\b(?i:(?P<rel>last|next|this|this\s+coming|this\s+past|early|late|earlier|later))\s+)?"
+    rf"{DAY_OFF}(?:\b(?i:(?P<rel>last|next|this|this\s+coming|this\s+past|early|late|earlier|later)"
+    rf"|(?P<ana>the\s+(?:previous|preceding|following|next)))\s+)?"
     rf"\b(?P<w>{WEEKDAY})(?:['’]s)?(?!s\b){PART}\b",
     present_looks_ahead=True,
 )
 def weekday(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "on Sunday": the one the tense points at ("opens on Sunday" ahead, "met on Sunday" back)."""
+    """ "on Sunday": the one the tense points at ("opens on Sunday" ahead, "met on Sunday" back);
+    "the previous Friday" the one before the day the text last gave ("closed lower Friday, down
+    from the previous Friday"); "the day before last Tuesday" a day off."""
     dct = anchors.published
     if dct is None:
         return (None, None)
     g = m.groupdict()
-    rel = (g.get("rel") or "").lower().split()
-    return (
-        weekday_date(dct, WEEKDAY_NUMBERS[g["w"].lower()], direction, rel[-1] if rel else None).isoformat(),
-        None,
-    )
+    wanted = WEEKDAY_NUMBERS[g["w"].lower()]
+    ana = (g.get("ana") or "").lower().split()
+    if ana:
+        base = anchors.last_day or dct
+        if ana[-1] in ("following", "next"):
+            day = base + timedelta(days=(wanted - base.weekday()) % 7 or 7)
+        else:
+            day = base - timedelta(days=(base.weekday() - wanted) % 7 or 7)
+    else:
+        rel = (g.get("rel") or "").lower().split()
+        day = weekday_date(dct, wanted, direction, rel[-1] if rel else None)
+    return (day_off(m, day).isoformat(), None)
 
 
 @rule(
@@ -147,7 +160,7 @@ def weekend(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
 
 @rule(
     "holiday",
-    rf"\b(?:(?i:(?P<rel>last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)"
+    rf"{DAY_OFF}\b(?:(?i:(?P<rel>last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)"
     rf"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Election\s+Day"
     rf"|Valentine's\s+Day)(?P<week>\s+week(?P<end>end)?)?(?:\s+(?P<y>{YEAR})|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?\b",
 )
@@ -168,7 +181,7 @@ def holiday(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
         return (saturday.isoformat(), (saturday + timedelta(days=1)).isoformat())
     if g.get("week"):
         return (iso_week(day), None)
-    return (day.isoformat(), None)
+    return (day_off(m, day).isoformat(), None)
 
 
 def _holiday(name: str, year: str | None, rel: str | None, dct: date | None, direction: int) -> date | None:
@@ -189,12 +202,12 @@ def _holiday(name: str, year: str | None, rel: str | None, dct: date | None, dir
 @rule(
     "anaphoric",
     r"(?i:\b(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+following|the\s+previous|the\s+next"
-    r"|the\s+preceding)\s+(?P<unit>year|month|day|morning|evening|night)\b"
+    r"|the\s+preceding)\s+(?P<unit>year|quarter|month|day|morning|evening|night)\b"
     r"|\bthe\s+(?P<unit2>day|year)\s+(?:before|after|earlier|later)\b(?=\s*[,.;]))",
 )
 def anaphoric(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "That year", "the following month", "the day before": relative to the last date the text
-    gave at that granularity, not to the publication date."""
+    """ "That year", "that quarter", "the following month", "the day before": relative to the last
+    date the text gave at that granularity, not to the publication date."""
     text = re.sub(r"^(?:earlier|later)\s+", "", m.group(0).lower())  # "later that year" is that year
     unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "day").lower()
     step = (
@@ -206,6 +219,11 @@ def anaphoric(m: re.Match[str], anchors: Anchors, direction: int) -> Value | Non
     )
     if unit == "year":
         return (f"{anchors.last_year + step:04d}", None) if anchors.last_year is not None else None
+    if unit == "quarter":
+        if anchors.recent_quarter is None:
+            return None
+        y, q = add_quarters(anchors.recent_quarter, step)
+        return (f"{y:04d}-Q{q}", None)
     if unit == "month":
         if anchors.last_month is None:
             return None
@@ -216,13 +234,18 @@ def anaphoric(m: re.Match[str], anchors: Anchors, direction: int) -> Value | Non
     return ((anchors.last_day + timedelta(days=step)).isoformat(), None)
 
 
-@rule("in_the", r"(?i:\b(?:earlier|later)\s+in\s+the\s+(?P<unit>week|month|year)\b)")
+@rule("in_the", r"(?i:\b(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b)")
 def in_the(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "earlier in the week": the week (month, year) of publication."""
+    """ "earlier in the week": the week (month, year) of publication; "later in the day" the day
+    the text last gave, like "later that day" (publication's when it gave none)."""
     dct = anchors.published
+    unit = m.groupdict()["unit"].lower()
+    if unit == "day" and anchors.last_day is not None:
+        return (anchors.last_day.isoformat(), None)
     if dct is None:
         return (None, None)
-    unit = m.groupdict()["unit"].lower()
+    if unit == "day":
+        return (dct.isoformat(), None)
     if unit == "week":
         return (iso_week(dct), None)
     return (f"{dct.year:04d}-{dct.month:02d}" if unit == "month" else f"{dct.year:04d}", None)

@@ -30,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     period.this_quarter,
     period.the_quarter,
     period.year_ago,
+    period.part_of_year,
     period.season,
     relative.unit_rel,
     relative.ago,
@@ -53,7 +54,7 @@ TRIGGER_WORDS = frozenset(
      "months", "year", "years", "quarter", "period", "today", "tonight", "yesterday", "tomorrow", "night",
      "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter", "christmas", "new",
      "thanksgiving", "easter", "halloween", "independence", "election", "valentine", "day", "days",
-     "decade", "decades", "nineteen", "thousand", "weekend"]
+     "decade", "decades", "nineteen", "thousand", "weekend", "half"]
 )  # fmt: skip
 WINDOW = 40
 
@@ -65,13 +66,14 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "iso": (DIGIT,), "numeric": (DIGIT,), "decade": (DIGIT,), "year": (DIGIT, "nineteen", "thousand"),
     **dict.fromkeys(["md_range", "dm_range", "md", "md_paren", "dm", "week_of", "month"], MONTHS),
     "quarter": ("quarter",), "the_quarter": ("quarter",), "this_quarter": ("quarter", "period"),
-    "year_ago": ("year",), "the_year": ("year",), "unit_rel": UNITS, "in_the": UNITS,
+    "year_ago": ("year",), "the_year": ("year",), "part_of_year": ("months", "half"), "unit_rel": UNITS,
+    "in_the": (*UNITS, "day"),
     "season": ("spring", "summer", "fall", "autumn", "winter"), "ago": ("ago", "earlier"),
     "day_rel": ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"),
     "weekday_range": ("day",), "weekday": ("day",), "weekend": ("weekend",),
     "holiday": ("christmas", "new year", "thanksgiving", "easter", "halloween", "independence", "election",
                 "valentine"),
-    "anaphoric": ("year", "month", "day", "morning", "evening", "night"),
+    "anaphoric": ("year", "quarter", "month", "day", "morning", "evening", "night"),
 }  # fmt: skip
 """Words (lower case) without one of which a rule cannot match a window (`DIGIT`: any digit):
 the full patterns run only where they could."""

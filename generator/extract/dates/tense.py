@@ -24,6 +24,7 @@ from ..syntax import (
     PROSPECTIVE_TO,
     UNKNOWN,
     governing_verb,
+    is_reporting,
     span_over,
     verb_tense,
 )
@@ -32,6 +33,8 @@ AHEAD_PREPS = {"until", "till"}
 """Prepositions that put their date ahead of the clause ("until March"); "by" does too, unless
 the clause is in the past ("had finished by March")."""
 AHEAD_PHRASES = ("as early as", "as soon as", "as late as")
+TOPIC_PREPS = {"of", "about"}
+"""Prepositions that give what a reporting verb speaks of ("told them of a cutback")."""
 WILL = {"will", "'ll", "shall", "wo"}
 AT = {"on", "in", "at", "during", "over", "throughout"}
 """Prepositions that put the verb's event at the date ("left on Monday"); "through", "by",
@@ -48,6 +51,8 @@ MOVING_VERBS = PROSPECTIVE_TO | {
 }
 """Verbs whose date is where something was put, not when the verb happened ("postponed the vote
 to Friday"): their tense says nothing certain about the date."""
+MOVED_TO = {"to", "through", "into"}
+"""Prepositions that give where such a verb put something ("extended through January")."""
 
 
 @dataclass(frozen=True)
@@ -85,10 +90,27 @@ def reading(doc: Doc, kind: str, m: re.Match[str]) -> Reading:
     compound = root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and kind != "weekday"
     if compound and not _spaced_dash(root, head):  # "in May - weeks after": a dash, no compound
         return Reading(UNKNOWN)
+    if verb is not None and _spoken_of(root, verb):
+        return Reading(UNKNOWN)
     certain = (
         verb is not None and _own_verb(root, verb) and (tense == PAST or (tense == FUTURE and _will(verb)))
     )
     return Reading(tense, certain)
+
+
+def _spoken_of(root: Token, verb: Token) -> bool:
+    """A date in what someone spoke of ("told oil companies of a cutback in September", "warned
+    about a vote in June"): the topic of a reporting verb has no tense of its own, whatever the
+    telling's."""
+    if not is_reporting(verb):
+        return False
+    for a in root.ancestors:
+        if a.i == verb.i:
+            return False
+        told = a.head.i == verb.i or (a.head.dep_ in ("dobj", "dative") and a.head.head.i == verb.i)
+        if a.dep_ == "prep" and a.lower_ in TOPIC_PREPS and told:
+            return True  # "told them of ...", also when the parse hangs "of" on "them"
+    return False
 
 
 def _spaced_dash(a: Token, b: Token) -> bool:
@@ -105,6 +127,9 @@ def _looks_ahead(span: Span, tense: int, verb: Token | None) -> bool:
     near = _below_verb(root)[:3]
     if any(a.lower_ in AHEAD_PREPS for a in near):
         return True
+    moved = verb is not None and verb.lemma_.lower() in MOVING_VERBS
+    if moved and any(a.lower_ in MOVED_TO for a in near):
+        return True  # "extended the loans through January": where it was put lies ahead
     if tense not in (PAST, PLUPERFECT) and any(a.lower_ == "by" for a in near):
         return True
     if span.doc[max(0, span.start - 3) : span.start].text.lower() in AHEAD_PHRASES:
