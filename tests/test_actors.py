@@ -482,3 +482,22 @@ def test_description_mentions(nlp, text, expected, alias):
     assert [(m.text, m.actor) for m in cast.mentions if m.kind == "title"] == expected
     if alias:
         assert alias in cast.get("donald-trump").aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the rest of a one-word name the model found, written around it once
+        ("Oz spoke first. Mehmet Oz then said the show would go on.", {"Mehmet Oz"}),
+        # a function word capitalised only because it opens the sentence is no first name
+        (
+            "Republican presidential candidate Donald Trump met with Mexican President Enrique Peña "
+            "Nieto on Wednesday.\n\nFirst Trump goes to Louisiana to meet the victims, now he meets "
+            "with the president of Mexico. Trump has done more presidential things in two weeks.",
+            {"Donald Trump", "Enrique Peña Nieto"},
+        ),
+    ],
+)
+def test_fuller_names_around_a_one_word_name(nlp, text, names):
+    people = {a.name for a in extract_actors(nlp(text)).actors if a.kind == "person"}
+    assert people == names

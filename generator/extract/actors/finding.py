@@ -207,9 +207,11 @@ def fuller_names(doc: Doc, found: list[Name]) -> Iterator[Name]:
 
 def _name_part(tok: Token) -> bool:
     """A capitalised word the model left outside a person's name: a proper noun, not a title, a
-    month or an entity of another kind."""
+    month, an entity of another kind, or a function word capitalised only because it opens the
+    sentence ("First Trump goes to Louisiana")."""
     return (
         tok.pos_ == "PROPN"
+        and not (tok.is_sent_start and tok.is_stop)
         and tok.text[:1].isupper()
         and tok.text[1:].islower()
         and tok.is_alpha

@@ -271,11 +271,14 @@ def link(registry: Registry, built: list[tuple[Actor, list[Name]]]) -> list[tupl
 
 
 def _entry_for(registry: Registry, actor: Actor) -> Entry | None:
-    """The one registry entry the actor's names point to, unless its kind says otherwise."""
+    """The one registry entry the actor's names point to, unless its kind says otherwise: a
+    person is never a place or a body ("Jordan" the player, "Jordan" the country), while which
+    of place, organization or group a body is ("the self-described Islamic State" read as a
+    group) is the editor's call the entry records."""
     found = {e.id: e for e in (registry.lookup(n) for n in (actor.name, *actor.aliases)) if e is not None}
     if len(found) != 1:
         return None
     entry = next(iter(found.values()))
-    if entry.kind and actor.kind != entry.kind and {actor.kind, entry.kind} != {"place", "organization"}:
+    if entry.kind and actor.kind != entry.kind and "person" in (actor.kind, entry.kind):
         return None
     return entry
