@@ -42,6 +42,7 @@ def _closes_at_end(chunk: str, tag: str) -> bool:
     return False
 
 
+_RAW_TEXT_START = re.compile("|".join(re.escape(m) for m in _RAW_TEXT), re.IGNORECASE)
 _HARMLESS = re.compile(r"<!--[^<>]*?-->|<(script|style|textarea|title)\b[^<>]*>[^<]*</\1>", re.IGNORECASE)
 
 
@@ -51,6 +52,8 @@ def _plain_markup(chunk: str) -> bool:
     (md_in_html)."""
     if "markdown=" in chunk:
         return False
+    if _RAW_TEXT_START.search(chunk) is None:  # nothing for `_HARMLESS` to take away either
+        return True
     rest = _HARMLESS.sub("", chunk).lower()
     return not any(marker in rest for marker in _RAW_TEXT)
 

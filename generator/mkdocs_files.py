@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 import os
 import zlib
+from collections.abc import Iterable
 
 from mkdocs.structure.files import File
 
 PACKED_HTML = "<!-- briefings: packed until the page is written -->"
+CHUNK = 1 << 16
 
 
 class PackedFile(File):
@@ -20,7 +22,8 @@ class PackedFile(File):
 
     MkDocs holds every generated page's Markdown from `on_files` to the end of the build; packed,
     5000 briefings take tens of MB instead of hundreds. Reading it (`content_string`, copying)
-    works as for any generated `File`: MkDocs 1.6 keeps that content in `File._content`.
+    works as for any generated `File` (MkDocs 1.6 keeps that content in `File._content`) until
+    MkDocs is done with it: then it is let go (`release`).
     """
 
     _packed: bytes | None = None
@@ -31,6 +34,36 @@ class PackedFile(File):
 
     def is_modified(self) -> bool:
         return self.changed or not os.path.isfile(self.abs_dest_path)
+
+    def pack(self, pieces: Iterable[str]) -> None:
+        """The content from its pieces, compressed as they come (a large file is never whole)."""
+        packer = zlib.compressobj(1)
+        self._packed = b"".join(packer.compress(p.encode("utf-8")) for p in pieces) + packer.flush()
+        self._is_text = True
+
+    def release(self) -> None:
+        """Let the content go once MkDocs is done with it: a page's Markdown is read once and a
+        static file copied once, but MkDocs keeps every `File` to the end of the build."""
+        self._packed = None
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Written as MkDocs writes it, but unpacked piece by piece: briefings.json of 5000
+        briefings, unpacked, decoded and encoded again whole, was the build's peak of memory."""
+        if (
+            self._packed is None
+            or not self._is_text
+            or os.linesep != "\n"
+            or (dirty and not self.is_modified())
+        ):
+            super().copy_file(dirty)
+        else:
+            os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+            unpacker = zlib.decompressobj()
+            with open(self.abs_dest_path, "wb") as out:
+                for at in range(0, len(self._packed), CHUNK):
+                    out.write(unpacker.decompress(self._packed[at : at + CHUNK]))
+                out.write(unpacker.flush())
+        self.release()
 
     @property  # type: ignore[override]
     def _content(self) -> str | bytes | None:

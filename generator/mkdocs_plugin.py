@@ -143,7 +143,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.preview is None:
             loaded = self._load()
             pages: Iterable[render.Page] = render.iter_site(
-                loaded.entries, options, loaded.registry, jobs=self.jobs
+                loaded.entries, options, loaded.registry, jobs=self.jobs, stream=True
             )
         else:
             loaded, pages = self._preview_pages(options)
@@ -167,7 +167,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for problem in errors:
             log.error("briefings: %s", problems.shown(problem, self.root))
         env = preview.environment(options)
-        pages = render.iter_site(loaded.entries, options, loaded.registry, memo=preview.pages, env=env)
+        pages = render.iter_site(
+            loaded.entries, options, loaded.registry, memo=preview.pages, env=env, stream=True
+        )
 
         def counted() -> Iterator[render.Page]:
             yield from problems.with_problems(pages, errors, self.root)
@@ -224,6 +226,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             file._packed = kept[1]
         else:
             file = PackedFile.generated(config, page.path, content=page.content)
+            if page.pieces is not None:
+                assert isinstance(file, PackedFile)
+                file.pack(page.pieces())
         assert isinstance(file, PackedFile) and file._packed is not None
         if self.preview is not None:
             self.packed_pages[page.path] = (page, file._packed)
@@ -250,6 +255,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     ) -> str | None:
         """One edit control per briefing page, ours: the repository's editor when the site has
         `repo_url`/`edit_uri`, else the page that shows the YAML; never the theme's as well."""
+        if isinstance(page.file, PackedFile):
+            page.file.release()  # read: the page's Markdown is in `markdown` now
         src = page.file.src_uri
         if src in self.yaml_of:
             if page.edit_url:

@@ -175,12 +175,11 @@ class _CoreLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen: set[Any] = set()
-        for key_node, _ in node.value:
+        pairs = node.value if isinstance(node, yaml.MappingNode) else ()  # `!!map x`: refused below
+        for key_node, _ in pairs:
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
+                raise _duplicate(key, key_node)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -192,6 +191,21 @@ class _CoreLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
             if text.startswith(prefix):
                 return sign * int(text[2:], base)
         return sign * int(text, 10)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """PyYAML's `resolve` for this loader (no path or wildcard rules), without its generic
+        steps: the C parser asks it once for every scalar of every file."""
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        if implicit[0]:
+            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
+        return self.DEFAULT_SCALAR_TAG
+
+
+def _duplicate(key: Any, key_node: yaml.Node) -> yaml.YAMLError:
+    return yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
 
 
 def _core_types() -> None:
@@ -205,6 +219,46 @@ def _core_types() -> None:
 
 _core_types()
 _IMPLICIT_TAGS = frozenset(tag for rules in _CoreLoader.yaml_implicit_resolvers.values() for tag, _ in rules)
+assert None not in _CoreLoader.yaml_implicit_resolvers and not _CoreLoader.yaml_path_resolvers
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{t}" for t in ("str", "map", "seq"))
+_SCALARS = {
+    f"tag:yaml.org,2002:{t}": _CoreLoader.yaml_constructors[f"tag:yaml.org,2002:{t}"]
+    for t in ("str", "int", "float", "bool", "null")
+}
+_KIND: dict[str, type[yaml.Node]] = {
+    **dict.fromkeys(_SCALARS, yaml.ScalarNode),
+    _MAP: yaml.MappingNode,
+    _SEQ: yaml.SequenceNode,
+}
+
+
+class _Unusual(Exception):
+    """A node that `_plain_tree` leaves to PyYAML's constructor (a timestamp, a merge key)."""
+
+
+def _plain_tree(loader: Any, node: Any) -> Any:
+    """What `to_plain(loader.construct_document(node))` gives for a tree of core types without
+    aliases (`node_ok`), in one pass that builds nothing twice."""
+    tag = node.tag
+    if _KIND.get(tag) is not type(node):
+        raise _Unusual
+    if tag == _STR:
+        return node.value
+    if tag == _MAP:
+        keys: list[Any] = []
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.tag not in _SCALARS:
+                raise _Unusual
+            key = _plain_tree(loader, key_node)
+            if key in seen:
+                raise _duplicate(key, key_node)
+            keys.append(key)
+            seen.add(key)
+        return {str(k): _plain_tree(loader, v) for k, (_, v) in zip(keys, node.value, strict=True)}
+    if tag == _SEQ:
+        return [_plain_tree(loader, item) for item in node.value]
+    return to_plain(_SCALARS[tag](loader, node))
 
 
 def loads_plain(text: str, path: str) -> Any:
@@ -220,7 +274,10 @@ def loads_plain(text: str, path: str) -> Any:
             return None
         if not node_ok(node, () if "!" in text else _IMPLICIT_TAGS):
             check_yaml(text, path)  # refuses (saying where) what the tree could only suspect
-        return to_plain(loader.construct_document(node))
+        try:
+            return _plain_tree(loader, node)
+        except _Unusual:
+            return to_plain(loader.construct_document(node))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

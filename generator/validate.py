@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import parallel, registry, store
+from . import heap, parallel, registry, store
 from .checks import ERROR, ArticleKey, Checked, Context, Issue, check, located
 from .errors import BriefingsError, Problem
 from .ingest import Article
@@ -92,19 +92,19 @@ def _read(path: Path) -> _Doc:
 
 
 def _read_many(paths: list[Path]) -> list[_Doc | list[Problem]]:
-    out: list[_Doc | list[Problem]] = []
-    for path in paths:
-        if not path.exists():
-            out.append([Problem(str(path), None, None, "no such file")])
-            continue
-        try:
-            doc = _read(path)
-        except BriefingsError as exc:
-            out.append(exc.problems)
-            continue
-        doc._node = doc.text = None  # round-trip nodes do not cross processes; parsed again if needed
-        out.append(doc)
-    return out
+    with heap.collector_paused():
+        return [_read_one(path) for path in paths]
+
+
+def _read_one(path: Path) -> _Doc | list[Problem]:
+    if not path.exists():
+        return [Problem(str(path), None, None, "no such file")]
+    try:
+        doc = _read(path)
+    except BriefingsError as exc:
+        return exc.problems
+    doc._node = doc.text = None  # round-trip nodes do not cross processes; parsed again if needed
+    return doc
 
 
 def _check_many(work: tuple[list[Any], Context, bool]) -> list[Checked]:

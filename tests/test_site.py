@@ -763,6 +763,16 @@ def test_forked_rendering_gives_the_same_pages_in_the_same_order(
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
     assert render._can_fork(2, 5)
     assert list(render.iter_site(entries, Options(), jobs=2)) == serial
+    # briefings.json may come in pieces (the plugin packs it as they come): the same text
+    streamed = {p.path: p for p in render.iter_site(entries, Options(), jobs=2, stream=True)}
+    whole = {p.path: p.content for p in serial}
+    feed = streamed["briefings.json"]
+    assert (
+        feed.content == "" and feed.pieces is not None and "".join(feed.pieces()) == whole["briefings.json"]
+    )
+    assert {
+        path: p.content for path, p in streamed.items() if path != "briefings.json"
+    }.items() <= whole.items()
 
 
 def test_dirty_rebuild_rewrites_only_changed_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from generator import fmt, ingest, model, store
 from generator.errors import BriefingsError
@@ -255,7 +256,8 @@ def test_header_prefers_the_projects_schema(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "value",
     ["yes", "No", "on", "012", "0o12", "1_000", "12:30", "0x1F", "1e3", ".5", "null", "~", "", "2024-03-05"]
-    + ["2024-03-05T10:00:00", "true", "TRUE", "tRue", "-0x1F", "2024", "'012'", '"yes"', "[1, 2]", "{a: 1}"],
+    + ["2024-03-05T10:00:00", "true", "TRUE", "tRue", "-0x1F", "2024", "'012'", '"yes"', "[1, 2]", "{a: 1}"]
+    + ["[Wow!, 1]", "{1: a, '1': b}", "{null: x, 2024-03-05: y}"],
 )
 def test_fast_reading_sees_the_same_values(value: str) -> None:
     """`loads_plain` (C parser) and `loads` (round trip) must never disagree on what a file says."""
@@ -264,8 +266,31 @@ def test_fast_reading_sees_the_same_values(value: str) -> None:
     assert (fast, type(fast)) == (slow, type(slow))
 
 
+def _typed(value: Any) -> Any:
+    if isinstance(value, dict):
+        return [(k, _typed(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return value, type(value)
+
+
 @pytest.mark.parametrize(
-    "text", ["a: 1\na: 2\n", "a: [1\n", "a: &x 1\nb: *x\n", "a: !!python/name:os.system\n"]
+    "value",
+    ["!!str 12", "!!int '12'", "!!float 1", "!!null ''", "!!bool true", "{!!str 1: a, 1: b}", "[Wow!, 2]"]
+    + ["{a: 1, b: {c: [1.5, ~, yes, 0x1F]}}", "[2024-03-05, 1]", "{2024-03-05: a}"],
+)
+def test_fast_reading_builds_what_pyyaml_builds(value: str) -> None:
+    """`loads_plain` builds plain data straight from the node tree; what PyYAML's constructor
+    would build (core types, explicit tags, the rare types it leaves to that constructor)."""
+    text = f"a: {value}\n"
+    generic = store.to_plain(yaml.load(text, Loader=store._CoreLoader))
+    assert _typed(store.loads_plain(text, "x")) == _typed(generic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: 1\na: 2\n", "a: [1\n", "a: &x 1\nb: *x\n", "a: !!python/name:os.system\n", "a: !!map x\n"]
+    + ["a: {b: 1, b: Wow!}\n"],
 )
 def test_fast_reading_refuses_what_round_trip_refuses(text: str) -> None:
     with pytest.raises(BriefingsError):

@@ -14,6 +14,8 @@ from .article import fail
 from .metadata import text_value
 from .paragraphs import same_words, split_title, unwrap
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""`yaml.safe_load` with libyaml's parser, which `check_yaml` has already run over the text."""
 FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(.*?)\n?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -34,7 +36,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
         message = re.sub(r"^invalid YAML: (.*)", r"not valid YAML (\1)", problem.message)
         raise fail(path, message, line, "front matter") from None
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = yaml.load(m.group(1), Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + offset if mark is not None else offset

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..model import Briefing
@@ -91,10 +91,21 @@ def json_feed(
     briefings: list[Briefing], options: Options, encode: Callable[[Briefing], str] | None = None
 ) -> str:
     """Every briefing as data; `encode` may give a briefing's part (`briefing_json`) from a cache."""
+    return "".join(json_pieces(briefings, options, encode))
+
+
+def json_pieces(
+    briefings: list[Briefing], options: Options, encode: Callable[[Briefing], str] | None = None
+) -> Iterator[str]:
+    """`json_feed` piece by piece: 5000 briefings make 50 MB of JSON, which a writer can compress
+    as it comes instead of holding it whole (and its pieces, and its bytes) all at once."""
     encode = encode or (lambda b: briefing_json(b, options))
     # compact: the C encoder (an indented dump runs in Python, a tenth of a large site's build)
     head = _safe(json.dumps({"site": options.site_name, "count": len(briefings)}, **_COMPACT))
-    return head[:-1] + ',"briefings":[' + ",".join(map(encode, briefings)) + "]}\n"
+    yield head[:-1] + ',"briefings":['
+    for i, b in enumerate(briefings):
+        yield ("," if i else "") + encode(b)
+    yield "]}\n"
 
 
 _COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}

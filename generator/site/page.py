@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ class Page:
     parsing it (actor pages: their body repeats what briefing pages say)."""
     search_tags: tuple[str, ...] = ()
     """The names that entry is found by first (search's tags field weighs most)."""
+    pieces: Callable[[], Iterator[str]] | None = field(default=None, compare=False)
+    """A large file's text, made piece by piece as it is written (`content` is empty then)."""
 
 
 def front_matter(meta: dict[str, Any]) -> str:

@@ -328,11 +328,13 @@ def iter_site(
     jobs: int = 1,
     memo: Memo[Any] | None = None,
     env: Environment | None = None,
+    stream: bool = False,
 ) -> Iterator[Page]:
     """The same one page at a time, so that a caller that stores pages compactly (the MkDocs
     plugin) never holds every page's Markdown at once. With `jobs` > 1, briefing and actor pages
     (most of the work) are rendered in that many forked processes, in the same order. With a
-    `memo` (a preview's rebuilds), a page whose inputs did not change is the previous build's."""
+    `memo` (a preview's rebuilds), a page whose inputs did not change is the previous build's.
+    With `stream`, briefings.json comes as `Page.pieces` (the caller writes it as it comes)."""
     options = options or Options()
     entries = sorted(entries, key=lambda e: e.briefing.id)
     as_written = {e.briefing.id: e.briefing for e in entries}  # briefings.json: the YAML's data
@@ -368,7 +370,8 @@ def iter_site(
     yield from across_pages(r.page, Page, r.across, site, options)
     yield Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options))
     originals = [as_written[b.id] for b in site.briefings]
-    yield Page("briefings.json", feeds.json_feed(originals, options, _json_memo(r)))
+    pieces = partial(feeds.json_pieces, originals, options, _json_memo(r))
+    yield Page("briefings.json", "", pieces=pieces) if stream else Page("briefings.json", "".join(pieces()))
 
 
 def _json_memo(r: Renderer) -> Callable[[Briefing], str] | None:

@@ -50,6 +50,8 @@ class Links:
         url = self.url_of(here)
         self.dir = url.rstrip("/") if directory_urls else posixpath.dirname(url)
         self._dir_parts = [p for p in self.dir.split("/") if p]
+        self._known: dict[str, str] = {}
+        """src -> its link: a page links to the same actors and briefings again and again."""
 
     def url_of(self, src: str) -> str:
         if not src.endswith(".md"):
@@ -62,11 +64,14 @@ class Links:
         return stem + ".html"
 
     def page(self, src: str) -> str:
-        target = self.url_of(src)
-        rel = self._relative(target)
-        if target == "" or target.endswith("/"):
-            return "./" if rel == "." else rel + "/"
-        return rel
+        known = self._known.get(src)
+        if known is None:
+            target = self.url_of(src)
+            known = rel = self._relative(target)
+            if target == "" or target.endswith("/"):
+                known = "./" if rel == "." else rel + "/"
+            self._known[src] = known
+        return known
 
     def _relative(self, target: str) -> str:
         """`posixpath.relpath(target, self.dir)` for our clean site-relative paths, without the

@@ -38,10 +38,9 @@ def path(bid: str) -> str:
 
 def page(text: str, file: str, title: str, back: str) -> str:
     """The HTML of the page: `file` as the editor knows it, the briefing's `title`, a link `back`."""
-    lines = text.splitlines() or [""]
+    lines = escape(text, quote=False).splitlines() or [""]  # escaping adds and removes no line break
     numbered = "".join(
-        f'<span id="L{n}"><a href="#L{n}">{n}</a>{escape(line, quote=False)}</span>'
-        for n, line in enumerate(lines, start=1)
+        f'<span id="L{n}"><a href="#L{n}">{n}</a>{line}</span>' for n, line in enumerate(lines, start=1)
     )
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
