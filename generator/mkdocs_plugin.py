@@ -60,9 +60,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.edit_of: dict[str, tuple[str, bool]] = {}
         """Page src_uri -> where its edit control leads, and whether that is an editor."""
         self.yaml_pages = False
+        """Whether this build publishes a page of each briefing's YAML (no repository editor)."""
         self.tab: MkPage | None = None
         """The navigation page whose tab is highlighted for the page being rendered."""
-        """Whether this build publishes a page of each briefing's YAML (no repository editor)."""
+        self.in_nav: set[str] = set()
+        self.plain_pages = False
+        """Whether generated pages are converted by `mkdocs_pages.GeneratedPage` (see there)."""
         self.generated: set[str] = set()
         """src_uri of every page this plugin generated (their Markdown is dropped once converted)."""
         self.packed_html: dict[str, bytes] = {}
@@ -131,6 +134,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             yaml_pages=self.config.publish_yaml and not (config.repo_url and config.edit_uri),
         )
         self.yaml_pages = options.yaml_pages
+        self.in_nav = mkdocs_pages.nav_paths(config.nav)
+        self.plain_pages = markdown_ext.converts_alike(config.markdown_extensions, config.mdx_configs)
         for table in (
             self.yaml_of,
             self.boost,
@@ -249,6 +254,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 files.append(File.generated(config, copy, abs_src_path=str(page.yaml)))
                 self.copies.add(copy)
         files.append(file)
+        if self.plain_pages and file.is_documentation_page() and page.path not in self.in_nav:
+            mkdocs_pages.GeneratedPage(None, file, config)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files

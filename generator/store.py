@@ -212,8 +212,8 @@ def _core_types() -> None:
     from ruamel.yaml import resolver as ruamel_resolver
 
     for versions, tag, regexp, first in ruamel_resolver.implicit_resolvers:
-        if (1, 2) in versions:
-            _CoreLoader.add_implicit_resolver(tag, regexp, first)
+        if (1, 2) in versions:  # the pattern itself: ruamel's lazy wrapper costs a call each match
+            _CoreLoader.add_implicit_resolver(tag, re.compile(regexp.pattern, regexp.flags), first)
     _CoreLoader.add_constructor("tag:yaml.org,2002:int", _CoreLoader.construct_core_int)
 
 
