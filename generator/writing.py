@@ -138,22 +138,18 @@ def update(target: Path, data: dict[str, Any]) -> merge.Merge:
     return result
 
 
-def _dumps(data: dict[str, Any], header: str, cache: batch.Cache | None) -> str:
-    return cache.dumps(data, header) if cache is not None else store.dumps(data, header)
-
-
-def write_fresh(target: Path, data: dict[str, Any], cache: batch.Cache | None = None) -> bool:
+def write_fresh(target: Path, data: dict[str, Any]) -> bool:
     """Write a new machine briefing, and keep a copy as the base of later merges; True if
-    `target` changed. The YAML is rendered once (through `cache`, if given): the briefing is the
-    machine copy plus the schema header."""
-    body = _dumps(data, "", cache)
+    `target` changed. The YAML is rendered once: the briefing is the machine copy plus the
+    schema header."""
+    body = store.dumps(data)
     header = store.header_for(target.parent)
     changed = store.write_if_changed(target, body if body.startswith(store.HEADER_PREFIX) else header + body)
     store.write_if_changed(machine_copy(target), body)
     return changed
 
 
-def machine_unchanged(target: Path, data: dict[str, Any], cache: batch.Cache | None = None) -> bool:
+def machine_unchanged(target: Path, data: dict[str, Any]) -> bool:
     """Whether `data` is exactly the machine output kept from the last run for `target`.
 
     Then a three-way merge has nothing to bring in (every difference between the file and the
@@ -163,7 +159,7 @@ def machine_unchanged(target: Path, data: dict[str, Any], cache: batch.Cache | N
         kept = machine_copy(target).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return kept == _dumps(data, "", cache)
+    return kept == store.dumps(data)
 
 
 @dataclass
@@ -200,7 +196,7 @@ class Writer:
     out: Path
     policy: Policy = "keep"
     cache: batch.Cache | None = None
-    """Where rendered YAML is remembered; `extract_into` sets it (or not, without the cache)."""
+    """The extraction cache; `extract_into` sets it (or not, without the cache)."""
     report: Report = field(default_factory=Report)
     notes: list[str] = field(default_factory=list)
     """Lines for the user that are not failures: ids that took a suffix."""
@@ -228,7 +224,7 @@ class Writer:
                 changed = yield from self._update(target, data)
                 outcome = "updated" if changed else "unchanged"
             else:
-                outcome = "written" if write_fresh(target, data, self.cache) else "unchanged"
+                outcome = "written" if write_fresh(target, data) else "unchanged"
         except BriefingsError as exc:
             yield from self.fail(exc.problems)
             return
@@ -239,7 +235,7 @@ class Writer:
 
     def _update(self, target: Path, data: dict[str, Any]) -> Generator[str, None, bool]:
         """Merge into `target`; yields what the merge did, returns whether the file changed."""
-        if machine_unchanged(target, data, self.cache):
+        if machine_unchanged(target, data):
             yield f"{target}: no changes (same machine output as last time)"
             return False
         result = update(target, data)
@@ -258,7 +254,7 @@ def extract_into(
     *,
     published: str | None = None,
     model: str | None = None,
-    jobs: int = 1,
+    jobs: int | None = None,
     use_cache: bool = True,
 ) -> Iterator[str]:
     """Extract every source under `paths` into `writer.out`; yields a line for the user as each

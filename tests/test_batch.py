@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from generator import batch, ingest, store
+from generator import batch, ingest, parallel
 from generator import nlp as nlp_mod
 from generator.errors import BriefingsError, Problem
+from generator.ingest import language
 from generator.model import Briefing, Source
 
 TEXTS = [
@@ -51,6 +53,7 @@ def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 BASE = ("Title", "Some text about Anna Berg.")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -92,7 +95,9 @@ def test_second_run_is_answered_from_the_cache_without_a_model(
 
     monkeypatch.setattr(nlp_mod, "load", fail)
     monkeypatch.setattr(nlp_mod, "available", lambda *_: False)
-    again = list(batch.extract_all(articles, cache=batch.Cache(tmp_path), progress=False))
+    monkeypatch.setattr(language, "detect", fail)  # a hit was read as English the first time
+    fresh = [replace(a) for a in articles]  # new objects: nothing detected yet
+    again = list(batch.extract_all(fresh, cache=batch.Cache(tmp_path), progress=False))
     assert again == first
 
 
@@ -154,10 +159,83 @@ def test_errors_come_back_in_place_and_are_not_cached(
     assert cache.get(cache.key(articles[0])) is not None
 
 
-def test_worker_processes_give_the_same_briefings(nlp: object, articles: list[ingest.Article]) -> None:
-    one = list(batch.extract_all(articles, progress=False))
+@pytest.mark.parametrize("fork", [True, False])
+def test_worker_processes_give_the_same_briefings(
+    nlp: object, articles: list[ingest.Article], monkeypatch: pytest.MonkeyPatch, fork: bool
+) -> None:
+    """Forked workers share this process's model; spawned ones (where fork is unsafe) load theirs."""
+    monkeypatch.setattr(parallel, "fork_is_safe", lambda: fork)
+    one = list(batch.extract_all(articles, jobs=1, progress=False))
     two = list(batch.extract_all(articles, jobs=2, batch_size=1, progress=False))
     assert two == one
+
+
+def extract_cli(src: Path, out: Path, jobs: str, *extra: str) -> str:
+    """`briefings extract` as a user runs it; its report, with `out` written as OUT."""
+    from generator.cli import cli
+
+    result = CliRunner().invoke(
+        cli, ["extract", str(src), "--out", str(out), "--no-cache", "-j", jobs, *extra]
+    )
+    assert result.exit_code == 0, result.output
+    return result.output.replace(str(out), "OUT")
+
+
+def written(out: Path) -> dict[Path, bytes]:
+    """Every file under `out`'s parent (briefings and their machine copies), by relative path."""
+    return {p.relative_to(out.parent): p.read_bytes() for p in sorted(out.parent.rglob("*.yaml"))}
+
+
+@pytest.fixture
+def pooled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Two cores, even on a one-core machine; the list gets the workers of each pooled run, so a
+    test sees that worker processes really parsed (a run that fell back to one process would
+    compare the single-process output with itself)."""
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    calls: list[int] = []
+    real = batch._pooled
+
+    def spy(articles: list[ingest.Article], model: str | None, jobs: int, *args: object) -> object:
+        calls.append(jobs)
+        return real(articles, model, jobs, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "_pooled", spy)
+    return calls
+
+
+def test_jobs_0_writes_the_same_bytes_as_one_process(nlp: object, tmp_path: Path, pooled: list[int]) -> None:
+    """Worker processes parse other batches than one process does, in another order: the files
+    and the report must not show it (spaCy's parse of a text does not depend on the batch it is in)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for path in sorted((ROOT / "sources").glob("*.md"))[:8]:
+        shutil.copyfile(path, src / path.name)
+    for title, text in TEXTS:
+        (src / f"{title.split()[0].lower()}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
+    one = extract_cli(src, tmp_path / "jobs1" / "briefings", "1", "--published", "2024-05-06")
+    assert pooled == []
+    zero = extract_cli(src, tmp_path / "jobs0" / "briefings", "0", "--published", "2024-05-06")
+    assert pooled == [2]
+    assert zero == one
+    files = written(tmp_path / "jobs1" / "briefings")
+    assert len(files) == 2 * 11  # briefings and machine copies
+    assert written(tmp_path / "jobs0" / "briefings") == files
+
+
+def test_jobs_0_writes_the_same_bytes_over_real_pages_and_corpus_texts(
+    corpus_sources: Path, corpus_extracted: Path, tmp_path: Path, pooled: list[int]
+) -> None:
+    """The same over the 12 saved web pages and the 84 PolNeAR dev texts, as `extract` runs by
+    default on a batch this size (more than `AUTO_MIN` sources: one worker per core)."""
+    from generator.cli import cli
+
+    out = tmp_path / "briefings"  # as deep as the other run's: the schema header is a relative path
+    result = CliRunner().invoke(cli, ["extract", str(corpus_sources), "--out", str(out), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert pooled == [2]
+    files = written(corpus_extracted)
+    assert len(files) == 2 * 96 > 2 * batch.AUTO_MIN
+    assert written(out) == files
 
 
 @pytest.mark.parametrize(("show", "printed"), [(True, True), (False, False), (None, False)])
@@ -172,16 +250,44 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(
     assert ("extracting" in capsys.readouterr().err) is printed
 
 
-def test_cached_rendering_is_the_plain_rendering(
-    nlp: object, tmp_path: Path, articles: list[ingest.Article]
+@pytest.mark.parametrize(
+    ("jobs", "articles", "expected"),
+    [
+        (None, batch.AUTO_MIN, 1),  # a small batch stays in this process
+        (None, batch.AUTO_MIN + 1, 4),  # a large one uses every core
+        (None, 0, 1),
+        (0, 10, 4),
+        (0, 3, 3),  # never more workers than articles
+        (1, 500, 1),
+        (3, 500, 3),
+    ],
+)
+def test_workers_by_default_one_per_core_for_large_batches(
+    monkeypatch: pytest.MonkeyPatch, jobs: int | None, articles: int, expected: int
 ) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: 4)
+    assert batch.workers(jobs, articles) == expected
 
-    cache = batch.Cache(tmp_path)
-    for b in batch.extract_all(articles, progress=False):
-        assert isinstance(b, Briefing)
-        plain = store.dumps(b.to_dict(), "# header\n")
-        assert cache.dumps(b.to_dict(), "# header\n") == plain
-        assert cache.dumps(b.to_dict(), "# header\n") == plain
+
+@pytest.mark.parametrize(
+    ("n", "jobs", "size", "pieces"),
+    [
+        (3, 2, 1, [(0, 1), (1, 2), (2, 3)]),
+        (7, 2, 32, [(0, 4), (4, 7)]),
+        (40, 2, 8, [(0, 8), (8, 16), (16, 22), (22, 27), (27, 31), (31, 35), (35, 39), (39, 40)]),
+    ],
+)
+def test_pieces_cover_the_input_in_order_and_shrink_at_the_end(
+    n: int, jobs: int, size: int, pieces: list[tuple[int, int]]
+) -> None:
+    assert batch.chunks(n, jobs, size) == pieces
+
+
+def test_pieces_of_a_large_batch_are_full_batches_then_smaller() -> None:
+    pieces = batch.chunks(300, 2, 32)
+    sizes = [b - a for a, b in pieces]
+    assert [a for a, _ in pieces[1:]] == [b for _, b in pieces[:-1]] and pieces[-1][1] == 300
+    assert sizes[:6] == [32] * 6 and sizes == sorted(sizes, reverse=True) and sizes[-1] <= batch.MIN_CHUNK
 
 
 def test_old_salts_are_pruned(tmp_path: Path) -> None:

@@ -460,7 +460,9 @@ def test_demo_has_one_actor_page_per_entity() -> None:
     (`briefings actors --suggest`) settles it."""
     ident, pages, _ = demo_pages()
     present = {a: b for a, b in EXPECTED_MERGES.items() if a in ident.nodes and b in pages}
-    assert len(present) >= 10, present
+    # the site must still have merges to make: better extraction merges more within an article
+    # (9 of these spellings reach the site as their own actors since issue 17), never none
+    assert len(present) >= 8, present
     assert {a: ident.of(a) for a in present} == present
     owners: dict[str, set[str]] = defaultdict(set)
     surnames: dict[str, set[str]] = defaultdict(set)

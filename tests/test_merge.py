@@ -511,3 +511,23 @@ def test_problem_lines_point_into_the_merged_file() -> None:
             text[problem.line - 1],
         )
     assert {p.field for p in result.problems} == {"quotes[0].speaker", "quotes[2].kind"}
+
+
+def test_an_item_the_editor_re_identified_is_the_one_the_machine_now_finds_under_that_id() -> None:
+    """The machine took "Nowak" for a place; the editor made it the person "tomasz-nowak"; a
+    better extraction now finds that person under the same id: one actor, the editor's kind kept
+    and the machine's new role taken, never two actors with one id."""
+    base = briefing()
+    base["actors"][1] = {"id": "nowak", "name": "Nowak", "kind": "place", "role": None, "span": [40, 45]}
+    base["quotes"][1]["speaker"] = None
+    ours_data = copy.deepcopy(base)
+    ours_data["actors"][1].update(id="tomasz-nowak", kind="person")
+    theirs = briefing()
+    theirs["actors"][1]["role"] = "envoy"
+    result, out = run(base, ours_from(ours_data), theirs)
+    actors = [(a["id"], a["name"], a["kind"], a["role"]) for a in out["actors"]]
+    assert actors == [
+        ("anna-berg", "Anna Berg", "person", None),
+        ("tomasz-nowak", "Tomasz Nowak", "person", "envoy"),
+    ]
+    assert not result.added.get("actors")

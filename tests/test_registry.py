@@ -96,3 +96,14 @@ def test_link_skips_kind_conflicts(nlp, tmp_path):
     doc = nlp("Michael Jordan scored. Jordan said he was tired.")
     cast = extract_actors(doc, registry=reg)
     assert cast.get("jordan") is None and cast.get("michael-jordan").aliases == ("Jordan",)
+
+
+def test_link_settles_which_body_a_name_is(nlp, tmp_path):
+    """The article's "Islamic State" (read as a group) and its "ISIS" are the registry's one
+    organization: one actor under the registry's id, never a second one beside it."""
+    entry = "- name: Islamic State\n  kind: organization\n  aliases: [ISIS]\n"
+    reg = registry.load(write(tmp_path, entry))
+    doc = nlp("Trump called Obama a founder of the self-described Islamic State. He said ISIS grew.")
+    cast = extract_actors(doc, registry=reg)
+    named = [a for a in cast.actors if "Islamic" in a.name or "ISIS" in a.name]
+    assert [(a.id, a.kind) for a in named] == [("islamic-state", "organization")]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import batch, ingest, store, writing
+from generator import ingest, store, writing
 from generator.errors import BriefingsError, Problem
 from generator.model import Actor, Briefing, Source
 
@@ -217,9 +217,8 @@ def test_machine_copy_decides_whether_an_update_has_anything_to_merge(tmp_path: 
     target = tmp_path / "briefings" / "2024-05-06-talks-resume.yaml"
     data = briefing().to_dict()
     assert not writing.machine_unchanged(target, data)
-    cache = batch.Cache(tmp_path / "cache")
-    assert writing.write_fresh(target, data, cache) is True
-    assert writing.write_fresh(target, data, cache) is False
-    assert target.read_text(encoding="utf-8") == store.dumps(data, store.header_for(target.parent))
-    assert writing.machine_unchanged(target, data, cache)
-    assert not writing.machine_unchanged(target, {**data, "title": "Changed"}, cache)
+    assert writing.write_fresh(target, data) is True
+    assert writing.write_fresh(target, data) is False
+    assert target.read_text(encoding="utf-8") == store.ruamel_dumps(data, store.header_for(target.parent))
+    assert writing.machine_unchanged(target, data)
+    assert not writing.machine_unchanged(target, {**data, "title": "Changed"})

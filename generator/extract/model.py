@@ -60,6 +60,12 @@ class Cast:
     actors: tuple[Actor, ...] = ()
     mentions: tuple[Mention, ...] = ()
     unresolved: tuple[Unresolved, ...] = ()
+    genders: tuple[tuple[str, str], ...] = ()
+    """(actor id, "m" or "f") for the people whose gender the text shows."""
+
+    def gender(self, actor_id: str | None) -> str | None:
+        """ "m", "f", or None where the text does not show it."""
+        return next((g for a, g in self.genders if a == actor_id), None)
 
     def get(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)

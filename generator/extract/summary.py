@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .model import Cast
 from .sentences import DATELINE, doc_text, is_heading, sentences
+from .syntax import entities_in
 
 MAX_WORDS = 60
 LEAD_WORDS = 25
@@ -63,7 +64,7 @@ def key_points(sents: list[Span], cast: Cast | None = None, most: int = KEY_POIN
     """The most informative sentences, in article order."""
     total = max(len(sents), 1)
     scored = []
-    quoted = _quoted_ranges(sents[0].doc.text) if sents else []
+    quoted = _quoted_ranges(doc_text(sents[0].doc)) if sents else []
     for pos, s in enumerate(sents):
         text = clean(s.text)
         n = len(text.split())
@@ -79,7 +80,7 @@ def key_points(sents: list[Span], cast: Cast | None = None, most: int = KEY_POIN
 
 def informativeness(sent: Span, cast: Cast | None) -> float:
     """Distinct actors, numbers and dates: the facts a reader would want to keep."""
-    ents = sent.ents  # built anew on each access
+    ents = entities_in(sent)
     actors = len(cast.in_span(sent.start_char, sent.end_char)) if cast is not None else 0
     if cast is None:
         actors = len({e.text for e in ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")})

@@ -11,6 +11,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+import numpy
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Span, Token
 
 from .model import Mention
@@ -46,6 +49,42 @@ WEEKDAY_NUMBERS = {
 CALENDAR_WORDS = frozenset(MONTH_NUMBERS) | frozenset(WEEKDAY_NUMBERS)
 """Month and weekday names: words that start a date, not a name ("Monday Donald Trump said")."""
 
+PEOPLE = _words(
+    """
+    man woman boy girl person wife husband widow widower son daughter mother father brother sister
+    child children offspring kid parent grandmother grandfather grandson granddaughter uncle aunt nephew niece
+    cousin fiancee fiance girlfriend boyfriend partner friend neighbour neighbor colleague
+    official spokesperson aide adviser advisor assistant staffer lawyer doctor nurse teacher student
+    resident citizen native national survivor victim witness suspect killer driver passenger
+    pilot co-pilot copilot crew surfer player striker goalkeeper defender midfielder quarterback
+    tackle pitcher batsman bowler rider runner swimmer boxer actor actress singer rapper musician
+    saxophonist artist writer author poet novelist journalist reporter columnist photographer
+    economist analyst scientist researcher fellow expert historian professor lecturer engineer
+    entrepreneur businessman businesswoman investor banker trader farmer worker employee owner
+    candidate nominee politician lawmaker legislator activist campaigner protester demonstrator
+    priest nun monk sister cleric bishop founder cofounder co-founder director executive
+    chief member referee umpire manager coach insider source critic opponent supporter voter
+    spokesman spokeswoman senator representative president governor mayor minister secretary
+    """
+)
+"""Nouns for people ("official", "wife", "surfer"): who can say or be said to do something."""
+PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
+"""Endings of nouns for people ("economist", "historian", "spokeswoman")."""
+
+
+def is_person_noun(tok: Token) -> bool:
+    """A noun for a person ("official", "saxophonist", "chairwoman"), not part of a name of
+    another kind."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("ORG", "GPE", "LOC", "FAC"):
+        return False
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in PEOPLE
+        or tok.lower_.rstrip(".") in PEOPLE
+        or (tok.pos_ == "NOUN" and len(lemma) > 5 and lemma.endswith(PERSON_SUFFIXES))
+    )
+
+
 # --- reporting verbs ------------------------------------------------------------------------------
 
 REPORTING_VERBS = _words(
@@ -57,7 +96,8 @@ REPORTING_VERBS = _words(
     thank hail predict assert contend maintain observe stress emphasize emphasise point comment
     boast joke quip shout yell scream chant exclaim whisper bark muse wonder caution confirm deny
     reveal testify counter retort interject agree disagree assure reassure tout deride decry
-    denounce dismiss proclaim pronounce read echo
+    denounce dismiss proclaim pronounce read echo plead beg implore cry sob sigh snap murmur mutter
+    gasp rant reiterate repeat affirm concur clarify elaborate
     """
 )
 """Verbs that introduce what someone said (lemmas): the frames of quotations."""
@@ -116,9 +156,16 @@ def reporting_subject(verb: Token, depth: int = 0) -> Token | None:
             c.dep_ in SUBJECT_DEPS
             and c.lower_ not in ("that", "which", "what")
             and any(ch.isalnum() for ch in c.text)
+            and c.ent_type_ not in ("DATE", "TIME")  # "Saturday at the convention X said": a misparse
         ):
             return c
-    named = [c for c in verb.lefts if c.pos_ == "PROPN" and c.dep_ in ("compound", "npadvmod", "dep", "nmod")]
+    named = [
+        c
+        for c in verb.lefts
+        if c.pos_ == "PROPN"
+        and c.dep_ in ("compound", "npadvmod", "dep", "nmod")
+        and c.ent_type_ not in ("DATE", "TIME")  # "Saturday at the convention X said"
+    ]
     if named:
         return named[-1]
     if verb.dep_ == "agent" or depth >= 3 or verb.head.i == verb.i:
@@ -128,9 +175,21 @@ def reporting_subject(verb: Token, depth: int = 0) -> Token | None:
     head = verb.head
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
+    while head.pos_ in ("ADV", "ADJ") and head.dep_ in ("advmod", "acomp") and head.head.i != head.i:
+        head = head.head  # "going so far as to call": the clause the adverb belongs to
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and head.pos_ in ("VERB", "AUX"):
         return reporting_subject(head, depth + 1)
     return None
+
+
+def candidates(doc: Doc, lemmas: Iterable[str], pos: str) -> list[Token]:
+    """Tokens with one of these lemmas (lower case) and this part of speech, found from the Doc's
+    arrays: a scan that makes no Python object per token (that is most of a per-token loop's
+    cost on long articles)."""
+    wanted = numpy.array([doc.vocab.strings.add(w) for w in lemmas], dtype="uint64")
+    arr = doc.to_array([LEMMA, POS])
+    hits = numpy.nonzero(numpy.isin(arr[:, 0], wanted) & (arr[:, 1] == IDS[pos]))[0]
+    return [doc[int(i)] for i in hits]
 
 
 # --- subjects and antecedents ---------------------------------------------------------------------
@@ -157,20 +216,29 @@ def antecedent(
     before: int,
     salient: Callable[[Mention], bool],
     within: int = 1500,
+    *,
+    accept: Callable[[Mention], bool] | None = None,
+    main: Callable[[Mention], bool] | None = None,
 ) -> str | None:
     """The person a he/she (or a description) before `before` refers to: the nearest preceding
-    person `salient` accepts (a grammatical subject), else the nearest person at all.
-    `mentions` are in text order and `starts` their start offsets."""
+    person `main` accepts (the subject the discourse is about), else the nearest `salient` accepts
+    (a grammatical subject), else the nearest person at all. `accept` rules candidates out (a
+    person only named inside a quotation, a man for "she"). `mentions` are in text order and
+    `starts` their start offsets."""
     i = bisect_left(starts, before) - 1
-    nearest = None
+    nearest = subject = None
     while i >= 0 and mentions[i].start > before - within:
         m = mentions[i]
-        if m.end <= before and kinds.get(m.actor) == "person":
+        if m.end <= before and kinds.get(m.actor) == "person" and (accept is None or accept(m)):
             nearest = nearest or m.actor
-            if salient(m):
+            if main is None and salient(m):
                 return m.actor
+            if main is not None and main(m):
+                return m.actor
+            if subject is None and salient(m):
+                subject = m.actor
         i -= 1
-    return nearest
+    return subject or nearest
 
 
 # --- tense ----------------------------------------------------------------------------------------
@@ -285,12 +353,39 @@ def join(tokens: Sequence[Token]) -> str:
     return text.strip()
 
 
+def _entities(doc: Doc) -> tuple[list[int], tuple[Span, ...], dict[int, Span]]:
+    """The Doc's entities, read once and remembered (`doc.ents` builds new spans at every
+    access): their start tokens, the spans, and the span of each token inside one."""
+    ents = doc.user_data.get("briefings.ents")
+    if not isinstance(ents, tuple):
+        spans = tuple(doc.ents)
+        by_token = {t: e for e in spans for t in range(e.start, e.end)}
+        ents = doc.user_data["briefings.ents"] = ([e.start for e in spans], spans, by_token)
+    return ents
+
+
+def entity_of(tok: Token) -> Span | None:
+    """The named entity the token is part of."""
+    return _entities(tok.doc)[2].get(tok.i) if tok.ent_type_ else None
+
+
+def entities_in(span: Span) -> list[Span]:
+    """`span.ents` (the entities wholly inside the span) without rebuilding the Doc's."""
+    starts, spans, _ = _entities(span.doc)
+    out = []
+    for e in spans[bisect_left(starts, span.start) :]:
+        if e.end > span.end:
+            break
+        out.append(e)
+    return out
+
+
 def join_names_whole(tokens: Iterable[Token]) -> str:
     """Tokens as text on one line, with names kept whole even when the parse splits them."""
     chosen = {t.i: t for t in tokens}
     for t in list(chosen.values()):
         if t.ent_type_:
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = entity_of(t)
             chosen.update({x.i: x for x in ent or ()})
     toks = sorted(chosen.values(), key=lambda t: t.i)
     out = ""

@@ -6,8 +6,8 @@ which the quote, timeline and question extractors use to resolve names to actor 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
@@ -15,10 +15,30 @@ from spacy.tokens import Doc
 from ...model import Actor
 from ...names import name_key, slugify
 from ..model import Cast, Mention, Name, Unresolved
+from ..sentences import doc_text
 from .finding import find_names
-from .identity import Group, groups_of, id_of, link, located, lone_name, merge, settle_kinds, unique_ids
-from .mentions import description_mentions, title_mentions, with_descriptions
+from .gender import gender_of
+from .heads import head_kind
+from .identity import (
+    Group,
+    groups_of,
+    id_of,
+    link,
+    merge,
+    settle_kinds,
+    speaks,
+    unique_ids,
+)
+from .kinds import employers, settle_kind
+from .mentions import (
+    description_mentions,
+    repeated_mentions,
+    title_mentions,
+    with_descriptions,
+    with_spellings,
+)
 from .roles import role_of
+from .titles import HONORIFICS, bare
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,44 +61,57 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
         if g.key in ambiguous:
             continue
         members[owner.get(g.key, g.key)].append(g)
-    built = [_actor(by_key[key], parts) for key, parts in members.items()]
+    built = [_actor(by_key[key], parts) for key, parts in members.items() if not _no_actor(by_key[key])]
+    hired = employers([a for a, _ in built])
+    built = [
+        (replace(a, kind="organization") if a.kind == "place" and name_key(a.name) in hired else a, ns)
+        for a, ns in built
+    ]
     if registry is not None:
         built = link(registry, built)
     built = unique_ids(built)
     named = [Mention(n.start, n.end, n.text, a.id) for a, ns in built for n in ns]
+    repeated = repeated_mentions(doc_text(doc), [a for a, _ in built], named)
+    built = [(with_spellings(a, repeated), ns) for a, ns in built]
+    named += repeated
     titled = title_mentions(doc, [a for a, _ in built], named)
     described = description_mentions(
         doc, [a for a, _ in built], sorted([*named, *titled], key=lambda m: m.start)
     )
     built = [(with_descriptions(a, described), ns) for a, ns in built]
     mentions = tuple(sorted([*named, *titled, *described], key=lambda m: m.start))
+    owners = {n: a.id for a, ns in reversed(built) for n in ns}  # the first actor holding a name
     unresolved = tuple(
-        Unresolved(n.start, n.end, n.text, tuple(id_of(built, by_key[c]) for c in ambiguous[g]))
+        Unresolved(n.start, n.end, n.text, tuple(id_of(owners, by_key[c]) for c in ambiguous[g]))
         for g in ambiguous
         for n in by_key[g].names
     )
     actors = [a for a, _ in built]
     actors.sort(key=salience)
-    return Cast(tuple(actors), mentions, unresolved)
+    genders = tuple(
+        (a.id, sex) for a, ns in built if a.kind == "person" and (sex := gender_of(ns)) is not None
+    )
+    return Cast(tuple(actors), mentions, unresolved, genders)
+
+
+def _no_actor(group: Group) -> bool:
+    """A law, plan, disease or ship: named, but no actor unless the text has it speak."""
+    kind = head_kind(group.best.text)
+    return (kind == "never" or kind == "thing" and group.kind != "person") and not speaks(group.names)
 
 
 def _actor(main: Group, parts: list[Group]) -> tuple[Actor, list[Name]]:
     """One actor from the group that owns the others (`main`, the fullest name) and its parts."""
-    key = main.key
     all_names = sorted((n for p in parts for n in p.names), key=lambda n: n.start)
     best = main.best
-    kinds: Counter[str] = Counter()
-    for p in parts:
-        kinds.update(p.kinds)
-    top = kinds.most_common()
-    kind = main.kind if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
-    if len(key.split()) > 1:
-        kind = main.kind  # the full name is where the model is surest; short forms are often misread
-    if kind == "person" and len(parts) == 1 and " " not in key and lone_name(main.names):
-        kind = "place" if located(main.names) else "organization"
-    aliases = sorted(
-        {n.text for n in all_names if name_key(n.text) != name_key(best.text)},
-        key=all_names_index(all_names),
+    kind = settle_kind(main, parts, all_names)
+    spellings = {n.text: n.start for n in all_names}
+    if kind == "person":
+        for n, text in addressed(all_names):
+            spellings.setdefault(text, n.start)
+    aliases = sorted(  # from the dict, not a set: ties keep text order whatever the hash seed
+        (t for t in spellings if name_key(t) != name_key(best.text)),
+        key=lambda t: spellings[t],
     )
     info: dict[str, Any] = {"role": None, "affiliation": None}
     if kind == "person":
@@ -96,12 +129,26 @@ def _actor(main: Group, parts: list[Group]) -> tuple[Actor, list[Name]]:
     return actor, all_names
 
 
-def all_names_index(names: list[Name]) -> Callable[[str], int]:
-    """Sort key for spellings: where the article first writes each one."""
-    order: dict[str, int] = {}
+def addressed(names: list[Name]) -> list[tuple[Name, str]]:
+    """ "Mrs Thatcher", "Sir Keith Joseph": the name as the article writes it with a form of
+    address, one of the spellings an editor looks for."""
+    out = []
     for n in names:
-        order.setdefault(n.text, n.start)
-    return lambda text: order.get(text, 0)
+        span = n.span
+        if span is None or span.start == 0:
+            continue
+        doc = span.doc
+        k = span.start
+        while k > 0 and span.start - k < 3:
+            if bare(doc[k - 1].text) in HONORIFICS:
+                k -= 1
+            elif doc[k - 1].text == "." and k > 1 and bare(doc[k - 2].text) in HONORIFICS:
+                k -= 1  # "Mr ." written apart; a full stop that ends a sentence is no part of it
+            else:
+                break
+        if k < span.start and doc[k].text[:1].isupper() and bare(doc[k].text) in HONORIFICS:
+            out.append((n, doc[k : span.end].text))
+    return out
 
 
 def salience(actor: Actor) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..model import Name
+from ..sentences import doc_text
 from .repairs import repair
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def caps_runs(doc: Doc, min_words: int = 2, text: str | None = None) -> list[tup
 
     Scans whitespace-separated chunks of the text rather than tokens: this runs on every article.
     """
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     runs: list[tuple[int, int]] = []
     start = last = None
     words = 0
@@ -117,7 +118,7 @@ def headline_names(
     doc: Doc, nlp: Language, known: Mapping[str, str]
 ) -> tuple[list[Name], list[tuple[int, int]]]:
     """Re-read ALL-CAPS stretches with restored case; returns names and the char ranges covered."""
-    text = doc.text
+    text = doc_text(doc)
     if not CAPS_HINT.search(text):
         return [], []
     runs = caps_runs(doc, text=text)
@@ -144,3 +145,60 @@ def headline_names(
                 if _attested(doc, n.start, n.end, seen):
                     names.append(replace(n, text=text[n.start : n.end], span=doc.char_span(n.start, n.end)))
     return names, ranges
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case ("Obama Sees 'Personal Insult' if Blacks Don't Rally"): most
+    longer words capitalised, and at least one of them a word the article writes in lower case
+    elsewhere, so the capitals are the headline's style, not names (a results table is no
+    headline: its capitalised words are all names)."""
+    lower = set(re.findall(r"(?<![\w’'])[a-z]{4,}", text))
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        words = re.findall(r"[^\W\d_][\w’'-]*", m.group())
+        long = [w for w in words[1:] if len(w) >= 4]
+        if len(words) < 3 or len(words) > 25 or len(long) < 2:
+            continue
+        capital = [w for w in long if w[:1].isupper() and not w.isupper()]
+        if len(capital) >= 0.8 * len(long) and any(w.lower() in lower for w in capital):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def as_written_elsewhere(names: list[Name], text: str) -> list[Name]:
+    """Names read in title-case lines that hold a word the article writes in lower case elsewhere,
+    kept only as far as the article writes them outside those lines ("Obama Speech" -> "Obama";
+    "Coal" in "Buy Mines, Sell Coal" -> nothing)."""
+    lines = title_case_lines(text)
+    if not lines:
+        return names
+    lower = set(re.findall(r"(?<![\w’'])[a-z]{3,}", text))
+    outside = text
+    for a, b in lines:
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    out = []
+    for n in names:
+        common = any(w[:1].isupper() and w.lower() in lower for w in n.text.split())
+        if not common or not any(a <= n.start < b for a, b in lines):
+            out.append(n)
+            continue
+        kept = _written(n, outside)
+        if kept is not None:
+            out.append(kept)
+    return out
+
+
+def _written(name: Name, outside: str) -> Name | None:
+    """The longest run of the name's words that the text outside the title lines also writes."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", name.text)]
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            a, b = words[i][0], words[i + size - 1][1]
+            piece = name.text[a:b].strip(".,;:'’\"")
+            if not piece[:1].isupper() or len(piece) < 2:
+                continue
+            if re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", outside):
+                start = name.start + name.text.index(piece, a)
+                span = name.span.doc.char_span(start, start + len(piece)) if name.span is not None else None
+                return replace(name, start=start, end=start + len(piece), text=piece, span=span)
+    return None

@@ -9,6 +9,7 @@ a results list is a team or a place).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ from ...model import Actor
 from ...names import acronym, name_key, slugify
 from ..model import Name
 from ..syntax import DASHES, SPEAKING_VERBS
-from .repairs import HONORIFICS
+from .titles import HONORIFICS, bare
 
 if TYPE_CHECKING:
     from ...registry import Entry, Registry
@@ -84,21 +85,20 @@ def merge(groups: list[Group]) -> tuple[dict[str, str], dict[str, tuple[str, ...
     for g in groups:
         words = g.key.split()
         if len(words) == 1:
-            hits = [p.key for p in people if words[0] in (p.key.split()[0], p.key.split()[-1])]
+            hits = [p.key for p in people if same_word(words[0], p.key.split()[0], p.key.split()[-1])]
+            if not hits:  # "Salinas" in "Guadalupe Salinas Hernández": a first of two surnames
+                hits = [
+                    p.key
+                    for p in people
+                    if len(p.key.split()) > 2 and same_word(words[0], *p.key.split()[1:-1])
+                ]
             if not hits and g.kind == "person":
                 hits = [o.key for o in orgs if words[0] == o.key.split()[-1] and not o.first.text.isupper()]
             if not hits and g.kind == "organization":
                 hits = [o.key for o in orgs if o.kind == "organization" and o.key.split()[0] == words[0]]
             if not hits and g.first.text.replace(".", "").isupper():
                 letters = g.key.replace(" ", "")
-                hits = [
-                    o.key
-                    for o in groups
-                    if o is not g
-                    and len(o.key.split()) > 1
-                    and acronym(o.words) == letters
-                    and len(letters) > 1
-                ]
+                hits = [o.key for o in groups if o is not g and spelled_out_as(letters, o.words)]
             if len(hits) == 1:
                 owner[g.key] = hits[0]
             elif len(hits) > 1 and g.kind in ("person", "organization"):
@@ -116,6 +116,34 @@ def merge(groups: list[Group]) -> tuple[dict[str, str], dict[str, tuple[str, ...
             owner[key] = final.pop()
             del ambiguous[key]
     return owner, ambiguous
+
+
+GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def spellings(word: str) -> set[str]:
+    """A word and its transliterations ("müller" -> müller, muller, mueller)."""
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
+    return {word, plain, word.translate(GERMAN)}
+
+
+def same_word(word: str, *others: str) -> bool:
+    """Whether `word` is one of `others`, as written or transliterated ("Mueller" = "Müller")."""
+    mine = spellings(word)
+    return any(mine & spellings(o) for o in others)
+
+
+def spelled_out_as(letters: str, words: list[str]) -> bool:
+    """ "US" = "United States", "LCWR" = "Leadership Conference of Women Religious": the initials
+    of the capitalised words of a name in mixed case; a name with a word in capitals of its own
+    ("USS Sampson") spells no acronym."""
+    capital = [w for w in words if w[:1].isupper()]
+    return (
+        len(letters) > 1
+        and len(words) > 1
+        and not any(w.replace(".", "").isupper() and len(w) > 1 for w in capital)
+        and acronym(words) == letters
+    )
 
 
 def _resolve_chains(owner: dict[str, str]) -> None:
@@ -147,10 +175,20 @@ def located(names: list[Name]) -> bool:
     """A name that the text puts things "in" or "at" is a place."""
     for n in names:
         if n.span is not None and n.span.start > 0:
-            prev = n.span.doc[n.span.start - 1]
-            if prev.lower_ in ("in", "at", "near"):
+            doc = n.span.doc
+            prev = doc[n.span.start - 1]
+            owner = n.span.end < len(doc) and doc[n.span.end].tag_ == "POS"  # "in Obama's cabinet"
+            if prev.lower_ in ("in", "at", "near") and not owner:
                 return True
     return False
+
+
+def speaks(names: list[Name]) -> bool:
+    """Whether the text has a name speak: the subject of a verb of saying."""
+    return any(
+        n.span is not None and n.span.root.dep_ == "nsubj" and n.span.root.head.lemma_ in SPEAKING_VERBS
+        for n in names
+    )
 
 
 def person_evidence(names: list[Name]) -> bool:
@@ -165,7 +203,7 @@ def person_evidence(names: list[Name]) -> bool:
         doc = n.span.doc
         if n.span.start > 0:
             prev = doc[n.span.start - 1]
-            if prev.lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+            if bare(prev.text) in HONORIFICS:
                 return True
             if (
                 prev.is_lower
@@ -179,12 +217,10 @@ def person_evidence(names: list[Name]) -> bool:
     return False
 
 
-def id_of(built: list[tuple[Actor, list[Name]]], group: Group) -> str:
-    """Id of the actor the group's names went to (a candidate of an unresolved name)."""
-    for a, ns in built:
-        if any(n in ns for n in group.names):
-            return a.id
-    return slugify(group.best.text)
+def id_of(owners: dict[Name, str], group: Group) -> str:
+    """Id of the actor the group's names went to (a candidate of an unresolved name); `owners`
+    maps each name to its actor's id."""
+    return next((owners[n] for n in group.names if n in owners), slugify(group.best.text))
 
 
 def unique_ids(built: list[tuple[Actor, list[Name]]]) -> list[tuple[Actor, list[Name]]]:
@@ -235,11 +271,14 @@ def link(registry: Registry, built: list[tuple[Actor, list[Name]]]) -> list[tupl
 
 
 def _entry_for(registry: Registry, actor: Actor) -> Entry | None:
-    """The one registry entry the actor's names point to, unless its kind says otherwise."""
+    """The one registry entry the actor's names point to, unless its kind says otherwise: a
+    person is never a place or a body ("Jordan" the player, "Jordan" the country), while which
+    of place, organization or group a body is ("the self-described Islamic State" read as a
+    group) is the editor's call the entry records."""
     found = {e.id: e for e in (registry.lookup(n) for n in (actor.name, *actor.aliases)) if e is not None}
     if len(found) != 1:
         return None
     entry = next(iter(found.values()))
-    if entry.kind and actor.kind != entry.kind and {actor.kind, entry.kind} != {"place", "organization"}:
+    if entry.kind and actor.kind != entry.kind and "person" in (actor.kind, entry.kind):
         return None
     return entry

@@ -4,14 +4,19 @@ Republican nominee") standing for a person the article names elsewhere."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, TAG
 from spacy.tokens import Doc, Token
 
 from ...model import Actor
 from ..model import Mention
+from ..sentences import doc_text
 from ..syntax import DESCRIBED_SPEAKER_VERBS, THIRD_PERSON_SINGULAR, antecedent
+from .titles import person_noun
 
 
 def role_heads(role: str) -> set[str]:
@@ -23,6 +28,37 @@ def role_heads(role: str) -> set[str]:
         if words:
             heads.add(words[-1].casefold())
     return heads
+
+
+def repeated_mentions(text: str, actors: list[Actor], named: list[Mention]) -> list[Mention]:
+    """Places the article writes a person's or organisation's name, alias or (for a person) surname
+    again where the model did not mark it ("Oz" found twice, written twenty times; "Sargent"
+    after "John Sargent"): each is a mention of that actor when the spelling is that actor's alone."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for a in actors:
+        if a.kind not in ("person", "organization"):
+            continue
+        words = a.name.split()
+        surname = [words[-1]] if a.kind == "person" and len(words) > 1 and len(words[-1]) > 2 else []
+        for spelling in (a.name, *a.aliases, *surname):
+            if len(spelling) > 1 and spelling[:1].isupper():
+                owners[spelling].add(a.id)
+    spellings = sorted((s for s, ids in owners.items() if len(ids) == 1), key=len, reverse=True)
+    if not spellings:
+        return []
+    taken = sorted((m.start, m.end) for m in named)
+    starts = [s for s, _ in taken]
+    pattern = re.compile(
+        r"(?<![\w.’'-])(?:" + "|".join(map(re.escape, spellings)) + r")(?=[’']s\b|[^\w’'-]|$)"
+    )
+    out = []
+    for m in pattern.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if (i >= 0 and taken[i][1] > m.start()) or (i + 1 < len(taken) and taken[i + 1][0] < m.end()):
+            continue
+        (aid,) = owners[m.group()]
+        out.append(Mention(m.start(), m.end(), m.group(), aid))
+    return out
 
 
 def title_mentions(doc: Doc, actors: list[Actor], named: list[Mention]) -> list[Mention]:
@@ -40,7 +76,7 @@ def title_mentions(doc: Doc, actors: list[Actor], named: list[Mention]) -> list[
     taken = [(m.start, m.end) for m in named]
     out = []
     heads = "|".join(re.escape(h) for h in owners)
-    for m in re.finditer(rf"\b[Tt]he ({heads})\b", doc.text, flags=re.IGNORECASE):
+    for m in re.finditer(rf"\b[Tt]he ({heads})\b", doc_text(doc), flags=re.IGNORECASE):
         span = doc.char_span(m.start(1), m.end(1))
         if span is None or len(span) != 1:
             continue
@@ -92,7 +128,7 @@ def description_mentions(doc: Doc, actors: list[Actor], mentions: list[Mention])
     takes it up; anything else (the report, the ministry) is left alone."""
     people = _People.read(doc, actors, mentions)
     out: list[Mention] = []
-    for tok in doc:
+    for tok in _subject_nouns(doc):
         left = _speaker_description(tok)
         if left is None:
             continue
@@ -107,8 +143,18 @@ def description_mentions(doc: Doc, actors: list[Actor], mentions: list[Mention])
             continue
         who = people.described(tok, left, heads, start, end_tok)
         if who is not None:
-            out.append(Mention(start, end, doc.text[start:end], who, kind="title"))
+            out.append(Mention(start, end, doc_text(doc)[start:end], who, kind="title"))
     return out
+
+
+def _subject_nouns(doc: Doc) -> list[Token]:
+    """Singular common nouns that are subjects, outside any entity, found from the Doc's arrays
+    (a loop over every token makes a Python object for each)."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([DEP, TAG, ENT_TYPE])
+    deps = numpy.array([strings.add("nsubj"), strings.add("nsubjpass")], dtype="uint64")
+    hits = numpy.isin(arr[:, 0], deps) & (arr[:, 1] == strings.add("NN")) & (arr[:, 2] == 0)
+    return [doc[int(i)] for i in numpy.nonzero(hits)[0]]
 
 
 def _speaker_description(tok: Token) -> list[Token] | None:
@@ -174,9 +220,9 @@ class _People:
             if m.start < start and m.start in self.titled_at(heads) and self.kinds.get(m.actor) == "person"
         }
         titled_later = any(
-            heads & role_heads(a.role) for a in self.actors if a.kind == "person" and a.role
-        ) or bool(self.titled_at(heads))
-        if not owners and (titled_later or not said_of):
+            heads <= role_heads(a.role) for a in self.actors if a.kind == "person" and a.role
+        ) or all(self.titles.get(h) for h in heads)
+        if not owners and (titled_later or not (said_of or person_noun(tok))):
             return None  # a title the article gives someone only later, or no sign of a person
         words = {t.lower_ for t in left if t.text[:1].isupper() and t.i > left[0].i}
         fits = {o for o in owners if words <= self.roles[o]} or owners
@@ -189,9 +235,16 @@ class _People:
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
+def with_spellings(actor: Actor, found: list[Mention]) -> Actor:
+    """Spellings the article uses for the actor on their own (a surname) are aliases."""
+    extra = [m.text for m in found if m.actor == actor.id and m.text not in (actor.name, *actor.aliases)]
+    return replace(actor, aliases=tuple(dict.fromkeys([*actor.aliases, *extra]))) if extra else actor
+
+
 def with_descriptions(actor: Actor, described: list[Mention]) -> Actor:
     """A description that stood for the actor is one of the names the article gives them."""
     extra = [m.text for m in described if m.actor == actor.id]
     extra = [re.sub(r"^[Tt]he\s+", "", t) for t in extra]
+    extra = [t for t in extra if " " in t or t[:1].isupper()]  # "the man", "the airline": no alias
     new = tuple(dict.fromkeys([*actor.aliases, *(t for t in extra if t not in actor.aliases)]))
     return actor if new == actor.aliases else replace(actor, aliases=new)

@@ -15,6 +15,9 @@ from spacy.tokens import Span, Token
 from ...names import name_key
 from ..model import Name
 from ..syntax import CALENDAR_WORDS, DASHES, DETERMINERS
+from .boundaries import VEHICLES, common_noun, modifier_suffix, party_state, qualifier, without_vehicle
+from .heads import head_kind
+from .titles import HONORIFICS, NAME_TITLES, bare, is_title
 
 
 def _words(text: str) -> frozenset[str]:
@@ -44,7 +47,6 @@ EVENT_HEADS = _words(
     " tournament marathon rally classic day"
 )
 COMPANY_SUFFIXES = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "spa", "gmbh", "bhd", "bros"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr.", "prof."}
 
 
 def starts_capital(tok: Token) -> bool:
@@ -73,7 +75,13 @@ def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None
             or tok.lower_ == "or"
             or (tok.lower_ == "and" and _coordinated(toks, i))
             or (tok.lower_ == "of" and prev is not None and prev.lower_.rstrip(".") in COMPANY_SUFFIXES)
-            or (tok.text in ("'s", "’s") and nxt is not None and starts_capital(nxt) and i > 0)
+            or (
+                tok.text in ("'s", "’s")
+                and nxt is not None
+                and starts_capital(nxt)
+                and i > 0
+                and not _owned_name(toks, i)
+            )
         )
         if tok.text in DASHES:
             spaced = prev is not None and (prev.whitespace_ or tok.whitespace_)
@@ -96,11 +104,24 @@ def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None
     return [q for p in pieces if p for q in _case_break(p)]
 
 
+def _owned_name(toks: list[Token], i: int) -> bool:
+    """ "Moody's Analytics Inc.", "McDonald's Corp.": a possessive inside a company's name (one
+    ending in a corporate suffix, the owner no place), not "China's Foreign Ministry"."""
+    return toks[-1].lower_.rstrip(".") in COMPANY_SUFFIXES and not any(t.ent_type_ == "GPE" for t in toks[:i])
+
+
 def _coordinated(toks: list[Token], i: int) -> bool:
     """ "Laurent Cabannes and Laurent Benezech": two full names joined by "and" are two actors;
-    "Ministry of Ecology and Environment" or "Bosnia and Herzegovina" is one."""
-    left, right = toks[:i], toks[i + 1 :]
-    return len(left) >= 2 and len(right) >= 2 and all(t.lower_ not in ("of", "for", "and") for t in left)
+    "Ministry of Ecology and Environment", "Bosnia and Herzegovina" and "the Louis Prima and Gia
+    Maione Prima Foundation" (the head word at the end names the whole) are one."""
+    left = [t for t in toks[:i] if t.lower_ not in DETERMINERS]
+    right = toks[i + 1 :]
+    if len(left) < 2 or len(right) < 2 or any(t.lower_ in ("of", "for", "and") for t in left):
+        return False
+    return (
+        head_kind(" ".join(t.text for t in right)) is None
+        or head_kind(" ".join(t.text for t in left)) is not None
+    )
 
 
 def _caps(tok: Token) -> bool:
@@ -146,12 +167,35 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
     return toks
 
 
-def _honorific_free(toks: list[Token]) -> list[Token]:
-    while len(toks) > 1 and toks[0].lower_ in HONORIFICS:
-        toks = toks[1:]
-        if toks and toks[0].text == ".":
-            toks = toks[1:]
-    return toks
+def title_free(toks: list[Token], label: str) -> tuple[list[Token], bool]:
+    """ "Mrs Thatcher", "Gov. Rick Perry", "Mother Superior Marie Clare Millea": forms of address
+    and offices before a name are no part of it (the role reads them); "Pope Francis" keeps its
+    title. True when an office was taken off, which makes the rest a person's name. Outside
+    person entities only a run of titles or an abbreviated one counts ("General Motors" and
+    "Dr Pepper" stay)."""
+    k = 0
+    while k < len(toks) - 1 and (
+        (is_title(toks[k]) and bare(toks[k].text) not in NAME_TITLES) or (k and toks[k].text == ".")
+    ):
+        k += 1
+    run, rest = [t for t in toks[:k] if t.text != "."], toks[k:]
+    if not run or not rest or not starts_capital(rest[0]):
+        return toks, False
+    office = any(bare(t.text) not in HONORIFICS for t in run)
+    dotted = any(t.text.endswith(".") for t in toks[:k])
+    if label == "PERSON" or len(run) > 1 or dotted or (not office and len(rest) > 1):
+        return rest, office
+    return toks, False
+
+
+def title_chain(span: Span) -> bool:
+    """ "California State Park Ranger Supervisor Robert Colligan": a "person" the model found in a
+    run of titles right before another person's name is part of the title."""
+    doc = span.doc
+    j = span.end
+    while j < len(doc) and is_title(doc[j]) and doc[j].ent_type_ != "PERSON":
+        j += 1
+    return j > span.end and j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B"
 
 
 def _lower_lead_free(toks: list[Token]) -> list[Token]:
@@ -196,6 +240,19 @@ def modifier_prefix(tokens: Sequence[Token]) -> bool:
     return False
 
 
+def adjectival(ent: Span) -> bool:
+    """ "Indonesian President", "a Malaysian founder", "Catholic faith": a nationality or creed
+    used as a word about something else is no actor; "the Indonesians" and "Democrats said" are."""
+    root = ent.root
+    if any(c.lower_ in ("a", "an") for c in root.children) and root.tag_ not in ("NNS", "NNPS"):
+        return True  # "an Indonesian who uses one name": a description of someone
+    if root.dep_ in ("acomp", "attr") and root.tag_ != "NNPS":
+        return True  # "how American that is"
+    if root.tag_ in ("NNS", "NNPS") or root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+        return root.tag_ == "JJ" and root.dep_ == "conj" and root.head.tag_ == "JJ"
+    return root.tag_ == "JJ" or (root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i)
+
+
 def initials_person(tokens: Sequence[Token]) -> bool:
     """ "P. Simmons", "J.R. Ewing": initials before a capitalised word are a person's name."""
     toks = [t.text for t in tokens]
@@ -212,12 +269,22 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
     kind = KINDS.get(ent.label_)
     if kind is None:
         return
-    if modifier_prefix(list(ent)):
+    toks_all = list(ent)
+    if modifier_prefix(toks_all) or modifier_suffix(toks_all) or party_state(toks_all) or qualifier(toks_all):
+        return
+    parsed = ent.doc.has_annotation("DEP")  # a re-read headline has entities only: no tree to read
+    if parsed and ent.label_ in ("ORG", "GPE") and common_noun(toks_all):
+        return
+    if parsed and ent.label_ == "NORP" and adjectival(ent):
         return
     pieces = split_pieces(list(ent), known)
     for piece in pieces:
-        toks = trim(piece)
-        toks = _honorific_free(toks)
+        toks = without_vehicle(trim(piece))
+        if len(toks) == 1 and toks[0].lower_ in VEHICLES:
+            continue
+        toks, office = title_free(toks, ent.label_)
+        if kind == "person" and title_chain(ent):
+            continue
         if kind == "person":
             toks = _lower_lead_free(toks)
         if not toks or not any(c.isalpha() for t in toks for c in t.text):
@@ -228,7 +295,7 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
             continue
         if kind != "person" and toks[-1].lower_ in EVENT_HEADS and len(toks) > 1:
             continue
-        k = "person" if initials_person(toks) and ent.label_ != "GPE" else kind
+        k = "person" if (initials_person(toks) and ent.label_ != "GPE") or office else kind
         if len(pieces) > 1:
             k = known.get(name_key(" ".join(t.text for t in toks))) or k
         span = ent.doc[toks[0].i : toks[-1].i + 1]

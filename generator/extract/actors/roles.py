@@ -1,32 +1,143 @@
 """Roles: a person's role and affiliation, from the words the article puts around the name.
 
-Before it ("Chinese Foreign Ministry spokesperson Wang Wenbin") or set off after it by a comma
-("Sanjay Mehrotra, president and CEO of Micron Technology").
+Before it ("Chinese Foreign Ministry spokesperson Wang Wenbin"), set off after it by a comma
+("Sanjay Mehrotra, president and CEO of Micron Technology"), or in the other patterns of
+`role_patterns` (apposition before the name, "be", "who heads", "as", "named"). Every mention
+is read; a form of address ("Mr", "Sir") is never a role, an abbreviated title is spelled out
+("Sen." -> "Senator"), and a role that only says little ("a French citizen") gives way to one
+that says what the person does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from ..model import Name
-from ..syntax import DETERMINERS
+from ..syntax import DETERMINERS, join
+from . import role_patterns as rp
+from .repairs import title_chain
+from .titles import AGENT_NOUNS, HONORIFICS, WEAK_ROLE_NOUNS, bare, is_title, only_person_noun, spelled_out
 
-ROLE_PREPS = {"of", "at", "for", "with", "in"}
-"""Prepositions between a role and its affiliation ("a research fellow at the Academy")."""
+ROLE_PREPS = rp.ROLE_PREPS
+PATTERNS: tuple[Callable[[Span], Any], ...] = (
+    rp.apposed,
+    rp.appositive,
+    rp.copular,
+    rp.relative,
+    rp.as_role,
+    rp.named,
+)
+"""Role patterns read from the parse, tried after the premodifier and the comma appositive."""
+AGE = re.compile(r"\b\d+(?:\s*-\s*|\s+)(?:year|month|week)s?(?:\s*-\s*|\s+)old\b\s*", re.I)
+NOT_ROLE = re.compile(r"@|https?:|www\.|\.(?:com|org|net)\b|\d")
+"""Emails, web addresses and numbers are never part of a role."""
+Raw = tuple[list[Token] | str, list[Token]]
+"""A role found in the text (tokens, or words it implies) and the affiliation's tokens."""
+LEADING_ADVERBS = {"then", "now", "currently", "formerly", "also", "still", "once"}
 
 
 def role_of(mentions: list[Name]) -> dict[str, Any]:
-    """Role and affiliation from the first mention the article describes."""
+    """Role and affiliation from the mentions the article describes: the first that says what the
+    person does, else the first at all; an organisation named right after the name
+    ("... of the NYPD") completes a role that has none."""
+    weak: dict[str, Any] | None = None
     for n in mentions:
         if n.span is None:
             continue
-        found = premodifier_role(n.span) or appositive_role(n.span)
-        if found:
-            return found
-    return {"role": None, "affiliation": None}
+        for role, affiliation in _found(n.span):
+            info = _clean(role, affiliation)
+            if info is None:
+                continue
+            if not info["affiliation"]:
+                info["affiliation"] = _text(rp.trailing_affiliation(n.span))
+            if not _weak(info["role"]):
+                return info
+            weak = weak or info
+    return weak or {"role": None, "affiliation": None}
+
+
+def _found(span: Span) -> Iterator[Raw]:
+    """Candidate (role, affiliation) pairs for one mention, most direct first."""
+    pre = premodifier(span)
+    if pre is not None:
+        yield pre
+    for pattern in PATTERNS:
+        got = pattern(span)
+        if isinstance(got, rp.Said):
+            yield got.role, got.affiliation
+        elif got is not None:
+            yield got
+    after = appositive(span)
+    if after is not None:
+        yield after
+
+
+def described_as_person(mentions: list[Name]) -> bool:
+    """Whether the text describes a name the model took for a place or organisation as a person:
+    set beside a noun only a person can be ("The captain, Iriyanto", "Hadi Tjahnanto, a senior
+    air-force officer") or after an office or form of address ("Mayor X", "Mrs X")."""
+    for n in mentions:
+        span = n.span
+        if span is None or len(span) > 4:
+            continue
+        root = rp.climb_conj(span.root)
+        heads = [c for c in root.children if c.dep_ == "appos" and c.i > span.end]
+        if root.dep_ == "appos" and root.head.i < span.start:
+            heads.append(root.head)
+        if root.dep_ == "attr" and root.head.lemma_ == "be":
+            heads += [c for c in root.head.children if c.dep_ == "nsubj"][-1:]
+        if any(h.pos_ == "NOUN" and only_person_noun(h) for h in heads):
+            return True
+        before = span.doc[span.start - 1] if span.start else None
+        if before is not None and is_title(before) and bare(before.text) not in AGENT_NOUNS:
+            return True
+    return False
+
+
+def _address(tok: Token) -> bool:
+    return tok.text[:1].isupper() and bare(tok.text) in HONORIFICS
+
+
+def _weak(role: str) -> bool:
+    return role.split()[-1].lower() in WEAK_ROLE_NOUNS
+
+
+def _clean(role: list[Token] | str, affiliation: list[Token]) -> dict[str, Any] | None:
+    """A role as the briefing shows it: no determiners, ages, forms of address or numbers; titles
+    spelled out; None when nothing is left or it reads as an address, a date or a number."""
+    if isinstance(role, str):
+        text = role
+    else:
+        toks = [t for t in role if not _age(t)]
+        while toks and (toks[-1].text == "." or _address(toks[-1])):
+            toks = toks[:-1]  # "Education Secretary Sir": the form of address goes with the name
+        if all(_address(t) or t.is_punct for t in toks):
+            return None
+        while toks and (
+            toks[0].lower_ in DETERMINERS
+            or toks[0].tag_ in ("PRP$", "POS")
+            or toks[0].is_punct
+            or toks[0].lower_ in LEADING_ADVERBS
+        ):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
+            toks = toks[:-1]
+        if not toks or any(t.ent_type_ in ("DATE", "TIME") and not t.is_alpha for t in toks):
+            return None
+        if not (toks[-1].pos_ in ("NOUN", "PROPN") or is_title(toks[-1])):
+            return None
+        text = AGE.sub("", join(toks)).strip(" -,")
+    text = spelled_out(text)
+    if not text or NOT_ROLE.search(text) or not any(c.isalpha() for c in text):
+        return None
+    aff = _text(affiliation)
+    if aff and NOT_ROLE.search(aff):
+        aff = None
+    return {"role": text, "affiliation": aff}
 
 
 def _text(tokens: Sequence[Token]) -> str | None:
@@ -71,12 +182,66 @@ def split_role(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
 def premodifier_role(span: Span) -> dict[str, Any] | None:
     """ "Chinese Foreign Ministry spokesperson Wang Wenbin", "China's Minister of Commerce Wang
     Wentao", "his US counterpart John Kerry": the words before the name that modify it."""
+    raw = premodifier(span)
+    return _clean(*raw) if raw is not None else None
+
+
+def appositive_role(span: Span) -> dict[str, Any] | None:
+    """ "Sanjay Mehrotra, president and CEO of Micron Technology", "Lü Xiang, a research fellow
+    at the Chinese Academy of Social Sciences": a noun phrase set off by a comma after the name."""
+    raw = appositive(span)
+    return _clean(*raw) if raw is not None else None
+
+
+def _age(tok: Token) -> bool:
+    """A token of an age ("22-year-old"), which a role may carry and the briefing drops."""
+    doc = tok.doc
+    window = doc[max(0, tok.i - 4) : tok.i + 5].text
+    return bool(AGE.search(window)) and (
+        tok.like_num or tok.text == "-" or tok.lower_ in ("year", "old", "years")
+    )
+
+
+def _modifies(tok: Token, span: Span) -> bool:
+    """The word hangs (through words after it) from the name: "the party convention Sen. X"
+    ends the role at "Sen.", the convention being what the sentence is at."""
+    head = tok.head
+    doc = tok.doc
+    if span.root.head.i == tok.i or (tok.i and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_):
+        return True  # "his US counterpart John Kerry" (the name hangs from it), "search-and-rescue"
+    if head.i < tok.i:
+        return not (head.pos_ in ("VERB", "AUX") or head.pos_ == "ADP" and head.lower_ != "of")
+    return head.i < span.end or tok.dep_ in ("punct", "case")
+
+
+def _glued(tok: Token) -> bool:
+    """ "search-and-rescue": a word joined to its neighbours by hyphens without spaces."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "-" and doc[tok.i + 1].text == "-"
+
+
+def _stops(tok: Token) -> bool:
+    """A person's name ends the words before another name, unless it is part of a title
+    ("Park Ranger" in "State Park Ranger Supervisor Robert Colligan")."""
+    if tok.ent_type_ != "PERSON" or is_title(tok):
+        return False
+    doc = tok.doc
+    start = end = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return not title_chain(doc[start : end + 1])
+
+
+def premodifier(span: Span) -> Raw | None:
+    """The words before the name that modify it, as role and affiliation."""
     doc = span.doc
     i = span.start - 1
     left: list[Token] = []
     while i >= 0:
         tok = doc[i]
-        if tok.ent_type_ == "PERSON" or tok.is_sent_end:
+        if _stops(tok) or tok.is_sent_end or not _modifies(tok, span):
             break
         if (
             (
@@ -94,8 +259,7 @@ def premodifier_role(span: Span) -> dict[str, Any] | None:
             or tok.lower_ == "and"
             and left
             and i > 0
-            and doc[i - 1].pos_ == "NOUN"
-            and left[0].pos_ == "NOUN"
+            and (doc[i - 1].pos_ == "NOUN" and left[0].pos_ == "NOUN" or _glued(tok))
         ):
             left.insert(0, tok)
         elif tok.tag_ == "PRP$":
@@ -109,7 +273,11 @@ def premodifier_role(span: Span) -> dict[str, Any] | None:
     if not left:
         return None
     owner: list[Token] = []
-    poss = [j for j, t in enumerate(left) if t.tag_ == "POS" or t.text in ("’s", "'s")]
+    poss = [
+        j
+        for j, t in enumerate(left)
+        if (t.tag_ == "POS" or t.text in ("’s", "'s")) and not (t.ent_type_ == "ORG" and t.ent_iob_ == "I")
+    ]
     if poss:
         owner, left = left[: poss[-1]], left[poss[-1] + 1 :]
     elif left[0].tag_ == "PRP$":
@@ -121,38 +289,44 @@ def premodifier_role(span: Span) -> dict[str, Any] | None:
         role, affiliation = _strip_det(left), owner
     if not role or not _nominal(role):
         return None
-    info: dict[str, Any] = {"role": _text(role), "affiliation": _text(affiliation)}
     if owner and owner[-1].tag_ == "PRP$" and role[-1].lemma_ == "counterpart":
-        info = counterpart(span, info)
-    return info
+        theirs = counterpart(span)
+        if theirs is not None:
+            return theirs, affiliation
+    return role, affiliation
 
 
-def counterpart(span: Span, info: dict[str, Any]) -> dict[str, Any]:
+def counterpart(span: Span) -> str | None:
     """ "X's envoy A ... with his US counterpart B": B holds the same post on the other side."""
     sent = span.sent
     for other in reversed([e for e in sent.ents if e.label_ == "PERSON" and e.end <= span.start]):
         theirs = premodifier_role(other) or appositive_role(other)
         if theirs and theirs.get("role"):
-            return {
-                "role": f"{theirs['role']} (counterpart of {other.text})",
-                "affiliation": info["affiliation"],
-            }
-    return info
+            return f"{theirs['role']} (counterpart of {other.text})"
+    return None
 
 
-def appositive_role(span: Span) -> dict[str, Any] | None:
-    """ "Sanjay Mehrotra, president and CEO of Micron Technology", "Lü Xiang, a research fellow
-    at the Chinese Academy of Social Sciences": a noun phrase set off by a comma after the name."""
+def appositive(span: Span) -> Raw | None:
+    """A noun phrase set off by a comma after the name, read token by token (the parse often
+    leaves such phrases unattached), as role and affiliation."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
-    first = doc[span.end + 1]
+    j = span.end + 1
+    while j < len(doc) and doc[j].lower_ in LEADING_ADVERBS:
+        j += 1
+    first = doc[j] if j < len(doc) else doc[-1]
     if first.ent_type_ in ("PERSON", "GPE", "DATE", "CARDINAL") or first.like_num:
         return None
-    if not (first.lower_ in ("a", "an", "the") or first.pos_ in ("NOUN", "ADJ") or first.is_title):
+    if not (
+        first.lower_ in ("a", "an", "the")
+        or first.tag_ == "PRP$"
+        or first.pos_ in ("NOUN", "ADJ")
+        or first.is_title
+    ):
         return None
     phrase: list[Token] = []
-    j = span.end + 1
+    start = j
     while j < len(doc) and len(phrase) < 25:
         tok = doc[j]
         if (
@@ -161,9 +335,15 @@ def appositive_role(span: Span) -> dict[str, Any] | None:
             or tok.lower_ in ("who", "which", "that", "said")
         ):
             break
-        if tok.is_sent_start and j > span.end + 1:
+        if tok.lower_ == "and" and j + 1 < len(doc) and doc[j + 1].lower_ in ("a", "an", "the"):
             break
-        if tok.text in (";", "(", ")", "“", '"', ".", ":") or tok.ent_type_ in ("DATE", "TIME"):
+        if tok.is_sent_start and j > start:
+            break
+        if (
+            tok.text in (";", "(", ")", "“", '"', ".", ":")
+            or tok.ent_type_ in ("DATE", "TIME")
+            and not _age(tok)
+        ):
             break
         if tok.text == ",":
             nxt = doc[j + 1] if j + 1 < len(doc) else None
@@ -183,22 +363,12 @@ def appositive_role(span: Span) -> dict[str, Any] | None:
         role, affiliation = split_role(phrase)
     else:
         role, affiliation = _strip_det(phrase[:cut]), _strip_det(phrase[cut + 1 :])
-        affiliation = _named_tail(affiliation)
+        affiliation = rp.named_tail(affiliation)
+        if not rp.names_something(affiliation):
+            role, affiliation = (phrase if len(affiliation) <= rp.SHORT_TAIL else role), []
+    role = _strip_det([t for t in role if t.tag_ != "PRP$"])
     if not role or not _nominal(role) or role[0].pos_ == "PROPN" and role[0].ent_type_:
         return None
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in role):
         return None
-    return {"role": _text(role), "affiliation": _text(affiliation)}
-
-
-def _named_tail(tokens: list[Token]) -> list[Token]:
-    """ "US chip giant Micron Technology" -> "Micron Technology": the organisation named at the end
-    of a descriptive phrase."""
-    if not tokens or tokens[-1].ent_type_ != "ORG":
-        return tokens
-    k = len(tokens) - 1
-    while k > 0 and tokens[k - 1].ent_type_ == "ORG" and tokens[k].ent_iob_ != "B":
-        k -= 1
-    if k > 0 and all(t.lower_ != "of" for t in tokens[:k]) and any(t.is_lower for t in tokens[:k]):
-        return tokens[k:]
-    return tokens
+    return role, affiliation

@@ -8,7 +8,7 @@
   searches, people missing, risks, recoveries, figures that disagree), `disputed` (denials,
   accusations, charges, claims the story doubts), `hedged` (expected, planned, likely, probably,
   conditions, "could"), `pending` (demands, concerns, forecasts, "should", scheduled events).
-- `phrasing` and `wording`: a clause turned into a question that reads on its own ("Will ...?",
+- `phrasing`, `forms` and `wording`: a clause turned into a question that reads on its own ("Will ...?",
   "Did ...?", "When will ...?", "What caused ...?", "Is X's claim that ... true?").
 - `settled`: what the article reports done, so no question asks whether it will happen.
 - `finding`: `find_cues`, every cue in the article body.

@@ -7,9 +7,18 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..syntax import FIRST_SECOND_PERSON, clause_subject, is_past_clause, negated
+from ..sentences import doc_text
+from ..syntax import (
+    FIRST_SECOND_PERSON,
+    clause_subject,
+    is_past_clause,
+    is_reporting,
+    negated,
+    reporting_subject,
+)
 from .cue import DOUBLE_QUOTES, Cue, char_span, keys_of, keys_of_clause
-from .phrasing import ANAPHORIC_PRONOUNS, looks_back, wh_question, yes_no
+from .forms import looks_back, wh_question
+from .phrasing import ANAPHORIC_PRONOUNS, yes_no
 from .unknown import KNOWN_ADJ, frame_of, is_trigger
 from .wording import noun_phrase
 
@@ -19,6 +28,13 @@ ASKING = {"ask", "know", "wonder", "unclear", "decide", "determine", "check"}
 """Words after which "if" introduces a question ("asked if"), not a condition."""
 SENTENCE_ANAPHORS = {"that", "this", "it"}
 """Subjects that stand for the previous statement ("That remains to be seen")."""
+ANSWER_WORDS = 8
+"""Words after a question in its paragraph that make it a question the writer answers."""
+SPOKESPEOPLE = {
+    "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson", "representative", "aide",
+    "adviser", "advisor", "counsel", "official",
+}  # fmt: skip
+"""People who speak for someone else ("a lawyer for the news outlets"): the decision is theirs."""
 
 
 def explicit(sent: Span) -> Cue | None:
@@ -48,6 +64,8 @@ def explicit(sent: Span) -> Cue | None:
         return None  # "Could this rejection ...?": of what, the question alone cannot say
     if any(t.tag_ == "VBD" for t in opening) or span.root.tag_ == "VBD":
         return None  # about the past: settled, or an explanation the story gives
+    if span.start == sent.start and _answered_at_once(sent):
+        return None  # "What is Trump's view of NATO? In a March 2016 meeting ... Trump said ..."
     content = [t for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop]
     if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span):
         return None
@@ -56,6 +74,20 @@ def explicit(sent: Span) -> Cue | None:
         return None  # "What the [censored] is going on?", markup: not a question to print
     q = q[0].upper() + q[1:]
     return Cue("explicit", sent, q, keys_of(span), (span.start_char, span.end_char))
+
+
+def _answered_at_once(sent: Span) -> bool:
+    """A question in the story's own voice that opens its paragraph, which goes on: the writer
+    poses it to answer it ("How well is the United Nations performing ...? We examine ..."). One
+    led in ("the question the US faces is, which ...?") is put as open."""
+    text = doc_text(sent.doc)
+    if any(q in text[sent.start_char : sent.end_char] for q in DOUBLE_QUOTES):
+        return False  # someone's question, quoted
+    opens = text[: sent.start_char].rstrip(" \t").endswith("\n") or sent.start_char == 0
+    asked_end = max(t.idx + len(t) for t in sent if not t.is_space)  # the span ends with its "\n\n"
+    end = text.find("\n", asked_end)
+    rest = text[asked_end : end if end >= 0 else len(text)]
+    return opens and len(rest.split()) >= ANSWER_WORDS
 
 
 def _interrogative(tok: Token) -> bool:
@@ -105,12 +137,39 @@ def whether(tok: Token, sent: Span) -> Iterator[Cue]:
         above = next(
             (a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and clause_subject(a) is not None), None
         )
-        subject = clause_subject(above) if above is not None else None
-        if above is None or subject is None or is_past_clause(above):
+        if above is None:
+            return
+        subject = clause_subject(above)
+        if subject is not None and frame is not None and subject.i == frame.i:
+            subject = _principal(above)  # "no decision had been made about whether to appeal": whose
+        elif is_past_clause(above) and not (frame is not None and frame.pos_ == "NOUN"):
+            return  # "had weighed whether to appeal": settled since; "has made no decision": open
+        if subject is None:
             return
     q = yes_no(verb, subject=subject, present=True, keep_tense=past)
     kind = "unknown" if frame is not None else "whether"
     yield Cue(kind, sent, q, keys_of_clause(verb), char_span(verb, exclude_marks=True))
+
+
+def _principal(verb: Token) -> Token | None:
+    """Who speaks of a decision not yet made, or whom they speak for ("A lawyer for the news
+    outlets said no decision had been made": the news outlets)."""
+    said = next((a for a in [verb, *verb.ancestors] if is_reporting(a)), None)
+    speaker = reporting_subject(said) if said is not None else None
+    if speaker is None or speaker.pos_ not in ("NOUN", "PROPN") or speaker.lower_ in FIRST_SECOND_PERSON:
+        return None
+    if speaker.lemma_.lower() in SPOKESPEOPLE:
+        return next(
+            (
+                p
+                for c in speaker.children
+                if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                for p in c.children
+                if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+    return speaker if speaker.pos_ == "PROPN" else None
 
 
 def is_complement_if(tok: Token) -> bool:

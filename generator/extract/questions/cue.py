@@ -27,8 +27,10 @@ STRENGTH: dict[str, float] = {
     "possible": 2.0,
     "yet": 2.0,
     "expected": 2.0,
+    "weighing": 2.0,  # "is considering a run", "won't rule out", "is open to running"
     "demand": 2.0,
     "attempt": 1.75,  # "is still working to find a middle ground"
+    "refusal": 1.75,  # "refuses to release his tax returns"
     "concern": 2.0,
     "fragile": 2.0,
     "claim": 1.5,  # "X insisted that ...", "critics say ..."
@@ -38,6 +40,7 @@ STRENGTH: dict[str, float] = {
     "risk": 1.5,  # "vulnerable to", "at risk of"
     "prospect": 1.5,  # "plans to", "set to", "likely to", "threatened to"
     "probable": 1.5,  # "probably will", "appear to be"
+    "predicted": 1.5,  # "will find it difficult to", "will not necessarily"
     "suspected": 1.5,  # "may have used the loss to avoid taxes"
     "should": 1.25,  # "Trump should release his returns": what someone ought to do, not yet done
     "potential": 1.25,
@@ -121,3 +124,14 @@ def char_span(verb: Token, exclude_marks: bool = False) -> tuple[int, int]:
 
 def end_of(tok: Token) -> int:
     return max(t.idx + len(t) for t in tok.subtree)
+
+
+def past_hypothesis(verb: Token) -> bool:
+    """A clause under an "if" in the simple past ("if the state held up the deal, Patriot could
+    threaten to ..."): a hypothesis, or a worry of the past, not a prospect to follow."""
+    heads = [verb, verb.head] if verb.dep_ in ("xcomp", "ccomp") else [verb]
+    return any(
+        c.dep_ == "advcl" and c.tag_ == "VBD" and any(m.lower_ in ("if", "unless") for m in c.children)
+        for h in heads
+        for c in h.children
+    )

@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 
 from ..syntax import FIRST_SECOND_PERSON, clause_subject, negated
 from .cue import WEAK_KEY, Cue, char_span, keys_of, keys_of_clause
-from .phrasing import did_question, yes_no
-from .wording import SIDE_CLAUSES, finish, inside, noun_phrase, phrase_text
+from .forms import did_question
+from .phrasing import yes_no
+from .wording import SIDE_CLAUSES, finish, inside, noun_phrase, phrase_text, runs_on, without_run_on
 
 DENY_VERBS = {"deny", "dispute", "refute", "rebut", "contest"}
 ACCUSE_VERBS = {"accuse", "allege"}
@@ -37,6 +38,11 @@ CRITICS = {"critic", "opponent", "skeptic", "sceptic", "detractor"}
 VERDICT_WORDS = {"convict", "acquit", "plead", "sentence", "guilty", "dismiss"}
 """Words that report a charge settled in court."""
 MAX_CLAIM_WORDS = 16
+SUSPECTING = {"suspected", "alleged", "possible", "reported", "apparent", "rumored", "rumoured", "purported"}
+RELATIONS = {"tie": "tied to", "link": "linked to", "connection": "connected to"}
+"""Links a story may call suspected, and how a question asks about them ("Is X tied to Y?")."""
+INVOLVEMENT = {"role", "involvement", "complicity", "hand"}
+"""A part in something done, suspected ("his alleged role in the attack"); "possible" may look ahead."""
 
 
 def denial(verb: Token, sent: Span) -> Iterator[Cue]:
@@ -209,9 +215,10 @@ def claim(verb: Token, sent: Span) -> Iterator[Cue]:
         and not inside(t, clause, SIDE_CLAUSES)
         and t.i not in other
     ]
+    words = without_run_on(words)
     while words and words[-1].dep_ == "cc":
         words.pop()  # "... and" left before a clause that went
-    if any(t.lower_ in FIRST_SECOND_PERSON for t in words) or len(words) > MAX_CLAIM_WORDS:
+    if any(t.lower_ in FIRST_SECOND_PERSON for t in words) or len(words) > MAX_CLAIM_WORDS or runs_on(words):
         return
     owner = "the critics’" if critics else _possessive(noun_phrase(subj, trim=True), subj)
     if len(owner.split()) > 6 or any(d in owner for d in ("—", "–", " - ")):
@@ -228,6 +235,30 @@ def _rebuts(verb: Token, sent: Span) -> bool:
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     opens = first is not None and first.lower_ in ("but", "however", "yet") and first.i < verb.i
     return opens or any(t.lower_ == "instead" for t in verb.subtree)
+
+
+def suspected(adj: Token, sent: Span) -> Iterator[Cue]:
+    """'Russia's suspected ties to the hacking of Mr. Powell's emails' -> 'Is Russia tied to the
+    hacking of Mr. Powell's emails?': a link the story calls suspected, alleged or possible."""
+    noun = adj.head
+    lemma = noun.lemma_.lower()
+    relation = RELATIONS.get(lemma) or (
+        "involved in" if lemma in INVOLVEMENT and adj.lower_ != "possible" else None
+    )
+    if adj.dep_ != "amod" or relation is None:
+        return  # "NATO's possible involvement in Kosovo": a prospect, asked by `hedged.possible`
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "with")), None)
+    obj = next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
+    if owner is None or obj is None or owner.pos_ != "PROPN":
+        return  # "people with possible ties to ...": whose, the question cannot say
+    cut = {t.i for p in obj.subtree if p.dep_ == "prep" and p.lower_ != "of" for t in p.subtree}
+    what = phrase_text([t for t in obj.subtree if t.i not in cut and not inside(t, obj, SIDE_CLAUSES)])
+    name = phrase_text([t for t in owner.subtree if t.dep_ != "case"])  # "Russia", not "Russia's"
+    lead = "Was" if relation == "involved in" else "Is"
+    q = finish(f"{lead} {name} {relation} {what}")
+    keys = keys_of(obj.subtree) | {f"link:{owner.lemma_.lower()}"}  # the same suspicion, said twice
+    yield Cue("suspected", sent, q, keys, char_span(noun))
 
 
 def _possessive(name: str, tok: Token) -> str:

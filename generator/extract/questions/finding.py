@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import TimelineEntry
 from ..sentences import doc_text, is_heading, sentences
-from . import asked, disputed, hedged, ongoing, pending, processes, unknown
+from . import asked, disputed, hedged, hidden, ongoing, pending, predicted, processes, unknown, weighing
 from .cue import DOUBLE_QUOTES, FRAGILE_ADJ, HEDGE_ADJ, Cue
 
 DEMAND_VERBS = {
@@ -53,6 +53,9 @@ AHEAD = {
     "conditional",
     "scheduled",
     "attempt",
+    "predicted",
+    "weighing",
+    "refusal",
 }
 """Cue kinds about what comes next: in a sentence about years ago, that has come and gone."""
 QUESTION_RUN = 3
@@ -100,14 +103,18 @@ def _supposed(sent: Span) -> bool:
 
 
 def _dated_past(sent: Span, published: date | None) -> bool:
-    """A sentence dated to years before publication ("Eight years ago", "In 2008")."""
+    """A sentence dated to years before publication ("Eight years ago", "In 2008"); a year that
+    only names a thing ("the nominee's 1995 state tax return") dates no clause."""
     for t in sent:
         if t.ent_type_ == "DATE":
             if t.lower_ == "ago":
                 return True
             year = int(t.text) if len(t.text) == 4 and t.text.isdigit() else None
-            if published is not None and year is not None and year < published.year - 1:
-                return True
+            if published is None or year is None or year >= published.year - 1:
+                continue
+            bare_year = t.ent_iob_ == "B" and not (t.i + 1 < len(t.doc) and t.nbor().ent_iob_ == "I")
+            if not (bare_year and t.dep_ in ("nummod", "compound", "amod") and t.head.pos_ == "NOUN"):
+                return True  # "In 2008", "a Jan. 17, 2013 email"; not "the nominee's 1995 tax return"
     return False
 
 
@@ -164,10 +171,14 @@ def _token_cues(
         yield from asked.unseen(tok, sent)
     elif unknown.is_trigger(tok):
         yield from unknown.not_known(tok, sent)
+    if lemma in hidden.HIDING or lemma == "keep":
+        yield from hidden.hidden(tok, sent)
     if lemma in unknown.NO_REPLY:
         yield from unknown.no_reply(tok, sent)
     if lemma in HEDGE_ADJ and tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
         yield from hedged.possible(tok, sent)
+    if low in disputed.SUSPECTING and tok.dep_ == "amod":
+        yield from disputed.suspected(tok, sent)
     if low == "yet" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
         yield from hedged.yet(tok, sent)
     if (lemma in hedged.PROSPECT_VERBS and tok.pos_ in ("VERB", "AUX")) or (
@@ -182,6 +193,8 @@ def _token_cues(
         yield from pending.demand(tok, sent)
     elif lemma in DEMAND_VERBS | {"plea", "request"} and tok.pos_ == "NOUN":
         yield from pending.demand_noun(tok, sent)
+    if lemma == "time" and tok.pos_ == "NOUN":
+        yield from pending.time_for(tok, sent)
     if (low in CONCERN_ADJ and tok.dep_ == "acomp") or (lemma in FEAR_WORDS and tok.pos_ in ("NOUN", "VERB")):
         yield from pending.concern(tok, sent)
     if low in WEAK_MODALS and tok.tag_ == "MD":
@@ -191,8 +204,32 @@ def _token_cues(
         yield from pending.should(tok, sent)
     if (low in SCHEDULE_WORDS and tok.tag_ in ("VBN", "JJ")) or (low == "will" and tok.tag_ == "MD"):
         yield from pending.scheduled(tok, sent, published, timeline)
+    if (low in predicted.DIFFICULT or low == "able") and tok.pos_ == "ADJ":
+        yield from predicted.ability(tok, sent)
+    elif low == "necessarily":
+        yield from predicted.not_necessarily(tok, sent)
+    elif lemma in predicted.PLANS and tok.pos_ == "NOUN":
+        yield from predicted.plan(tok, sent)
+    elif lemma in predicted.LEAD_NOUNS and tok.pos_ == "NOUN":
+        yield from predicted.poll_lead_noun(tok, sent)
+    elif lemma in predicted.LEAD_VERBS or low in predicted.LEAD_VERBS:
+        yield from predicted.poll_lead(tok, sent)
+    if lemma in predicted.CHANCES and tok.pos_ == "NOUN":
+        yield from predicted.chance(tok, sent)
+    yield from _weighing(tok, lemma, sent)
     yield from _ongoing(tok, lemma, sent)
     yield from _disputed(tok, lemma, sent)
+
+
+def _weighing(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
+    if tok.pos_ == "VERB" and lemma in weighing.WEIGHING:
+        yield from weighing.weighing(tok, sent)
+    elif tok.pos_ == "VERB" and lemma == "refuse":
+        yield from weighing.refusing(tok, sent)
+    elif tok.pos_ == "VERB" and lemma == "rule":
+        yield from weighing.ruling_out(tok, sent)
+    elif tok.pos_ == "ADJ" and tok.lower_ == "open":
+        yield from weighing.open_to(tok, sent)
 
 
 def _ongoing(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
@@ -203,6 +240,8 @@ def _ongoing(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
             yield from processes.process_verb(tok, sent)
         if lemma in ongoing.ATTEMPT_VERBS:
             yield from ongoing.attempt(tok, sent)
+        elif lemma in ongoing.WOOING:
+            yield from ongoing.courting(tok, sent)
         if lemma in ongoing.SEARCH_VERBS or lemma in ("find", "miss"):
             yield from ongoing.searching(tok, sent)
     elif tok.pos_ == "ADJ" and lemma in ongoing.RISK_ADJ:
@@ -230,7 +269,7 @@ def _disputed(tok: Token, lemma: str, sent: Span) -> Iterator[Cue]:
 
 
 TRIGGERS = frozenset().union(
-    {"whether", "if", "unless", "until", "see", "seen", "yet", "will", "should", "must", "need"},
+    {"whether", "if", "unless", "until", "see", "seen", "yet", "will", "should", "must", "need", "time"},
     {"allegedly", "charge", "find", "miss", "condition", "plea", "request", "comment"},
     unknown.UNKNOWN_ADJ, unknown.KNOWN_ADJ, unknown.FINDING_OUT, unknown.MYSTERY_NOUNS,
     unknown.LACKING_NOUNS, unknown.NO_REPLY, HEDGE_ADJ, FRAGILE_ADJ, WEAK_MODALS,
@@ -239,6 +278,9 @@ TRIGGERS = frozenset().union(
     processes.OUTCOME_OF, processes.PROCESS_VERBS, ongoing.ATTEMPT_VERBS, ongoing.SEARCH_VERBS,
     ongoing.RISK_ADJ, ongoing.SIZES, disputed.DENY_VERBS, disputed.ACCUSE_VERBS,
     disputed.CLAIM_VERBS, disputed.REBUTTING, disputed.SAYING_VERBS, disputed.ALLEGATION_NOUNS,
+    predicted.DIFFICULT, predicted.LEAD_VERBS, predicted.LEAD_NOUNS, predicted.PLANS, disputed.SUSPECTING,
+    hidden.HIDING, {"able", "necessarily", "keep"}, predicted.CHANCES, weighing.WEIGHING, ongoing.WOOING,
+    {"refuse", "rule", "open"},
 )  # fmt: skip
 """Every word (lower case or lemma) some detector starts from."""
 _IDS = StringStore()

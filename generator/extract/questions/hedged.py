@@ -16,8 +16,10 @@ from ..syntax import (
     negated,
     own_subject,
 )
-from .cue import SAME_ISSUE, Cue, char_span, end_of, keys_of, keys_of_clause, stem
-from .phrasing import ask_with, yes_no
+from .cue import SAME_ISSUE, Cue, char_span, end_of, keys_of, keys_of_clause, past_hypothesis, stem
+from .disputed import RELATIONS
+from .forms import ask_with
+from .phrasing import yes_no
 from .wording import finish, noun_phrase, phrase_text
 
 # fmt: off
@@ -103,6 +105,8 @@ def possible(tok: Token, sent: Span) -> Iterator[Cue]:
     """'a possible summit' -> 'Will the summit take place?'; 'the potential candidates for
     president' -> 'Which of the candidates for president will run?'"""
     noun = tok.head
+    if noun.lemma_.lower() in RELATIONS:
+        return  # "Russia's possible ties to ...": a suspicion, asked by `disputed.suspected`
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None and is_past_clause(verb) and noun.lemma_.lower() not in EVENT_NOUNS | set(ROLE_NOUNS):
         return  # "investigated for possible connections with ...": a suspicion the story has told of
@@ -178,7 +182,12 @@ def expected(tok: Token, sent: Span) -> Iterator[Cue]:
     if (tok.tag_ == "VBN" and not auxes and tok.pos_ == "VERB") or tok.dep_ in ("relcl", "acl", "amod"):
         return
     comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
-    if comp is None or any(c.tag_ in ("WP", "WDT") for c in tok.children) or negated(comp):
+    if (
+        comp is None
+        or any(c.tag_ in ("WP", "WDT") for c in tok.children)
+        or negated(comp)
+        or past_hypothesis(tok)
+    ):
         return  # "vowed not to repeat that mistake": asked the other way round it means the opposite
     infinitive = (
         comp.dep_ == "ccomp"
@@ -285,6 +294,8 @@ def modal(tok: Token, sent: Span) -> Iterator[Cue]:
         return
     if verb.dep_ in ("relcl", "acl", "amod"):
         return
+    if past_hypothesis(verb):
+        return  # "if the state held up the deal, Patriot could threaten ...": a hypothesis
     subj = clause_subject(verb)
     if subj is None or subj.lower_ in FIRST_SECOND_PERSON | {
         "it",
@@ -311,8 +322,12 @@ def maybe_done(tok: Token, sent: Span) -> Iterator[Cue]:
         return
     if any(t.lower_ in ("if", "unless") for t in sent) or verb.dep_ in ("advcl", "acl", "amod"):
         return  # "if ... could have": a counterfactual, not a suspicion
-    if "well" in between or any(c.dep_ == "conj" and negated(c) for c in verb.children):
-        return  # "may as well have been", "could have saved but didn't"
+    if "well" in between or "once" in between or any(c.dep_ == "conj" and negated(c) for c in verb.children):
+        return  # "may as well have been", "could have saved but didn't", "may once have seemed": not now
+    if any(
+        t.lower_ == "but" and t.i > verb.i and t.nbor().lower_ == "not" for t in sent if t.i + 1 < sent.end
+    ):
+        return  # "may have seemed far away, but not after ...": the story says what is so
     if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children):
         return  # "the only place where this story could have unfolded"
     subj = clause_subject(verb)

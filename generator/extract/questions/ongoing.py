@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..syntax import clause_subject, is_past_clause, is_reporting, negated
-from .cue import Cue, char_span, keys_of, keys_of_clause, stem
+from .cue import WEAK_KEY, Cue, char_span, keys_of, keys_of_clause, stem
 from .phrasing import yes_no
 from .processes import OUTCOME_OF, simple_past, still, under_way
-from .wording import finish, noun_phrase, phrase_text
+from .wording import finish, inside, noun_phrase, phrase_text
 
 ATTEMPT_VERBS = {
     "try",
@@ -32,6 +32,10 @@ ATTEMPT_VERBS = {
 
 
 SEARCH_VERBS = {"search", "hunt", "scour", "comb"}
+
+
+WOOING = {"court", "woo"}
+"""Verbs of trying to win people over ("has been courting working-class voters")."""
 
 
 SEEKING_NOUNS = {"search", "effort", "hope", "chance", "bid", "attempt", "operation", "focus"}
@@ -92,6 +96,26 @@ def attempt(verb: Token, sent: Span) -> Iterator[Cue]:
     subj = clause_subject(verb)
     q = yes_no(goal, subject=subj, trim=True)
     yield Cue("attempt", sent, q, keys_of_clause(goal), char_span(verb), bonus=still(verb))
+
+
+def courting(verb: Token, sent: Span) -> Iterator[Cue]:
+    """'Trump has been courting working-class voters' -> 'Will Trump win over working-class
+    voters?': an effort to win people over, its outcome open while it goes on."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    perfect = verb.tag_ == "VBG" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if not (under_way(verb) or perfect) or negated(verb) or verb.dep_ in ("relcl", "acl", "amod", "advcl"):
+        return
+    subj, obj = clause_subject(verb), next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None or obj.pos_ not in ("NOUN", "PROPN") or reported(verb):
+        return
+    if not (
+        subj.pos_ == "PROPN" or subj.lower_ in ("he", "she") or any(c.dep_ == "poss" for c in subj.children)
+    ):
+        return  # "candidates are courting voters": no one in particular
+    name = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)  # "Clinton's
+    who = [t for t in obj.subtree if not inside(t, obj, ("relcl", "appos", "acl"))]  # opponent, Donald Trump"
+    q = finish(f"Will {noun_phrase(name, trim=True)} win over {phrase_text(who)}")
+    yield Cue("attempt", sent, q, keys_of(who) | {WEAK_KEY + stem(verb.lemma_)}, char_span(verb))
 
 
 def searching(tok: Token, sent: Span) -> Iterator[Cue]:

@@ -14,11 +14,12 @@ from ..syntax import (
     FIRST_SECOND_PERSON,
     clause_subject,
     is_past_clause,
+    is_reporting,
     join_names_whole,
     negated,
     own_subject,
 )
-from .cue import LIGHT_VERBS, WEAK_KEY, Cue, char_span, end_of, keys_of, keys_of_clause, stem
+from .cue import LIGHT_VERBS, WEAK_KEY, Cue, char_span, end_of, keys_of, keys_of_clause, past_hypothesis, stem
 from .hedged import EVENT_NOUNS
 from .phrasing import yes_no
 from .processes import OUTCOME_OF
@@ -32,6 +33,8 @@ OPEN_OUTCOME = {
     "play", "race", "run", "talk", "announce", "resume", "try", "seek", "attempt", "contest",
 }  # fmt: skip
 """Verbs of events whose result a date does not settle: a vote, a hearing, a meeting, a game."""
+MAX_THING_WORDS = 5
+"""A thing whose "should" is a prediction is named in a few words ("Pence's performance")."""
 VAGUE_CONCERNS = {"future", "situation", "thing", "this", "that", "it", "matter", "issue"}
 """Concerns too vague to ask about ("concerned about the future")."""
 
@@ -101,6 +104,24 @@ def demand_noun(noun: Token, sent: Span) -> Iterator[Cue]:
     yield Cue("demand", sent, yes_no(action, trim=True), keys_of_clause(action), (noun.idx, end_of(action)))
 
 
+def time_for(noun: Token, sent: Span) -> Iterator[Cue]:
+    """'It is time for America to go on offense' -> 'Will America go on offense?': a call to act."""
+    be = noun.head
+    if noun.dep_ != "attr" or be.lemma_ != "be" or be.tag_ not in ("VBZ", "VBP") or negated(be):
+        return  # "it was time for ...": told of the past; "it is not time for ...": no call
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+        return  # "there is time for Trump to master the issues": room to act, not a call to
+    action = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+    if action is None or not any(m.lower_ == "for" for m in action.children) or negated(action):
+        return
+    agent = own_subject(action)
+    if agent is None or agent.pos_ not in ("PROPN", "NOUN") or agent.lower_ in FIRST_SECOND_PERSON:
+        return
+    yield Cue(
+        "demand", sent, yes_no(action, subject=agent, trim=True), keys_of_clause(action), char_span(action)
+    )
+
+
 def _wanted(tok: Token, noun: Token, sent: Span) -> Iterator[Cue]:
     """'called for an independent investigation into X' -> 'Will there be an independent
     investigation into X?'"""
@@ -128,8 +149,10 @@ def concern(tok: Token, sent: Span) -> Iterator[Cue]:
         return  # "did not seem to be worried about division": no concern
     clause = next((c for c in tok.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")), None)
     if clause is not None:
-        if _past(tok) or not any(
-            a.lower_ in ("will", "would", "could", "might", "may", "'ll") for a in clause.children
+        if (
+            _past(tok)
+            or past_hypothesis(clause)
+            or not any(a.lower_ in ("will", "would", "could", "might", "may", "'ll") for a in clause.children)
         ):
             return
         yield Cue("concern", sent, yes_no(clause), keys_of_clause(clause), char_span(clause))
@@ -201,9 +224,11 @@ def _same_person(verb: Token, clause: Token) -> bool:
     return subj.lemma_ == speaker.lemma_
 
 
-def _subordinate(verb: Token) -> bool:
+def _subordinate(verb: Token, reported: bool = False) -> bool:
     """A clause that is not what the sentence asserts: relative, adverbial, under a question word
-    or a past report ("had never suggested the U.S. should ...")."""
+    or a past report ("had never suggested the U.S. should ..."). `reported`: a report in the
+    simple past ("Matthews said the performance should boost ...") still asserts it."""
+    said = -1
     for tok in [verb, *verb.ancestors]:
         if tok.dep_ in ("relcl", "acl", "advcl", "csubj", "pcomp", "pobj") or any(
             c.tag_ in ("WRB", "WP", "WDT") or c.lower_ in ("if", "whether")
@@ -211,11 +236,34 @@ def _subordinate(verb: Token) -> bool:
             if c.i < tok.i
         ):
             return True
-        if tok.dep_ == "ccomp" and (tok.head.tag_ == "VBD" or negated(tok.head)):
+        if reported and tok.dep_ == "ccomp" and is_reporting(tok.head) and tok.head.tag_ == "VBD":
+            said = tok.head.i
+        elif tok.dep_ == "ccomp" and (tok.head.tag_ == "VBD" or negated(tok.head)):
             return True
-        if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in tok.children if a.dep_ == "aux"):
+        if tok.i != said and (
+            tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in tok.children if a.dep_ == "aux")
+        ):
             return True  # "Eight years ago, both men had the position: Congress should ...": history
     return False
+
+
+def _definite_thing(subj: Token) -> bool:
+    """'Pence's performance', 'the video': a particular thing, named in a few words, whose
+    "should" is a prediction; not one a speaker ventures ("I think the plan should ...")."""
+    if subj.pos_ != "NOUN" or len(list(subj.subtree)) > MAX_THING_WORDS:
+        return False
+    if any(
+        c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+        for c in subj.head.children
+    ):
+        return False  # "If it weren't Cuba, the child should go ...": a hypothesis
+    if any(
+        s is not None and s.lower_ in FIRST_SECOND_PERSON for s in map(clause_subject, subj.head.ancestors)
+    ):
+        return False
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in subj.children
+    )
 
 
 def forecast(verb: Token, sent: Span) -> Iterator[Cue]:
@@ -245,7 +293,8 @@ def forecast(verb: Token, sent: Span) -> Iterator[Cue]:
 
 
 def should(tok: Token, sent: Span) -> Iterator[Cue]:
-    """'Trump should release his tax returns', 'Clinton needs to explain': will they?"""
+    """'Trump should release his tax returns', 'Clinton needs to explain', 'Pence's performance
+    should boost Trump's poll numbers': will they, will it?"""
     verb: Token | None
     if tok.lower_ in ("should", "must"):
         verb = tok.head
@@ -257,10 +306,14 @@ def should(tok: Token, sent: Span) -> Iterator[Cue]:
         verb = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if verb is None or negated(tok) or tok.tag_ not in ("VBZ", "VBP"):
             return
-    if verb is None or _subordinate(verb if tok.lower_ in ("should", "must") else tok):
+    if verb is None:
+        return
+    clause = verb if tok.lower_ in ("should", "must") else tok
+    subj = clause_subject(clause)
+    thing = tok.lower_ == "should" and subj is not None and _definite_thing(subj)
+    if _subordinate(clause, reported=thing):
         return  # "why Mrs. Clinton should be president", "the motivation Democrats need to": not a demand
-    subj = clause_subject(verb if tok.lower_ in ("should", "must") else tok)
-    if subj is None or subj.pos_ != "PROPN" or verb.dep_ in ("relcl", "acl"):
+    if subj is None or not (subj.pos_ == "PROPN" or thing) or verb.dep_ in ("relcl", "acl"):
         return  # "we should", "people must": no one in particular
     q = yes_no(verb, subject=subj, trim=True)
     q = re.sub(r"^(Should|Must) ", "Will ", q) if q else None  # not whether they ought to: whether they will

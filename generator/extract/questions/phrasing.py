@@ -1,4 +1,5 @@
-"""Phrasing: a hedged clause turned into a question a reader can take on its own.
+"""Phrasing: a hedged clause turned into a yes/no question a reader can take on its own (other
+forms in `forms`).
 
 "whether the meeting finally materializes" -> "Will the meeting finally materialize?";
 "when the vote will take place" -> "When will the vote take place?"; "whether the abortion was
@@ -12,21 +13,29 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..sentences import doc_text
-from ..syntax import FIRST_SECOND_PERSON, clause_subject, is_past_clause, join_names_whole, own_subject
+from ..syntax import (
+    FIRST_SECOND_PERSON,
+    WEEKDAY_NUMBERS,
+    clause_subject,
+    is_past_clause,
+    join_names_whole,
+    own_subject,
+)
 from .cue import LIGHT_VERBS
 from .settled import reported_done
 from .wording import (
     DEMONSTRATIVES,
     SIDE_CLAUSES,
-    clean_question,
     finish,
     inside,
     noun_phrase,
     owner_of,
     phrase_text,
+    runs_on,
     set_off,
     swapped_possessive,
     undateline,
+    without_run_on,
 )
 
 ANAPHORIC_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those"}
@@ -59,6 +68,8 @@ LEADS = {"can": "Can", "ca": "Can", "should": "Should", "must": "Must"}
 
 
 OBJECT_PRONOUNS = {"him", "her", "them"}
+HEADLINE_WORDS = 25
+"""A line this short right after the headline is a deck (a second headline), in headline English."""
 
 
 INDEFINITE = {
@@ -84,7 +95,7 @@ INTRANSITIVE = {
 HEDGES = {
     "not", "never", "probably", "likely", "possibly", "perhaps", "maybe", "certainly", "definitely",
     "also", "too", "undoubtedly", "surely", "inevitably", "allegedly", "reportedly", "apparently",
-    "supposedly", "actually", "really", "very", "well",
+    "supposedly", "actually", "really", "very", "well", "necessarily",
 }  # fmt: skip
 """Adverbs a question leaves out: the hedge is what it asks about ("Will X be suspended?")."""
 
@@ -112,7 +123,8 @@ def yes_no(
     ):
         return None  # two subjects: the parse is broken here
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.lower_ != "to"]
-    rest, middle = _predicate(verb, subj, trim)
+    rest, middle = predicate(verb, subj, trim)
+    rest = without_run_on(rest)
     used = [*words, verb, *rest]
     lo, hi = min(t.i for t in used), max(t.i for t in used)
     if any("\n" in t.text or "\n" in t.whitespace_ for t in verb.doc[lo:hi]):
@@ -149,7 +161,7 @@ def _subject_of(verb: Token, given: Token | None, there_ok: bool) -> Token | Non
     subj = given if given is not None else clause_subject(verb)
     if subj is not None and subj.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
         return verb.head if verb.head.pos_ == "NOUN" else None
-    if verb.dep_ == "relcl" or subj is None or subj.lower_ in UNCLEAR_SUBJECTS:
+    if (verb.dep_ == "relcl" and given is None) or subj is None or subj.lower_ in UNCLEAR_SUBJECTS:
         return None
     return None if subj.lower_ == "there" and not there_ok else subj
 
@@ -159,7 +171,7 @@ def _readable_subject(subj: Token, words: list[Token]) -> bool:
     off by the parse ("the birth of")."""
     if words[0].tag_ == "PRP$" and not owner_of(words[0]) and words[0].lower_ not in ("his", "her"):
         return False  # "their country": whose, the question alone cannot say
-    if _vague(subj, words):
+    if vague(subj, words):
         return False
     core = [t for t in words if not inside(t, subj, ("relcl", "appos", "prn", "acl"))]
     while len(core) > 1 and core[-1].is_punct:
@@ -169,7 +181,7 @@ def _readable_subject(subj: Token, words: list[Token]) -> bool:
     return not (len(core) > 1 and core[-1].pos_ in ("ADP", "DET", "CCONJ"))
 
 
-def _predicate(verb: Token, subj: Token, trim: bool) -> tuple[list[Token], list[Token]]:
+def predicate(verb: Token, subj: Token, trim: bool) -> tuple[list[Token], list[Token]]:
     """The words after the verb that the question keeps, and adverbs between subject and verb.
     Another clause conjoined to the verb (another subject, another tense) is left out."""
     skip = {
@@ -193,10 +205,13 @@ def _predicate(verb: Token, subj: Token, trim: bool) -> tuple[list[Token], list[
         ):
             skip |= {t.i for t in c.subtree}  # "... and is aimed at": another verb group
             skip |= {x.i for x in verb.children if x.dep_ == "cc" and x.i < c.i}
-        other_clause = c.dep_ == "conj" and (own_subject(c) is not None or is_past_clause(c))
+        other_clause = c.dep_ == "conj" and (
+            own_subject(c) is not None or is_past_clause(c) or (c.tag_ == "VBG" and _gerund(verb))
+        )  # "accused of taking cues and [using ...]": only the first is re-inflected
         if other_clause or _remains_to_be_seen(c):
             skip |= {t.i for t in c.subtree}  # "..., and took a loss": another clause, another tense
             skip |= {x.i for x in verb.children if x.dep_ == "cc" and c.dep_ == "conj" and x.i < c.i}
+    skip |= _date_of_call(verb)
     keep = {t.i for c in verb.children if c.dep_ == "advcl" and _infinitive(c) for t in c.subtree}
     rest = [
         t
@@ -225,20 +240,49 @@ def _predicate(verb: Token, subj: Token, trim: bool) -> tuple[list[Token], list[
     return rest, middle
 
 
+def _gerund(verb: Token) -> bool:
+    """'of taking cues', 'considering abandoning': an -ing form a question re-inflects; not the
+    progressive "were shelling and advancing on ...", which it keeps as it is."""
+    return verb.tag_ == "VBG" and not any(a.lemma_ == "be" for a in verb.children if a.dep_ == "aux")
+
+
 def _infinitive(clause: Token) -> bool:
     """'to be taken', 'to find a middle ground': a complement the verb needs, not an aside."""
     first = min(clause.subtree, key=lambda t: t.i)
     return first.lower_ == "to" and first.head.i == clause.i
 
 
+def _date_of_call(verb: Token) -> set[int]:
+    """'sounded a call for the United States to accept more refugees on Monday': the weekday
+    dates the call, told in the past, not the act called for (the parse hangs it on the act)."""
+    above = verb.head.head if verb.head.pos_ == "NOUN" else verb.head
+    if not (any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) and above.tag_ == "VBD"):
+        return set()
+    return {
+        t.i
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "on" and c.i > verb.i
+        for p in c.children
+        if p.dep_ == "pobj" and p.lower_ in WEEKDAY_NUMBERS
+        for t in c.subtree
+    }
+
+
 def complete(verb: Token, rest: list[Token]) -> bool:
     """Whether the words after the verb make a whole predicate: no "him" or "those" whose
     referent is lost, no negative ("learn nothing"), no verb left without its object."""
     if any(
-        t.lower_ in OBJECT_PRONOUNS | DEMONSTRATIVES | {"it"} and t.dep_ in ("dobj", "pobj", "dative")
+        (t.lower_ in OBJECT_PRONOUNS | DEMONSTRATIVES | {"it"} and t.dep_ in ("dobj", "pobj", "dative"))
+        or (t.lower_ == "it" and t.dep_ == "nsubj" and t.head.tag_ == "VB")  # "help it meet new standards"
         for t in rest
     ):
         return False  # "Will Kasich beat him?", "stand up to those": whom, the question cannot say
+    if any(
+        t.lower_ in ("same", "so") and t.head.lemma_ == "do" and t.dep_ in ("dobj", "advmod") for t in rest
+    ):
+        return False  # "Will coal companies do the same?": the same as what, the question cannot say
+    if runs_on(rest):
+        return False
     if any(
         t.lower_ in ("nothing", "nobody", "none", "anything", "something")
         or (t.dep_ == "det" and t.lower_ == "no")
@@ -261,7 +305,7 @@ def complete(verb: Token, rest: list[Token]) -> bool:
     return not (last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ") or last.tag_ == "TO")
 
 
-def _vague(subj: Token, words: list[Token]) -> bool:
+def vague(subj: Token, words: list[Token]) -> bool:
     """A subject that names no one in particular: "one Republican", "nearly eight of 10 voters",
     "what information", or headline English without an article ("bloc")."""
     words = [t for t in words if not inside(t, subj, ("relcl", "appos", "acl", "prn"))]
@@ -272,14 +316,25 @@ def _vague(subj: Token, words: list[Token]) -> bool:
         t.is_upper and len(t) > 1 for t in words
     ) >= 2:
         return True  # "Monday begin taking ...": a parse error; "OBAMA'S LAST STATE ...": a header
-    bare = subj.tag_ == "NN" and not any(
+    bare = subj.tag_ in ("NN", "NNP") and not any(
         c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subj.children
-    )
-    headline = "\n" not in doc_text(subj.doc)[: subj.idx]  # the first line: the headline, repeated
-    return bare and subj.text[:1].islower() and headline
+    )  # "bloc aims to ..." (the small model tags it a name at times)
+    return bare and subj.text[:1].islower() and _headline(subj)
 
 
-def _plural(subj: Token) -> bool:
+def _headline(tok: Token) -> bool:
+    """In the headline repeated as the first line, or a short deck line after it ("After Brexit
+    and Trump's threats, bloc aims to rely less on U.S. support.")."""
+    text = doc_text(tok.doc)
+    before = [line for line in text[: tok.idx].split("\n") if line.strip()]
+    if len(before) <= 1 and "\n" not in text[: tok.idx]:
+        return True
+    end = text.find("\n", tok.idx)
+    line = text[text.rfind("\n", 0, tok.idx) + 1 : end if end >= 0 else len(text)]
+    return len(before) <= 2 and len(line.split()) <= HEADLINE_WORDS
+
+
+def plural(subj: Token) -> bool:
     return (
         subj.tag_ in ("NNS", "NNPS") or subj.lower_ == "they" or any(c.dep_ == "conj" for c in subj.children)
     )
@@ -293,11 +348,11 @@ def _verb_form(
     lead = LEADS.get(modal or "", "Will")
     if modal and any(a.lower_ in ("have", "'ve") for a in aux):  # "may have been murdered": the past
         passive = any(a.dep_ == "auxpass" for a in aux) or verb.lemma_ == "be"
-        many = _plural(subj)
+        many = plural(subj)
         if passive:
             return ("Were" if many else "Was"), ("" if verb.lemma_ == "be" else verb.text)
         return "Did", verb.lemma_
-    many = _plural(subj)
+    many = plural(subj)
     if keep_tense and modal is None:
         past = _past_form(verb, aux, many)
         if past is not None:
@@ -343,75 +398,5 @@ def _past_form(verb: Token, aux: list[Token], many: bool) -> tuple[str, str] | N
     return "Did", verb.lemma_
 
 
-def looks_back(verb: Token) -> bool:
-    """A clause about the past ("had an accomplice"), not a semi-modal about what comes next
-    ("needed to be changed")."""
-    if verb.lemma_ in ("need", "have") and any(c.dep_ == "xcomp" for c in verb.children):
-        return False
-    return is_past_clause(verb)
-
-
-def wh_question(clause: Token) -> str | None:
-    """'when the vote will take place' -> 'When will the vote take place?';
-    'why the jet flew into the storm' -> 'Why did the jet fly into the storm?'"""
-    wh = next((t for t in clause.subtree if t.tag_ in ("WRB", "WP", "WDT", "WP$") and t.i <= clause.i), None)
-    if wh is None:
-        return yes_no(clause, keep_tense=True)
-    subj = clause_subject(clause)
-    if wh.lower_ in ("whom", "whose"):
-        return None
-    if subj is None or wh.i in {t.i for t in subj.subtree}:
-        words = [t for t in clause.subtree if t.i >= wh.i and not inside(t, clause, ("relcl", "appos"))]
-        if any(t.lower_ in FIRST_SECOND_PERSON for t in words) or len(words) < 3:
-            return None
-        return finish(phrase_text(words))
-    yn = yes_no(clause, keep_tense=True)
-    if yn is None:
-        return None
-    first = min(t.i for t in subj.subtree)
-    wh_words = join_names_whole(t for t in clause.subtree if t.i < first and t.i >= wh.i and t.dep_ != "mark")
-    if not wh_words:
-        return None
-    rest = yn[0].lower() + yn[1:]
-    return clean_question(f"{wh_words.capitalize()} {rest}")
-
-
 def _remains_to_be_seen(tok: Token) -> bool:
     return tok.lemma_ == "remain" and any(t.lower_ == "seen" for t in tok.subtree)
-
-
-def did_question(verb: Token, subj: Token, trim: bool = True) -> str | None:
-    """A gerund or a past clause asked about with a named subject: 'accused the group of pushing
-    radical themes' -> 'Did the group push radical themes?'; 'of being provocative' -> 'Is the
-    group provocative?'"""
-    if (
-        subj.lower_ in UNCLEAR_SUBJECTS
-        or subj.lower_ in FIRST_SECOND_PERSON
-        or subj.pos_ not in ("NOUN", "PROPN", "PRON")
-    ):
-        return None
-    rest, _ = _predicate(verb, subj, trim)
-    if any(t.lower_ in FIRST_SECOND_PERSON | OBJECT_PRONOUNS for t in rest) or not complete(verb, rest):
-        return None
-    if _vague(subj, list(subj.subtree)):
-        return None
-    if verb.lemma_ == "be":
-        lead, head = ("Are" if _plural(subj) else "Is"), ""
-    else:
-        lead, head = "Did", verb.lemma_
-    if not rest and verb.lemma_ in LIGHT_VERBS:
-        return None
-    return finish(" ".join(p for p in (lead, noun_phrase(subj, trim=True), head, phrase_text(rest)) if p))
-
-
-def ask_with(lead: str, subj: Token, head: str, verb: Token) -> str | None:
-    """A question from its first word, the subject, the verb as given and what follows the verb."""
-    if subj.lower_ in UNCLEAR_SUBJECTS or subj.lower_ in FIRST_SECOND_PERSON:
-        return None
-    words = list(subj.subtree)
-    if _vague(subj, words) or (words[0].tag_ == "PRP$" and words[0].lower_ not in ("his", "her")):
-        return None
-    rest, _ = _predicate(verb, subj, True)
-    if any(t.lower_ in FIRST_SECOND_PERSON for t in rest) or not (complete(verb, rest) or " " in head):
-        return None
-    return finish(" ".join(p for p in (lead, noun_phrase(subj, trim=True), head, phrase_text(rest)) if p))

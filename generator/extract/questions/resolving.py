@@ -31,6 +31,11 @@ AUXILIARIES = {
 """Words a question's subject follows ("Will she ...", "What techniques will he ...")."""
 NOT_PEOPLE = ("GPE", "LOC", "NORP", "DATE", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 """Entity labels a he or she cannot stand for; a person may be tagged ORG by the small model."""
+ENTOURAGE = {
+    "team", "campaign", "staff", "aide", "aides", "spokesman", "spokeswoman", "lawyer", "lawyers",
+    "attorney", "attorneys", "office", "family", "doctor", "physician", "adviser", "advisers",
+}  # fmt: skip
+"""People who act for someone: what they do to "her" is done to the one they act for."""
 WINDOW = 1500
 """How far back (characters) a person named before the cue may be what "he" or "she" means."""
 
@@ -80,7 +85,8 @@ def _person(cue: Cue, cast: Cast, pronoun: str, governing_only: bool = False) ->
     mentions = sorted(cast.mentions, key=lambda m: m.start)
     kinds = {
         a.id: "person"
-        if (a.kind == "person" or _named_person(cue, cast, a.id)) and _fits(cue, cast, a.id, pronoun)
+        if (a.kind == "person" or _named_person(cue, cast, a.id))
+        and _fits(cue, cast, a.id, pronoun, governing_only)
         else a.kind
         for a in cast.actors
     }
@@ -106,8 +112,9 @@ def _fits(cue: Cue, cast: Cast, actor: str, pronoun: str, strict: bool = False) 
 
 def _pronoun_counts(doc: Doc, cast: Cast) -> dict[str, dict[str, int]]:
     """Actor id -> evidence that the article calls them "he" (m) or "she" (f): an honorific at a
-    mention ("Mrs Thatcher", "Mr. Joseph") counts most; else a subject "he"/"she" after the actor's
-    name in a sentence that names no other person. Read once per article, kept on the Doc."""
+    mention ("Mrs Thatcher", "Mr. Joseph") counts most; else a subject "he"/"she" or a "his"/"her"
+    after the actor's name in a sentence that names no other person. Read once per article, kept
+    on the Doc."""
     known = doc.user_data.get("briefings.pronouns")
     if isinstance(known, dict):
         return known
@@ -131,7 +138,7 @@ def _pronoun_counts(doc: Doc, cast: Cast) -> dict[str, dict[str, int]]:
         first = min(m.start for m in cast.mentions if m.actor == actor and sent.start_char <= m.start)
         for t in sent:
             g = GENDER.get(t.lower_)
-            if g and t.idx > first and t.dep_ in ("nsubj", "nsubjpass"):
+            if g and t.idx > first and t.dep_ in ("nsubj", "nsubjpass", "poss"):
                 counts[actor][g] += 1
     doc.user_data["briefings.pronouns"] = counts
     return counts
@@ -149,14 +156,20 @@ def _called(cast: Cast, actor: str) -> str:
 
 
 def _names_someone(tok: Token) -> Token | None:
-    """The person a subject names: a person's name, or the name set beside a description."""
+    """The person a subject names: a person's name, the name set beside a description, or the
+    person whose people it is ("Hillary Clinton's team avoided taking her": Clinton)."""
     if tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_PEOPLE:
         return tok
     return next(
         (
             c
             for c in tok.children
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ not in NOT_PEOPLE
+            if (
+                c.dep_ == "appos"
+                or (c.dep_ == "poss" and tok.pos_ == "NOUN" and tok.lemma_.lower() in ENTOURAGE)
+            )
+            and c.pos_ == "PROPN"
+            and c.ent_type_ not in NOT_PEOPLE
         ),
         None,
     )

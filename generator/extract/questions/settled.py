@@ -38,8 +38,12 @@ def reported_done(verb: Token, subj: Token) -> bool:
         if i == verb.i:
             continue
         same_s = s is not None and s == subj_lemma
-        same_o = o is not None and o == obj
-        if (same_s or same_o) and not (s and subj_lemma and s != subj_lemma) and not (o and obj and o != obj):
+        same_o = obj is not None and obj in o
+        if (
+            (same_s or same_o)
+            and not (s and subj_lemma and s != subj_lemma)
+            and not (o and obj and obj not in o)
+        ):
             return True
     return False
 
@@ -53,9 +57,11 @@ def _bare_participle(tok: Token) -> bool:
     )
 
 
-def _done_index(doc: Doc) -> dict[str, list[tuple[int, str | None, str | None]]]:
-    """verb lemma -> (token, subject lemma, object lemma) of every clause the article reports done."""
-    index: dict[str, list[tuple[int, str | None, str | None]]] = {}
+def _done_index(doc: Doc) -> dict[str, list[tuple[int, str | None, frozenset[str]]]]:
+    """verb lemma -> (token, subject lemma, object lemmas) of every clause the article reports
+    done. The object's names count too: "endorsed the re-election of Paul Ryan" settles "Will
+    Trump endorse Ryan?"."""
+    index: dict[str, list[tuple[int, str | None, frozenset[str]]]] = {}
     for tok in past_verbs(doc):
         if (
             tok.pos_ != "VERB"
@@ -71,10 +77,23 @@ def _done_index(doc: Doc) -> dict[str, list[tuple[int, str | None, str | None]]]
             (
                 tok.i,
                 subj.lemma_.lower() if subj is not None else None,
-                obj.lemma_.lower() if obj is not None else None,
+                _object_lemmas(tok, obj),
             )
         )
     return index
+
+
+def _object_lemmas(verb: Token, obj: Token | None) -> frozenset[str]:
+    """The object's head, and the names after the verb ("endorsed the re-election of House
+    Speaker Paul Ryan", however the parse splits "re-election")."""
+    names = {
+        t.lemma_.lower()
+        for c in verb.children
+        if c.i > verb.i and c.dep_ in ("dobj", "prep", "dative", "attr", "npadvmod")
+        for t in c.subtree
+        if t.pos_ == "PROPN" and t.dep_ != "compound"
+    }
+    return frozenset(names | ({obj.lemma_.lower()} if obj is not None else set()))
 
 
 def settled(doc: Doc) -> frozenset[str]:

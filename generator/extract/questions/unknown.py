@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 
 from ..syntax import FIRST_SECOND_PERSON, clause_subject, negated
 from .cue import UNCERTAIN_ADJ, WEAK_KEY, Cue, char_span, keys_of, keys_of_clause, stem
-from .phrasing import looks_back, wh_question, yes_no
+from .forms import looks_back, wh_question
+from .phrasing import yes_no
 from .wording import finish, noun_phrase, phrase_text
 
 UNKNOWN_ADJ = UNCERTAIN_ADJ | {
@@ -87,6 +88,8 @@ SUBJECT_QUESTIONS = {
 OUTCOMES = {"impact", "outcome", "future", "effect", "extent", "cost", "timing", "result", "scope", "size"}
 """Nouns that are themselves what is unknown: "the outcome is uncertain" asks what it will be."""
 NO_REPLY = {"respond", "reply", "return", "comment", "reach"}
+NONE_DEPS = ("nsubj", "nsubjpass", "dobj")
+"""Where a lacking noun stands in the clause a question hangs from ("no decision had been made")."""
 """'did not respond to requests for comment', 'could not be reached': who is silent, about what."""
 
 
@@ -319,6 +322,11 @@ def no_reply(tok: Token, sent: Span) -> Iterator[Cue]:
     yield Cue("noreply", sent, None, keys, char_span(verb))
 
 
+def _none_of(noun: Token) -> bool:
+    """'no decision', 'no plan', 'no word': a lacking noun that a question hangs from."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in LACKING_NOUNS and lacking(noun)
+
+
 def _agent(tok: Token) -> bool:
     """Someone who can find out or tell: a name, a pronoun, a body of people."""
     return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lemma_.lower() in AGENTS
@@ -351,5 +359,8 @@ def frame_of(clause: Token) -> Token | None:
             return next(
                 (c for c in head.children if c.dep_ in ("acomp", "oprd", "attr") and is_trigger(c)), None
             )
+        none = next((c for c in head.children if c.dep_ in NONE_DEPS and _none_of(c)), None)
+        if none is not None:
+            return none  # "no decision had been made about whether to appeal"
         tok = head
     return None

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..sentences import DATELINE
-from ..syntax import own_subject
+from ..syntax import entity_of, own_subject
 from .cue import DOUBLE_QUOTES
 
 SIDE_CLAUSES = ("advcl", "parataxis", "npadvmod", "dep", "relcl", "appos", "prn", "acl")
@@ -235,13 +235,55 @@ def set_off(tok: Token) -> bool:
     return first > 0 and tok.doc[first - 1].is_punct
 
 
-def entity_of(tok: Token) -> Span | None:
-    """The named entity the token is part of (the Doc's entities are read once and remembered:
-    `doc.ents` builds new spans at every access)."""
-    if not tok.ent_type_:
-        return None
-    doc = tok.doc
-    spans = doc.user_data.get("briefings.ents")
-    if not isinstance(spans, dict):
-        spans = doc.user_data["briefings.ents"] = {t: e for e in doc.ents for t in range(e.start, e.end)}
-    return spans.get(tok.i)
+def runs_on(words: list[Token]) -> bool:
+    """Whether the words stop just before a finite verb that has no subject of its own ("close
+    loopholes Donald Trump | used to ...", "the military and his rubble comment | was ..."): the
+    parse gave that verb's subject to the kept words, so they end mid-clause."""
+    if not words:
+        return False
+    kept = {t.i for t in words}
+    doc = words[0].doc
+    i = max(kept) + 1
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in (".", "?", "!", ";"):
+        i += 1
+    if i >= len(doc) or i in kept:
+        return False
+    nxt = doc[i]
+    return (
+        nxt.tag_ in ("VBD", "VBZ", "VBP")
+        and nxt.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in nxt.children)
+        and nxt.dep_ not in ("conj", "aux", "auxpass")
+    )
+
+
+def without_run_on(words: list[Token]) -> list[Token]:
+    """The words without the noun phrase the parse took from the next clause, when it hangs on
+    as a conjunct or an appositive ("for the military and [his rubble comment] | was ...",
+    "close loopholes [Donald Trump] | used to ..."); else the words as they are."""
+    if not runs_on(words):
+        return words
+    kept = {t.i for t in words}
+    last = max((t for t in words if not t.is_punct), key=lambda t: t.i, default=None)
+    while (
+        last is not None
+        and last.dep_ in ("compound", "amod", "det", "poss", "nummod")
+        and last.head.i in kept
+    ):
+        last = last.head
+    if last is None or last.dep_ not in ("conj", "appos") or last.head.i not in kept:
+        return words
+    cut = {t.i for t in last.subtree}
+    i = min(cut) - 1
+    while i in kept and (last.doc[i].dep_ == "cc" or last.doc[i].is_punct):
+        cut.add(i)  # the "and" or comma before it
+        i -= 1
+    left = [t for t in words if t.i not in cut]
+    end = next((t for t in reversed(left) if not t.is_punct), None)
+    if (
+        end is None
+        or end.dep_ in ("cc", "compound", "det", "amod")
+        or (end.dep_ == "conj" and end.pos_ == "PROPN")
+    ):
+        return words  # "Nasser Hussain and Peter [Such]": the names run on, no clean cut
+    return left

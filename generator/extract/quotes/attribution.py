@@ -22,6 +22,7 @@ from .follow_on import clause_speaker, follow_on
 from .frames import cue_text, find_cue
 from .index import ArticleIndex
 from .marks import Piece
+from .mentioned import not_speech
 from .speakers import dash_speaker, reported_by, speaker_for, turn_speaker
 
 SHORT = 4
@@ -46,6 +47,9 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
     spans = [_trim(text, piece.start, piece.end) for piece in pieces]
     cues = _shared_frames(pieces, [find_cue(ctx, s, e) for s, e in spans])
     for piece, (start, end), (verbs, hops, content) in zip(pieces, spans, cues, strict=True):
+        if not_speech(ctx, start, end):
+            carried = None
+            continue
         p = ctx.para(start)
         cue, speaker = _framed_speaker(ctx, verbs, end)
         said = cue_text(cue)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Cast, Mention
-from ..syntax import SUBJECT_DEPS, antecedent
+from ..sentences import DATELINE, doc_text
+from ..syntax import SUBJECT_DEPS, antecedent, is_reporting
 from .marks import paragraph_bounds, quotation_spans
+
+AGENCY_DATELINE = re.compile(
+    r"\s*[A-Z][\w.'’ -]{1,40}?\s*(?:,[^()\n]{1,30})?\(\s*[A-Z][\w .&-]{1,30}\)\s*[-–—:]+"
+)
+"""A dateline in mixed case ("Washington (AFP) –", "Paris, July 25 (UPI) —")."""
 
 
 def _by_recency(cast: Cast) -> list[Mention]:
@@ -43,17 +51,28 @@ class ArticleIndex:
 
     def __init__(self, doc: Doc, cast: Cast) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.cast = cast
-        self.tok_starts = [t.idx for t in doc]
-        self.mentions: list[Mention] = _by_recency(cast)
-        self.mention_starts = [m.start for m in self.mentions]
-        self.kinds = {a.id: a.kind for a in cast.actors}
+        self.tok_starts = doc.to_array(IDX).tolist()  # no Python object per token
         self.paras = paragraph_bounds(self.text)
         self.para_starts = [s for s, _ in self.paras]
+        self.datelines = [
+            (lo, lo + m.end())
+            for lo, hi in self.paras
+            if (m := DATELINE.match(self.text[lo:hi]) or AGENCY_DATELINE.match(self.text[lo:hi]))
+        ]
+        self.mentions: list[Mention] = [m for m in _by_recency(cast) if not self.in_dateline(m.start)]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.kinds = {a.id: a.kind for a in cast.actors}
+        self.genders = dict(cast.genders)
         self.pieces = quotation_spans(self.text)
         self.quotes = [(p.start, p.end) for p in self.pieces]
         self.quote_starts = [s for s, _ in self.quotes]
+
+    def in_dateline(self, offset: int) -> bool:
+        """Whether `offset` lies in the place and agency that open a story ("WASHINGTON (AP) -"),
+        which is never who speaks."""
+        return any(a <= offset < b for a, b in self.datelines)
 
     def quoted_at(self, offset: int) -> bool:
         """Whether `offset` lies inside quotation marks (a speaker never does)."""
@@ -64,7 +83,7 @@ class ArticleIndex:
         """Tokens that lie inside [start, end)."""
         lo = bisect_left(self.tok_starts, start)
         hi = bisect_left(self.tok_starts, end)
-        return [self.doc[i] for i in range(lo, hi) if self.doc[i].idx + len(self.doc[i]) <= end]
+        return [t for t in self.doc[lo:hi] if t.idx + len(t) <= end]
 
     def token_at(self, offset: int) -> Token | None:
         i = bisect_right(self.tok_starts, offset) - 1
@@ -103,10 +122,54 @@ class ArticleIndex:
             i -= 1
         return None
 
-    def antecedent(self, before: int) -> str | None:
-        """The person a he/she refers to: the nearest preceding person who is a grammatical
-        subject or owns one (the salient one), else the nearest person at all."""
-        return antecedent(self.mentions, self.mention_starts, self.kinds, before, self._subject)
+    def antecedent(self, before: int, gender: str | None = None) -> str | None:
+        """The person a he/she refers to: the nearest preceding person the discourse is about (the
+        subject of a main clause or of a reporting verb), else the nearest who is a grammatical
+        subject or owns one, else the nearest person at all; never one named only inside a
+        quotation, nor one whose gender the text shows to differ."""
+
+        def accept(m: Mention) -> bool:
+            theirs = self.genders.get(m.actor)
+            return not self.quoted_at(m.start) and (gender is None or theirs is None or theirs == gender)
+
+        return antecedent(
+            self.mentions,
+            self.mention_starts,
+            self.kinds,
+            before,
+            self._subject,
+            accept=accept,
+            main=self._main,
+        )
+
+    def body_antecedent(self, before: int, plural: bool = False, within: int = 600) -> str | None:
+        """The organisation an "it" (or "they") that reports refers to: the nearest organisation
+        before it, in this paragraph or the one before, that is a grammatical subject ("The
+        company said ... It added"); "they" may also be a group ("Democrats")."""
+        kinds = ("organization", "group") if plural else ("organization",)
+        lo = self.paras[max(0, self.para(before) - 1)][0]
+        i = bisect_left(self.mention_starts, before) - 1
+        while i >= 0 and self.mentions[i].start >= max(lo, before - within):
+            m = self.mentions[i]
+            usable = m.end <= before and self.kinds.get(m.actor) in kinds and not self.quoted_at(m.start)
+            if usable and self._subject(m):
+                return m.actor
+            i -= 1
+        return None
+
+    def _main(self, m: Mention) -> bool:
+        """The mention is the subject of its sentence's main clause or of a reporting verb."""
+        tok = self.token_at(m.end - 1)
+        if tok is not None and tok.dep_ == "poss" and tok.head.dep_ in SUBJECT_DEPS:
+            tok = tok.head  # "Oz's dubious advice earned him ...": the owner is what it is about
+        if tok is None or tok.dep_ not in SUBJECT_DEPS:
+            return False
+        verb = tok.head
+        while verb.head.i != verb.i and (
+            verb.dep_ == "conj" or verb.dep_ == "ccomp" and verb.i < verb.head.i
+        ):
+            verb = verb.head  # "X scolded him: "...," she said": the clause before the frame is main
+        return verb.dep_ == "ROOT" or is_reporting(tok.head)
 
     def _subject(self, m: Mention) -> bool:
         """The mention ends in a subject, or in the owner of one ("Oz's advice earned him ...")."""

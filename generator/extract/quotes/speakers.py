@@ -7,12 +7,13 @@ when the parse gave the verb no subject, the name beside it or between the quote
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import HE_SHE, REPORTED_SPEECH_VERBS, SUBJECT_DEPS, reporting_subject
+from ..syntax import HE_SHE, REPORTED_SPEECH_VERBS, SUBJECT_DEPS, is_reporting, reporting_subject
 from .index import ArticleIndex
+from .nominal import nominal_speaker, stands_for_body
 
 SIGNATURE = re.compile(r"[”\"»]?[ \t]*(?:[―—–]|--?)[ \t]*(?=\w)")
 """A dash after a closing mark that signs the quote with a name ("...” ― Maya Angelou)."""
@@ -29,14 +30,34 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
         m = ctx.mention_over(ctx.doc[verb.i - 1])  # footage of Clinton asking, "..."
         if m is not None and ctx.kinds.get(m.actor) == "person":
             return m.actor
+    cited = _quoted_as(verb)
+    if cited is not None:  # "local newspapers quote Salinas as saying"
+        return speaker_of(ctx, cited)
+    if verb.lemma_ == "agree":  # "agreeing with Tim Flesher that ...": the view quoted is his
+        partner = next(
+            (o for c in verb.children if c.lower_ == "with" for o in c.children if o.dep_ == "pobj"), None
+        )
+        voiced = speaker_of(ctx, partner) if partner is not None else None
+        if voiced is not None and ctx.kinds.get(voiced) == "person":
+            return voiced
     subj = reporting_subject(verb)
-    if subj is not None and not ctx.quoted_at(subj.idx) and subj.dep_ != "nsubjpass":
-        return speaker_of(ctx, subj)
+    if subj is not None and ctx.in_dateline(subj.idx):  # "Washington (AFP) – Hillary Clinton has ..."
+        subj = next(
+            (c for c in subj.head.children if c.dep_ in SUBJECT_DEPS and not ctx.in_dateline(c.idx)), None
+        )
+    spoken_to = subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i
+    if subj is not None and not ctx.quoted_at(subj.idx) and not spoken_to:
+        if subj.lower_ not in ("who", "that"):
+            return speaker_of(ctx, subj)
+        who = speaker_of(ctx, subj.head.head)  # "an architect who said ..., saying": the architect
+        if who is not None:
+            return who
+        subj = None
     by = next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
     if by is not None and not ctx.quoted_at(by.idx):  # "... was written by Springsteen"
         return speaker_of(ctx, by)
     if subj is not None and not ctx.quoted_at(subj.idx):
-        return speaker_of(ctx, subj)
+        return speaker_of(ctx, subj) if _passive_source(verb) else None
     if verb.dep_ == "acl":  # the parse made the verb a modifier of the name: "Clinton asking"
         m = ctx.mention_over(verb.head)
         if m is not None and ctx.kinds.get(m.actor) in ("person", "organization"):
@@ -55,18 +76,67 @@ def speaker_for(ctx: ArticleIndex, verb: Token, quote_end: int | None = None) ->
                 and m.start <= reach
             ):
                 return m.actor
-    doc = ctx.doc
-    for j in (_before_brackets(doc, verb.i - 1), verb.i + 1):
-        if j > verb.i and doc[j].dep_ in ("dobj", "dative", "attr", "oprd"):
-            continue  # "hailed Trump as": the one spoken of
-        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
-            beside = ctx.mention_over(doc[j])
-            if beside is not None and ctx.kinds.get(beside.actor) in ("person", "organization"):
-                return beside.actor
+    beside = _name_beside(ctx, verb)
+    if beside is not None:
+        return beside
     carrier = _clause_subject_before(ctx, verb)
     if carrier is not None:
         return speaker_of(ctx, carrier)
     return None
+
+
+def _name_beside(ctx: ArticleIndex, verb: Token) -> str | None:
+    """A name right beside the verb that speaks through it: before it ("Chief Chuck Jordan said",
+    "Paul Ryan (R-WI) said"), in an aside before it ("adviser, Jake Sullivan, said") or after it
+    ("said Chuck Jordan"), never the one the verb speaks of ("hailed Trump as")."""
+    doc = ctx.doc
+    aside_end = (
+        verb.i - 2 if verb.i >= 2 and doc[verb.i - 1].text == "," else -1
+    )  # "adviser, Jake Sullivan, said"
+    for j in (_before_brackets(doc, verb.i - 1), aside_end, verb.i + 1):
+        if j < 0:
+            continue
+        head = doc[j] if 0 <= j < len(doc) else None
+        while head is not None and head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head  # "said James Acton": the name's own head
+        if (
+            j > verb.i
+            and head is not None
+            and (
+                head.dep_ in ("dobj", "dative", "attr", "oprd")
+                or (head.dep_ != "nsubj" and any(a.i == verb.i for a in head.ancestors))
+            )
+        ):
+            continue  # "hailed Trump as", "call Suh's play": the one spoken of
+        if 0 <= j < len(doc) and doc[j].pos_ == "PROPN":
+            beside = ctx.mention_over(doc[j])
+            if beside is not None and ctx.kinds.get(beside.actor) in ("person", "organization"):
+                return beside.actor
+    return None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """ "papers quote Salinas as saying", "cited X as saying": the one quoted, not who quotes."""
+    if verb.lower_ == "saying" and verb.head.lower_ == "as":
+        verb = verb.head.head
+    saying = any(
+        c.lower_ == "as" and any(g.tag_ == "VBG" and is_reporting(g) for g in c.children)
+        for c in verb.children
+    )
+    if verb.lemma_ not in ("quote", "cite") or not saying:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+PASSIVE_SOURCES = {"quote", "cite", "hear", "record", "overhear", "film", "tape"}
+"""Passive reporting verbs whose subject is the speaker ("X was quoted as saying", "X was heard
+telling"); with others the subject is the one spoken to or of ("she was warned that ...")."""
+
+
+def _passive_source(verb: Token) -> bool:
+    """ "X is said to believe that ...": a passive "say" with a complement names the holder."""
+    lemma = verb.lemma_.lower()
+    return lemma in PASSIVE_SOURCES or (lemma == "say" and any(c.dep_ == "xcomp" for c in verb.children))
 
 
 def _before_brackets(doc: Doc, j: int) -> int:
@@ -131,8 +201,13 @@ def _clause_subject_before(ctx: ArticleIndex, verb: Token) -> Token | None:
 
 
 def dash_speaker(ctx: ArticleIndex, end: int) -> str | None:
-    """`"..." ― Name`: a name after a dash that follows the closing mark signs the quote."""
+    """`"..." ― Name`: a name after a dash that follows the closing mark signs the quote, or the
+    quotation that ends the paragraph the quote is part of (a quoted word inside it)."""
     m = SIGNATURE.match(ctx.text, end)
+    if m is None:
+        lo, hi = ctx.paras[ctx.para(end)]
+        tail = list(SIGNATURE.finditer(ctx.text, end, hi))
+        m = tail[-1] if tail and hi - tail[-1].end() < 60 and ctx.text[tail[-1].start()] in '”"' else None
     tok = ctx.token_at(m.end()) if m else None
     if tok is None or tok.idx + len(tok) <= m.end():  # type: ignore[union-attr]
         return None
@@ -158,11 +233,13 @@ def turn_speaker(ctx: ArticleIndex, start: int) -> str | None:
 def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
     """The actor a subject names: the mention over its head, the organisation or person a
     spokesman speaks for, a pronoun's antecedent, or a definite description ("the ministry")."""
-    if subj is None:
+    if subj is None or ctx.in_dateline(subj.idx):
         return None
     if subj.pos_ == "PRON":
         if subj.lower_ in HE_SHE:
-            return ctx.antecedent(subj.idx)
+            return ctx.antecedent(subj.idx, "m" if subj.lower_ == "he" else "f")
+        if subj.lower_ in ("it", "they"):
+            return _body_subject(ctx, subj) or ctx.body_antecedent(subj.idx, plural=subj.lower_ == "they")
         return None
     m = ctx.mention_over(subj)
     if m is not None:
@@ -173,33 +250,65 @@ def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
             if m is not None and not (c.dep_ == "conj" and ctx.kinds.get(m.actor) != "person"):
                 return m.actor
     for c in subj.children:
-        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from"):
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "on", "in"):
             for o in c.children:
                 m = ctx.mention_over(o) if o.dep_ == "pobj" else None
                 if m is not None and ctx.kinds.get(m.actor) in ("organization", "place", "group"):
-                    return m.actor
+                    return (
+                        m.actor if c.lower_ not in ("on", "in") or ctx.kinds.get(m.actor) != "place" else None
+                    )
+                if o.dep_ == "pobj" and c.lower_ == "for" and subj.lemma_.lower() in VOICES:
+                    voiced = speaker_of(ctx, o)  # "a spokesman for Hillary Clinton"
+                    if voiced is not None:
+                        return voiced
+                if o.dep_ == "pobj" and o.lemma_.lower() in DOCUMENTS:  # "a narrator in the Clinton ad"
+                    owner = _owner(ctx, o)
+                    if owner is not None:
+                        return owner
     if subj.pos_ == "PROPN" or _capitalised(subj):
         hit = ctx.cast.resolve(subj.text) or ctx.by_surname(subj)
         if hit:
             return hit
-    if subj.pos_ == "NOUN" and any(c.lower_ == "the" for c in subj.children):
-        return _definite(ctx, subj)
+    if stands_for_body(subj):
+        return nominal_speaker(ctx, subj)
     return None
+
+
+VOICES = {"spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "attorney"}
+"""People who speak for someone else: "a spokesman for X said" is X speaking."""
+DOCUMENTS = {
+    "ad", "advertisement", "spot", "website", "site", "page", "statement", "release", "report", "memo",
+    "letter", "document", "video", "tweet", "post", "filing", "complaint", "lawsuit", "book",
+    "article", "editorial", "column", "transcript", "email", "account", "campaign",
+}  # fmt: skip
+"""Things that carry someone's words: whose they are is who speaks through them."""
+
+
+def _owner(ctx: ArticleIndex, noun: Token) -> str | None:
+    """The actor a document belongs to ("the Clinton ad", "the Trump campaign's website"), not a
+    place ("a video in Ohio")."""
+    for c in noun.children:
+        if c.dep_ in ("compound", "poss", "nmod"):
+            m = ctx.mention_over(c)
+            if m is not None and ctx.kinds.get(m.actor) != "place":
+                return m.actor
+            if c.lemma_.lower() in DOCUMENTS:
+                return _owner(ctx, c)
+    return None
+
+
+def _body_subject(ctx: ArticleIndex, pronoun: Token) -> str | None:
+    """ "Clinton's campaign is seeking to contrast her approach with what they call ...": an
+    it/they inside a clause takes up the body that is the subject of the sentence, when that is
+    a common noun the article ties to a named actor."""
+    root = pronoun.sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i >= pronoun.i or subj.pos_ != "NOUN" or pronoun.head.i == root.i:
+        return None
+    return speaker_of(ctx, subj)
 
 
 def _capitalised(tok: Token) -> bool:
     """A capitalised word inside a sentence that the tagger took for a common noun or a verb
     ("Trump shot back"): a name when an actor of the article carries it."""
     return tok.text[:1].isupper() and tok.text[1:].islower()
-
-
-def _definite(ctx: ArticleIndex, noun: Token) -> str | None:
-    """`the ministry` -> the organisation most recently named with that head word."""
-    word = noun.lower_
-    i = bisect_left(ctx.mention_starts, noun.idx) - 1
-    while i >= 0:
-        m = ctx.mentions[i]
-        if ctx.kinds.get(m.actor) == "organization" and word in m.text.lower().split():
-            return m.actor
-        i -= 1
-    return None

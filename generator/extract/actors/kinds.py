@@ -1,0 +1,76 @@
+"""Kinds: what each actor is, from the model's votes corrected by what the text shows.
+
+The full name is where the model is surest; a head word overrules it ("JFK Airport" is a place,
+"Moody's Analytics Inc." an organisation); a noun only a person can be, set beside the name, makes
+a person ("The captain, Iriyanto"); a lone "person" the text never treats as one is a team or a
+place; a name spelled like a brand ("AirAsia", "MetroTV") or one that employs people ("AirAsia
+chief executive Tony Fernandes") is an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ...model import Actor
+from ...names import name_key
+from ..model import Name
+from .gender import gender_of
+from .heads import NEVER_PEOPLE, SHARED_HEADS, head_kind
+from .identity import Group, located, lone_name
+from .mentions import role_heads
+from .roles import described_as_person
+from .tables import TEAM
+
+BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|Du)[A-Z][a-z]+[A-Z][A-Za-z]*$")
+"""A single word with a capital inside it ("AirAsia", "MetroTV"), not a surname ("McCarthy")."""
+EMPLOYING_ROLES = {
+    "ceo", "cfo", "coo", "cto", "executive", "founder", "co-founder", "cofounder", "chairman",
+    "chairwoman", "chairperson", "employee", "economist", "analyst", "spokesman", "spokeswoman",
+    "spokesperson", "owner",
+}  # fmt: skip
+"""Roles held in an organisation: their affiliation is one, even when the model said place."""
+
+
+def settle_kind(main: Group, parts: list[Group], names: list[Name]) -> str:
+    """The kind of the actor whose fullest name is `main`'s and whose names are `names`."""
+    votes: Counter[str] = Counter()
+    for p in parts:
+        votes.update(p.kinds)
+    top = votes.most_common()
+    kind = main.kind if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
+    if len(main.key.split()) > 1:
+        kind = main.kind  # the full name is where the model is surest; short forms are often misread
+    if any(n.label == TEAM for n in names):
+        return "organization"
+    text = main.best.text
+    heads = head_kind(text)
+    last = text.replace(".", " ").lower().split()[-1]
+    if (
+        heads in ("organization", "place")
+        and (kind != "person" or last in NEVER_PEOPLE)
+        and not (kind == "place" and last in SHARED_HEADS)
+    ):
+        return heads
+    if described_as_person(names):
+        return "person"
+    if (
+        kind == "person"
+        and len(parts) == 1
+        and " " not in main.key
+        and lone_name(main.names)
+        and not gender_of(names)
+    ):
+        return "place" if located(main.names) else "organization"
+    if kind != "person" and BRAND.match(text):
+        return "organization"
+    return kind
+
+
+def employers(actors: list[Actor]) -> set[str]:
+    """Keys of the names people's roles are held in ("AirAsia" in "AirAsia chief executive")."""
+    return {
+        name_key(a.affiliation)
+        for a in actors
+        if a.kind == "person" and a.role and a.affiliation and role_heads(a.role) & EMPLOYING_ROLES
+    }
