@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import tempfile
 from datetime import date, datetime
 from functools import lru_cache
