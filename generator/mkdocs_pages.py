@@ -7,18 +7,24 @@
   Material shows the table of contents only for pages in the navigation.
 - A `<link rel="alternate feed">` to the Atom feed in every page's head, for feed readers to find.
 - The one edit control of a briefing page.
+- Generated pages converted without Python-Markdown where that gives the same HTML.
 """
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from html import escape, unescape
 from typing import Any
 
 from markdown.extensions.toc import strip_tags
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
+
+from . import markdown_ext
 
 SECTIONS = (
     ("briefings/", "archive/index.md"),
@@ -77,7 +83,7 @@ def with_phone_toc(html: str, toc: TableOfContents) -> str:
         '<nav class="bf-toc" aria-label="On this page" data-search-exclude data-pagefind-ignore>'
         f"<details><summary>On this page</summary><ul>{links}</ul></details></nav>\n"
     )
-    return html[:at] + box + html[at:]
+    return html.replace("<h2", box + "<h2", 1)  # at `at`, in one copy of a page that may be large
 
 
 def feed_link(output: str, page_url: str, site_url: str | None, site_name: str) -> str:
@@ -101,3 +107,26 @@ def edit_button(href: str, file: str, in_editor: bool) -> str:
     else:
         label, title = "View YAML", f"Show {file}; change it in the project's repository"
     return f'<a class="md-button bf-edit" href="{escape(href)}" title="{escape(title)}">{label}</a>'
+
+
+class GeneratedPage(Page):
+    """A page of the plugin's. Its Markdown is `## headings` and raw HTML blocks
+    (unless a site's own templates make it otherwise), which `markdown_ext.plain_html` converts
+    as Python-Markdown does, in a quarter of the time; MkDocs' `render` converts anything else.
+    Only made for sites whose Markdown settings are those it follows (`converts_alike`)."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        converted = markdown_ext.plain_html(self.markdown) if self.markdown is not None else None
+        if converted is None:
+            return super().render(config, files)
+        self.content, tokens = converted
+        self.toc = get_toc(tokens)  # type: ignore[arg-type]
+        self._title_from_render = None  # from a Markdown `# h1`: there is none
+        self.present_anchor_ids = {token["id"] for token in tokens}  # level 2 only: no children
+        if _PAGES_LOG.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = {}  # from Markdown links: there are none
+        return None
+
+
+_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+"""MkDocs keeps links to anchors for checking when this logger says so (see `Page.render`)."""

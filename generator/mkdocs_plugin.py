@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
 from . import markdown_ext, mkdocs_pages, pagefind, store
@@ -60,9 +61,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.edit_of: dict[str, tuple[str, bool]] = {}
         """Page src_uri -> where its edit control leads, and whether that is an editor."""
         self.yaml_pages = False
+        """Whether this build publishes a page of each briefing's YAML (no repository editor)."""
         self.tab: MkPage | None = None
         """The navigation page whose tab is highlighted for the page being rendered."""
-        """Whether this build publishes a page of each briefing's YAML (no repository editor)."""
+        self.plain_pages = False
+        """Whether generated pages are converted by `mkdocs_pages.GeneratedPage` (see there)."""
         self.generated: set[str] = set()
         """src_uri of every page this plugin generated (their Markdown is dropped once converted)."""
         self.packed_html: dict[str, bytes] = {}
@@ -131,6 +134,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             yaml_pages=self.config.publish_yaml and not (config.repo_url and config.edit_uri),
         )
         self.yaml_pages = options.yaml_pages
+        self.plain_pages = markdown_ext.converts_alike(config.markdown_extensions, config.mdx_configs)
         for table in (
             self.yaml_of,
             self.boost,
@@ -250,6 +254,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.copies.add(copy)
         files.append(file)
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """The pages MkDocs made for the generated files become `GeneratedPage`s (the same page,
+        converted alike without Python-Markdown): in the navigation or not, with the title the
+        navigation gives."""
+        if self.plain_pages:
+            for src in self.generated:
+                file = files.get_file_from_path(src)
+                if file is not None and type(file.page) is MkPage:
+                    file.page.__class__ = mkdocs_pages.GeneratedPage
+        return nav
+
     def on_page_markdown(
         self, markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -284,12 +299,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             html = html.replace(EDIT_MARKER, button)
         if src not in self.generated:
             return html
+        # MkDocs converts every page before it writes any: generated pages wait packed, which
+        # keeps a large site's build within memory (their Markdown is not needed any more, and
+        # the page's HTML is `html` alone while the copies below are made).
+        page.markdown = page.content = ""
         if not mkdocs_pages.sections(page.toc):
             page.toc = mkdocs_pages.headings_toc(html)
         html = mkdocs_pages.with_phone_toc(html, page.toc)
-        # MkDocs converts every page before it writes any: generated pages wait packed, which
-        # keeps a large site's build within memory (their Markdown is not needed any more).
-        page.markdown = ""
         self.packed_html[src] = zlib.compress(html.encode("utf-8"), 1)
         return PACKED_HTML
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import tempfile
 from datetime import date, datetime
 from functools import lru_cache
@@ -212,8 +213,8 @@ def _core_types() -> None:
     from ruamel.yaml import resolver as ruamel_resolver
 
     for versions, tag, regexp, first in ruamel_resolver.implicit_resolvers:
-        if (1, 2) in versions:
-            _CoreLoader.add_implicit_resolver(tag, regexp, first)
+        if (1, 2) in versions:  # the pattern itself: ruamel's lazy wrapper costs a call each match
+            _CoreLoader.add_implicit_resolver(tag, re.compile(regexp.pattern, regexp.flags), first)
     _CoreLoader.add_constructor("tag:yaml.org,2002:int", _CoreLoader.construct_core_int)
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.markdown_ext import TrustedHtmlExtension
+from generator.markdown_ext import CONVERTS_ALIKE, TrustedHtmlExtension, converts_alike, plain_html
 
 EXTENSIONS = ["toc", "admonition", "attr_list", "fenced_code"]
 
@@ -91,3 +91,77 @@ PIECES = st.sampled_from(
 def test_any_mix_gives_the_same_html(text: str) -> None:
     reference, fast, _ = both(text)
     assert fast == reference
+
+
+def markdown_of(text: str) -> tuple[str, list[dict[str, object]]]:
+    """What Python-Markdown gives under the settings `plain_html` follows (MkDocs' defaults
+    included): the HTML and the table-of-contents tokens MkDocs reads."""
+    md = markdown.Markdown(extensions=sorted(CONVERTS_ALIKE), extension_configs={"toc": {"permalink": False}})
+    return md.convert(text), md.toc_tokens  # type: ignore[attr-defined]
+
+
+PLAIN = [
+    # (markdown, whether plain_html converts it itself)
+    ('<div class="a">\n<p>x &amp; y</p>\n</div>\n\n## Summary\n\n<ul>\n<li>a</li>\n</ul>\n', True),
+    ("## 29 May – 4 Jun 2023\n\n<div>a</div>\n\n## Quotes (2)\n\n## Quotes (2)\n\n## Ana Núñez’s", True),
+    ('<h1 id="title">T</h1>\n\n<figure><svg><title>1. a</title></svg></figure>', True),
+    ("", True),
+    ("## Summary\n<div>no blank line between</div>", False),
+    ("<div>a</div>\ntext after", False),
+    ("text\n\n<div>a</div>", False),
+    ("## *em*\n\n<div>a</div>", False),
+    ("## snake_case", False),
+    ("## A  B", False),
+    ("## Fish & chips", False),
+    ("## C#", False),
+    ("# Title", False),
+    ("<div>\ta tab</div>", False),
+    ("<div>a</div>\n\n```\ncode\n```", False),
+    ("<div>\nopen\n\n</div>", False),
+    ('<div markdown="1">\n*md*\n</div>', False),
+    ("<div>a</div>\n\xa0\n<div>b</div>", False),
+]
+
+
+@pytest.mark.parametrize(("text", "converted"), PLAIN)
+def test_plain_html_is_what_python_markdown_gives(text: str, converted: bool) -> None:
+    """Generated pages skip Python-Markdown: only where that gives the very same HTML and table
+    of contents (headings, ids made unique, raw blocks as they are); anything else is left to it."""
+    ours = plain_html(text)
+    assert (ours is not None) == converted
+    if ours is not None:
+        assert ours == markdown_of(text)
+
+
+@given(
+    st.lists(
+        st.lists(PIECES | st.sampled_from(["## Summary", "## Ann Lee", "## 2021 (2)"]), max_size=4).map(
+            "".join
+        ),
+        max_size=12,
+    ).map("\n".join)
+)
+def test_plain_html_of_any_mix_is_what_python_markdown_gives(text: str) -> None:
+    ours = plain_html(text)
+    if ours is not None:
+        assert ours == markdown_of(text)
+
+
+@pytest.mark.parametrize(
+    ("extensions", "configs", "alike"),
+    [
+        (
+            ["toc", "tables", "fenced_code", "admonition", "attr_list", "generator.markdown_ext"],
+            {"toc": {"permalink": False}},
+            True,
+        ),
+        (["toc", "tables", "fenced_code"], {}, True),
+        (["toc", "pymdownx.superfences"], {}, False),
+        (["toc"], {"toc": {"permalink": True}}, False),
+        (["toc"], {"toc": {"slugify": str}}, False),
+    ],
+)
+def test_plain_html_only_under_the_settings_it_follows(
+    extensions: list[str], configs: dict[str, object], alike: bool
+) -> None:
+    assert converts_alike(extensions, configs) == alike

@@ -63,9 +63,15 @@ def tied_date(b: Briefing, q: Question) -> date | None:
     return max(days) if days else None
 
 
-def _features(b: Briefing, q: Question) -> dict[str, float]:
-    """The question's actors and key terms; the words of actors' names count as the actors."""
-    named = {w for a in b.actors for w in terms.terms(a.name)}
+def _named(b: Briefing) -> set[str]:
+    """The words of a briefing's actors' names."""
+    return {w for a in b.actors for w in terms.terms(a.name)}
+
+
+def _features(b: Briefing, q: Question, named: set[str] | None = None) -> dict[str, float]:
+    """The question's actors and key terms; the words of actors' names (`_named`) count as the
+    actors."""
+    named = _named(b) if named is None else named
     out = {"t:" + t: 0.5 for t in terms.terms(" ".join(q.evidence)) - named}
     out.update(("t:" + t, 1.0) for t in terms.terms(q.question) - named)
     out.update(("a:" + a, 1.0) for a in q.actors)
@@ -87,13 +93,16 @@ def over_time(
         for f in vectors.get(b.id, {}):
             postings[f].append(i)
     out = []
+    named: dict[str, set[str]] = {}  # a briefing's questions come one after the other
     for b, q in site.questions:
         raised = index.published(b)
         answered = site.by_id.get(q.answered_by or "") if q.status == "answered" else None
         end = index.published(answered) if answered else (today if q.status == "open" else None)
         tied = tied_date(b, q)
         follow = (
-            _follow_ups(b, q, position[b.id], order, postings, vectors, rare) if q.status == "open" else ()
+            _follow_ups(b, q, position[b.id], order, postings, vectors, rare, named)
+            if q.status == "open"
+            else ()
         )
         out.append(
             QuestionInfo(
@@ -118,8 +127,12 @@ def _follow_ups(
     postings: Mapping[str, list[int]],
     vectors: Mapping[str, dict[str, float]],
     rare: Mapping[str, float],
+    named: dict[str, set[str]],
 ) -> tuple[Briefing, ...]:
-    mine = _features(b, q)
+    if b.id not in named:
+        named.clear()  # questions come briefing by briefing: keep only this one's
+        named[b.id] = _named(b)
+    mine = _features(b, q, named[b.id])
     if not any(f.startswith("a:") for f in mine):
         return ()
     score: dict[int, float] = defaultdict(float)

@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 from ..model import Actor, Briefing, Question, Quote, TimelineEntry
 from ..periods import sort_key
 from ..registry import Entry as RegistryEntry
 
 KIND_ORDER = ("person", "organization", "group", "place")
+_ID = attrgetter("id")
 
 
 @dataclass
@@ -38,7 +40,11 @@ class ActorInfo:
         """How many briefings each other actor shares with this one; counted when first asked
         (a preview's rebuild asks only for the actor pages it renders again)."""
         if self._together is None:
-            self._together = Counter(a.id for b in self.briefings for a in b.actors if a.id != self.id)
+            together: Counter[str] = Counter()
+            for b in self.briefings:
+                together.update(map(_ID, b.actors))
+            together.pop(self.id, None)  # first seen or not, the others keep their order
+            self._together = together
         return self._together
 
     @property
