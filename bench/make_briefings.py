@@ -166,12 +166,30 @@ def shift(value: Any, days: int) -> Any:
     return f"{moved.year:04d}{value[4:]}"
 
 
-def vary(seed: dict[str, Any], i: int, n: int) -> dict[str, Any]:
+def copy_day(i: int, n: int) -> date:
+    return date(2021, 1, 1) + timedelta(days=(i * 3 * 365) // max(n, 1))
+
+
+def copy_id(seed: dict[str, Any], i: int, n: int) -> str:
+    return f"{copy_day(i, n).isoformat()}-{slug(seed['title'])[:50].rstrip('-')}-{i + 1}"
+
+
+def answered_by(real: list[dict[str, Any]], i: int, n: int, old: str) -> str | None:
+    """The copy of the answering seed in the same round as copy `i` (None past the last copy),
+    so that a closed question stays closed by a briefing of the generated set."""
+    ids = [str(r.get("id")) for r in real]
+    if old not in ids:
+        return None
+    j = i - i % len(real) + ids.index(old)
+    return copy_id(real[j % len(real)], j, n) if j < n else None
+
+
+def vary(seed: dict[str, Any], i: int, n: int, real: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     b = copy.deepcopy(seed)
     b.pop("story", None)  # an editor's story link would put every copy in one story
-    day = date(2021, 1, 1) + timedelta(days=(i * 3 * 365) // max(n, 1))
+    day = copy_day(i, n)
     b["title"] = f"{seed['title']} ({i + 1})"
-    b["id"] = f"{day.isoformat()}-{slug(seed['title'])[:50].rstrip('-')}-{i + 1}"
+    b["id"] = copy_id(seed, i, n)
     source = b.setdefault("source", {})
     try:
         delta = (day - date.fromisoformat(str(source.get("published"))[:10])).days
@@ -204,7 +222,12 @@ def vary(seed: dict[str, Any], i: int, n: int) -> dict[str, Any]:
         for item in b.get(family) or []:
             item["actors"] = [rename.get(a, a) for a in item.get("actors") or []]
             if item.get("answered_by"):
-                item["answered_by"] = rename.get(item["answered_by"], item["answered_by"])
+                closer = answered_by(real or [seed], i, n, str(item["answered_by"]))
+                if closer is None:  # its answering briefing has no copy: the question stays open
+                    for key in ("status", "answer", "answered_by"):
+                        item.pop(key, None)
+                else:
+                    item["answered_by"] = closer
     return b
 
 
@@ -213,7 +236,7 @@ def make(n: int, out: Path, seed_dir: Path | None = None) -> list[Path]:
     real = seeds(seed_dir)
     paths = []
     for i in range(n):
-        b = vary(real[i % len(real)], i, n)
+        b = vary(real[i % len(real)], i, n, real)
         path = out / f"{b['id']}.yaml"
         path.write_text(yaml.safe_dump(b, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
         paths.append(path)
