@@ -17,7 +17,7 @@ from ...names import name_key
 from ..model import Name
 from .gender import gender_of
 from .heads import NEVER_PEOPLE, SHARED_HEADS, head_kind
-from .identity import Group, located, lone_name
+from .identity import Group, located, lone_name, personal
 from .mentions import role_heads
 from .roles import described_as_person
 from .tables import TEAM
@@ -54,6 +54,8 @@ def settle_kind(main: Group, parts: list[Group], names: list[Name]) -> str:
         return heads
     if described_as_person(names):
         return "person"
+    if kind != "person" and votes["person"] and " " not in main.key and personal(names):
+        return "person"  # "Trump" read as an organisation where the text gives him "his" call
     if (
         kind == "person"
         and len(parts) == 1

@@ -155,9 +155,12 @@ def appositive(span: Span) -> Pieces | Said | None:
     """ "Sharon Holland, the head of the LCWR," / "Tim Flesher, another of her private secretaries":
     a noun phrase the parse sets in apposition after the name."""
     root = span.root
+    clauses = [r.i for r in root.children if r.dep_ == "relcl" and r.i >= span.end]
     for c in root.children:
         if c.dep_ != "appos" or c.i < span.end or c.ent_type_:
             continue
+        if any(r < c.i for r in clauses):
+            return None  # "X, who heads Y, a group that ...": the description is Y's
         if c.lower_ in ("one", "another", "some"):
             of = next((p for p in c.children if p.lower_ == "of"), None)
             obj = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None

@@ -20,7 +20,17 @@ from ..model import Name
 from ..syntax import DETERMINERS, join
 from . import role_patterns as rp
 from .repairs import title_chain
-from .titles import AGENT_NOUNS, HONORIFICS, WEAK_ROLE_NOUNS, bare, is_title, only_person_noun, spelled_out
+from .titles import (
+    AGENT_NOUNS,
+    HONORIFICS,
+    NAME_TITLES,
+    OFFICE_TITLES,
+    WEAK_ROLE_NOUNS,
+    bare,
+    is_title,
+    only_person_noun,
+    spelled_out,
+)
 
 ROLE_PREPS = rp.ROLE_PREPS
 PATTERNS: tuple[Callable[[Span], Any], ...] = (
@@ -45,12 +55,13 @@ def role_of(mentions: list[Name]) -> dict[str, Any]:
     person does, else the first at all; an organisation named right after the name
     ("... of the NYPD") completes a role that has none."""
     weak: dict[str, Any] | None = None
+    named = {w.lower() for n in mentions for w in n.text.split()}
     for n in mentions:
         if n.span is None:
             continue
         for role, affiliation in _found(n.span):
             info = _clean(role, affiliation)
-            if info is None:
+            if info is None or _part_of_name(info["role"], named):
                 continue
             if not info["affiliation"]:
                 info["affiliation"] = _text(rp.trailing_affiliation(n.span))
@@ -96,6 +107,13 @@ def described_as_person(mentions: list[Name]) -> bool:
         if before is not None and is_title(before) and bare(before.text) not in AGENT_NOUNS:
             return True
     return False
+
+
+def _part_of_name(role: str, named: set[str]) -> bool:
+    """ "Brock" before "Nelson" (the model found the surname only): the rest of the name, not a
+    role; "Pope" in "Pope Francis" is one."""
+    words = role.lower().split()
+    return set(words) <= named and not any(bare(w) in NAME_TITLES or bare(w) in OFFICE_TITLES for w in words)
 
 
 def _address(tok: Token) -> bool:
