@@ -222,7 +222,9 @@ def person_evidence(names: list[Name]) -> bool:
 def personal(names: list[Name]) -> bool:
     """Whether the text gives a name what only a person has: "his" or "her" in the clause it is
     the subject of, a relative, an administration ("the Obama administration")."""
-    return any(n.span is not None and (_personal_pronoun_after(n.span) or _person_owned(n.span)) for n in names)
+    return any(
+        n.span is not None and (_personal_pronoun_after(n.span) or _person_owned(n.span)) for n in names
+    )
 
 
 def _personal_pronoun_after(span: Span) -> bool:

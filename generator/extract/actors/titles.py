@@ -86,6 +86,9 @@ KIN = _words(
 """Relatives: what a name owns when it names a person ("Trump's wife")."""
 PERSONAL_PRONOUNS = _words("he she his her him himself herself")
 """Pronouns only a person takes ("Trump released the transcript of his call")."""
+SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson")
+"""People who speak for a body: "the spokesperson said" is nobody the article named before unless
+it gave them that role."""
 PERSONAL_POSTS = _words("spokesman spokeswoman spokesperson secretary attorney")
 """Offices held for a person as often as for an organisation ("Spitzer's campaign spokesman")."""
 PERSONAL_OFFICES = _words("administration presidency premiership chancellorship")
