@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from generator.extract.actors import extract_actors
+from generator.extract.quotes import extract_quotes
 
 
 def actor_table(nlp, text: str) -> dict[str, tuple[str, str | None, str | None]]:
@@ -112,3 +113,38 @@ def test_whole_names_and_modifiers(nlp, text: str, present: set[str], absent: se
     names = set(actor_table(nlp, text))
     assert present <= names
     assert not absent & names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the spokesperson" speaks for a body, not for whoever the article named last
+        (
+            "Doctors say the Trump administration is denying flu shots to migrants. A spokesperson "
+            "who did not wish to be named replied by email. “Operating a vaccine program is not "
+            "feasible,” the spokesperson said.",
+            [("Operating a vaccine program is not feasible,", None)],
+        ),
+        (
+            "Police said they had found the missing girl Nicole Nichterwitz alive. “She is well,” the "
+            "Dutch police spokeswoman said.",
+            [("She is well,", None)],
+        ),
+        # negative: a spokesman the article named with that role is the one
+        (
+            "Foreign ministry spokesman Wang Wenbin spoke on Friday. “The talks were useful,” the "
+            "spokesman said.",
+            [("The talks were useful,", "Wang Wenbin")],
+        ),
+    ],
+)
+def test_spokesperson_is_nobody_named_before(nlp, text: str, expected: list) -> None:
+    doc = nlp(text)
+    cast = extract_actors(doc)
+    got = []
+    for q in extract_quotes(doc, cast):
+        if q.kind == "indirect":
+            continue
+        actor = cast.get(q.speaker)
+        got.append((q.text, actor.name if actor is not None and actor.kind == "person" else None))
+    assert got == expected
