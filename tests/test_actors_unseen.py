@@ -75,6 +75,23 @@ def test_one_word_person_from_what_only_a_person_has(nlp, text: str, name: str, 
             "Andrew",
             ("third child of Queen Elizabeth II", None),
         ),
+        # a person word the tagger called an adjective still heads the role
+        (
+            "When the immunologist De’Broski Herbert at the University of Pennsylvania looked "
+            "inside the lungs of mice, he thought he was seeing things.",
+            "De’Broski Herbert",
+            ("immunologist", "University of Pennsylvania"),
+        ),
+        # the organisation alone where the text says whom a person is with, not what they do
+        (
+            "“The most important thing is we lost,” Heyward said, via Brian Batko of the "
+            "Pittsburgh Post-Gazette.",
+            "Brian Batko",
+            (None, "Pittsburgh Post-Gazette"),
+        ),
+        ("The BBC's Emily Maitlis pressed Andrew on the dates.", "Emily Maitlis", (None, "BBC")),
+        # negative: a place after "of" is no affiliation on its own
+        ("Maurice Strong of Canada chaired the conference.", "Maurice Strong", (None, None)),
         # negative: a post held in a firm the model read as a person keeps the firm apart
         (
             "Milton Roy said profit fell. John Smith, Milton Roy's chief financial officer, said so.",
