@@ -165,3 +165,24 @@ def test_spokesperson_is_nobody_named_before(nlp, text: str, expected: list) -> 
         actor = cast.get(q.speaker)
         got.append((q.text, actor.name if actor is not None and actor.kind == "person" else None))
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a programme named after its broadcaster's possessive is a title, not words spoken
+        (
+            "“The stock had been getting clobbered,” Maley said on CNBC's “Trading Nation” on Monday.",
+            ["The stock had been getting clobbered,"],
+        ),
+        # negative: lower-case words after a person's possessive stay a quote
+        (
+            "Netanyahu called the decision Trump's “tremendous achievement” on Monday.",
+            ["tremendous achievement"],
+        ),
+    ],
+)
+def test_programme_titles_are_no_quotes(nlp, text: str, expected: list[str]) -> None:
+    doc = nlp(text)
+    cast = extract_actors(doc)
+    assert [q.text for q in extract_quotes(doc, cast) if q.kind != "indirect"] == expected

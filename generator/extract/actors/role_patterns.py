@@ -272,10 +272,11 @@ def trailing_affiliation(span: Span) -> list[Token]:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None or obj.ent_type_ != "ORG":
         return []
+    sub = [t for t in obj.subtree if t.lower_ != "the" and t.dep_ not in ("relcl", "acl", "punct")]
     ent = entity_of(obj)
-    if ent is not None and ent.start > span.end:  # "the Pittsburgh Post-Gazette" as the model read it
-        return _unowned([t for t in ent if t.lower_ != "the"])
-    return [t for t in obj.subtree if t.lower_ != "the" and t.dep_ not in ("relcl", "acl", "punct")]
+    if ent is not None and ent.start > span.end and ent.end > sub[-1].i + 1:
+        return _unowned([t for t in ent if t.lower_ != "the"])  # "the Pittsburgh Post-Gazette", whole
+    return sub
 
 
 def named_tail(tokens: list[Token]) -> list[Token]:
