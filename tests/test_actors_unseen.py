@@ -30,6 +30,15 @@ def actor_table(nlp, text: str) -> dict[str, tuple[str, str | None, str | None]]
             "Obama",
             True,
         ),
+        # a noun only a person can be, right before the name
+        (
+            "Job cuts will come, said the company's recently named executive chair Marcelo Claure.",
+            "Marcelo Claure",
+            True,
+        ),
+        ("Her favourite artists are rapper Drake and singer Adele.", "Drake", True),
+        # negative: a noun an organisation can be ("the publisher Macmillan")
+        ("The publisher Macmillan said the deal was fair.", "Macmillan", False),
         # negative: a country that speaks and owns things is no person
         (
             "Azerbaijan has said it is prepared to grant autonomy if Armenian forces pull out, but "
@@ -115,6 +124,19 @@ def test_roles_on_real_pages(nlp, text: str, person: str, expected: tuple[str | 
             "Border Protection at the port.",
             {"U.S. Customs and Border Protection"},
             {"U.S. Customs", "Border Protection"},
+        ),
+        # a body named for what it deliberates on, and one a plural noun's possessive opens
+        (
+            "The People's Liberation Army could be deployed, the House Select Committee on "
+            "Intelligence heard.",
+            {"People's Liberation Army", "House Select Committee on Intelligence"},
+            {"People", "Liberation Army", "Intelligence"},
+        ),
+        # negative: a university on an island is two names
+        (
+            "The debate is at Hofstra University on Long Island.",
+            {"Hofstra University", "Long Island"},
+            {"Hofstra University on Long Island"},
         ),
         # two names of the article glued into one word before a noun: a modifier
         (

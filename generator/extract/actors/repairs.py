@@ -54,6 +54,12 @@ EVENT_HEADS = _words(
     "cup open games olympics championship championships tour series prix final finals trophy masters"
     " tournament marathon rally classic day"
 )
+DELIBERATIVE_HEADS = _words(
+    "committee subcommittee commission council board panel conference caucus forum center centre institute"
+)
+"""Bodies named for what they deliberate on ("Commission on Presidential Debates")."""
+COLLECTIVE_OWNERS = _words("people children women men workers veterans farmers citizens nations")
+"""Plural nouns whose possessive opens a name ("People's Liberation Army", "Children's Hospital")."""
 COMPANY_SUFFIXES = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "spa", "gmbh", "bhd", "bros"}
 
 
@@ -79,7 +85,7 @@ def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None
             or "\n" in tok.text
             or tok.text in BREAKS
             or _numeric(tok)
-            or (tok.text in SEPARATORS and tok.is_lower)
+            or (tok.text in SEPARATORS and tok.is_lower and not _titled_body(prev, tok))
             or tok.lower_ == "or"
             or (tok.lower_ == "and" and _coordinated(toks, i, known or {}))
             or (tok.lower_ == "of" and prev is not None and prev.lower_.rstrip(".") in COMPANY_SUFFIXES)
@@ -89,6 +95,11 @@ def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None
                 and starts_capital(nxt)
                 and i > 0
                 and not _owned_name(toks, i)
+                and not (
+                    prev is not None
+                    and prev.lower_ in COLLECTIVE_OWNERS
+                    and all(t.lower_ in DETERMINERS for t in toks[: i - 1])
+                )
             )
         )
         if tok.text in DASHES:
@@ -110,6 +121,12 @@ def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None
         else:
             pieces[-1].append(tok)
     return [q for p in pieces if p for q in _case_break(p)]
+
+
+def _titled_body(prev: Token | None, tok: Token) -> bool:
+    """ "House Select Committee on Intelligence", "Commission on Human Rights": "on" after an
+    organisation's head word goes on with what the body is for."""
+    return tok.lower_ == "on" and prev is not None and prev.lower_ in DELIBERATIVE_HEADS and prev.is_title
 
 
 def _owned_name(toks: list[Token], i: int) -> bool:

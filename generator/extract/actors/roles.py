@@ -102,7 +102,8 @@ def _found(span: Span) -> Iterator[Raw]:
 def described_as_person(mentions: list[Name]) -> bool:
     """Whether the text describes a name the model took for a place or organisation as a person:
     set beside a noun only a person can be ("The captain, Iriyanto", "Hadi Tjahnanto, a senior
-    air-force officer") or after an office or form of address ("Mayor X", "Mrs X")."""
+    air-force officer") or after an office, a form of address or a noun only a person can be
+    ("Mayor X", "Mrs X", "rapper X")."""
     for n in mentions:
         span = n.span
         if span is None or len(span) > 4:
@@ -118,6 +119,8 @@ def described_as_person(mentions: list[Name]) -> bool:
         before = span.doc[span.start - 1] if span.start else None
         if before is not None and is_title(before) and bare(before.text) not in AGENT_NOUNS:
             return True
+        if before is not None and before.is_lower and before.pos_ == "NOUN" and only_person_noun(before):
+            return True  # "executive chair Marcelo Claure", "rapper Drake", "quarterback Mason Rudolph"
     return False
 
 
