@@ -37,6 +37,13 @@ def actor_table(nlp, text: str) -> dict[str, tuple[str, str | None, str | None]]
             True,
         ),
         ("Her favourite artists are rapper Drake and singer Adele.", "Drake", True),
+        # negative: a name that itself modifies a noun after it ("deputy White House press secretary")
+        (
+            "Hogan Gidley, the principal deputy White House press secretary, said the White House "
+            "would respond.",
+            "White House",
+            False,
+        ),
         # negative: a noun an organisation can be ("the publisher Macmillan")
         ("The publisher Macmillan said the deal was fair.", "Macmillan", False),
         # negative: a country that speaks and owns things is no person

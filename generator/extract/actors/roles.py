@@ -119,7 +119,14 @@ def described_as_person(mentions: list[Name]) -> bool:
         before = span.doc[span.start - 1] if span.start else None
         if before is not None and is_title(before) and bare(before.text) not in AGENT_NOUNS:
             return True
-        if before is not None and before.is_lower and before.pos_ == "NOUN" and only_person_noun(before):
+        modifier = span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end
+        if (
+            before is not None
+            and before.is_lower
+            and before.pos_ == "NOUN"
+            and only_person_noun(before)
+            and not modifier
+        ):
             return True  # "executive chair Marcelo Claure", "rapper Drake", "quarterback Mason Rudolph"
     return False
 
