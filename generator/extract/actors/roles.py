@@ -21,14 +21,12 @@ from ..syntax import DETERMINERS, PEOPLE, PERSON_SUFFIXES, join
 from . import role_patterns as rp
 from .repairs import title_chain
 from .titles import (
-    AGENT_NOUNS,
     HONORIFICS,
     NAME_TITLES,
     OFFICE_TITLES,
     WEAK_ROLE_NOUNS,
     bare,
     is_title,
-    only_person_noun,
     spelled_out,
 )
 
@@ -97,38 +95,6 @@ def _found(span: Span) -> Iterator[Raw]:
     after = appositive(span)
     if after is not None:
         yield after
-
-
-def described_as_person(mentions: list[Name]) -> bool:
-    """Whether the text describes a name the model took for a place or organisation as a person:
-    set beside a noun only a person can be ("The captain, Iriyanto", "Hadi Tjahnanto, a senior
-    air-force officer") or after an office, a form of address or a noun only a person can be
-    ("Mayor X", "Mrs X", "rapper X")."""
-    for n in mentions:
-        span = n.span
-        if span is None or len(span) > 4:
-            continue
-        root = rp.climb_conj(span.root)
-        heads = [c for c in root.children if c.dep_ == "appos" and c.i > span.end]
-        if root.dep_ == "appos" and root.head.i < span.start:
-            heads.append(root.head)
-        if root.dep_ == "attr" and root.head.lemma_ == "be":
-            heads += [c for c in root.head.children if c.dep_ == "nsubj"][-1:]
-        if any(h.pos_ == "NOUN" and only_person_noun(h) for h in heads):
-            return True
-        before = span.doc[span.start - 1] if span.start else None
-        if before is not None and is_title(before) and bare(before.text) not in AGENT_NOUNS:
-            return True
-        modifier = span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end
-        if (
-            before is not None
-            and before.is_lower
-            and before.pos_ == "NOUN"
-            and only_person_noun(before)
-            and not modifier
-        ):
-            return True  # "executive chair Marcelo Claure", "rapper Drake", "quarterback Mason Rudolph"
-    return False
 
 
 def _part_of_name(role: str, named: set[str]) -> bool:
