@@ -141,6 +141,15 @@ def test_absolute_dates_and_months(nlp, text, published, expected):
             [("Christmas Day", "2023-12-25", None)],
         ),
         ("He arrived on Thanksgiving Day.", date(2000, 1, 7), [("Thanksgiving Day", "1999-11-25", None)]),
+        # a named day after Thanksgiving, not the Friday or Monday of the week
+        (
+            "Prices will drop on Black Friday.",
+            date(2019, 11, 18),
+            [("Black Friday", "2019-11-29", None)],
+        ),
+        ("Stores opened early on Black Friday.", date(2019, 12, 2), [("Black Friday", "2019-11-29", None)]),
+        ("Sales doubled on Cyber Monday.", date(2019, 12, 6), [("Cyber Monday", "2019-12-02", None)]),
+        ("Tuesday is cheap; Black Friday is dear.", date(2019, 11, 18), [("Tuesday", "2019-11-19", None), ("Black Friday", "2019-11-29", None)]),
     ],
 )
 def test_relative_expressions(nlp, text, published, expected):
@@ -416,6 +425,9 @@ def test_months_of_a_story_set_in_an_earlier_year(nlp):
         "Copyright 2014 The Associated Press.",
         "The chip earned a total score of 2072 in the test.",
         "Clinton said so in an interview with “Fox News Sunday.”",
+        # a model number after the capitals of its product line; a named day's deals
+        "The GTX 1660 Ti is superior to the GTX 1060 and close to the RTX 2060.",
+        "One of Dell's Black Friday deals has gone live early.",
         'He spoke on ABC News\' "This Week" program.',
     ],
 )

@@ -52,7 +52,7 @@ PLACING = {"at", "during", "in", "on", "amid", "over", "throughout"}
 def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[TimelineEntry]:
     """One entry per expression, with the clause it dates as `event` and the actors in it."""
     spans = [span_over(doc, x.start_char, x.end_char) for x in exprs]
-    all_dates = {t.i for s in spans if s is not None for t in s}
+    all_dates = {i for s in spans if s is not None for i in _with_case(s)}
     people = _People(cast, doc)
     lines = datelines(doc)
     out = []
@@ -60,6 +60,11 @@ def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[Timeline
         event, actors = _event(span, all_dates | lines, people) if span is not None else (None, ())
         out.append(TimelineEntry(x.text, x.date, x.end, event, actors, span=(x.start_char, x.end_char)))
     return sorted(out, key=lambda e: (e.date is None, sort_key(e.date)))
+
+
+def _with_case(span: Span) -> set[int]:
+    """The date's tokens and the "'s" of a possessive one ("today's offer")."""
+    return {t.i for t in span} | {c.i for t in span for c in t.children if c.dep_ == "case"}
 
 
 class _People:
@@ -110,10 +115,12 @@ def _event(span: Span, all_dates: set[int], people: _People) -> tuple[str | None
     """The event the date belongs to, as a phrase (None when no readable one can be made)."""
     own = {t.i for t in span}
     skip = set(all_dates) | _lead_in(span)
+    if _spent(span):
+        skip -= own  # "spent Monday trying to ...": the day is what the verb takes
     path = {a.i for a in span.root.ancestors}
     anchor = _anchor(span)
     verb = governing_verb(span.root)
-    if anchor.pos_ == "NOUN" and anchor.i not in own and _own_event(anchor, verb):
+    if anchor.pos_ == "NOUN" and anchor.i not in own and _own_event(anchor, verb, own, all_dates):
         tokens = [t for t in noun_phrase(anchor) if t.i not in skip]
         return _finish([tidy(tokens, [anchor])], None, True, {}, people)
     if verb is None:
@@ -122,9 +129,13 @@ def _event(span: Span, all_dates: set[int], people: _People) -> tuple[str | None
     noun = _participle_noun(verb)
     if noun is not None:
         return _participle(verb, noun, skip, own, all_dates, path, people)
+    skip |= _fronted(span, verb)
     for _ in range(3):  # a clause with no subject of its own: the one it completes
         found = _clause_event(verb, span, skip, all_dates, path, people)
-        climbs = verb.dep_ in ("conj", "xcomp", "ccomp") and verb.head.i != verb.i
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        climbs = (verb.dep_ in ("xcomp", "ccomp") or (verb.dep_ == "conj" and not own_subject)) and (
+            verb.head.i != verb.i
+        )
         upper = governing_verb(verb.head) if climbs else None
         if found is not None or upper is None:
             return found or (None, ())
@@ -169,6 +180,18 @@ def _lead_in(span: Span) -> set[int]:
         else:
             break
     return out
+
+
+def _fronted(span: Span, verb: Token) -> set[int]:
+    """The words of a phrase fronted before the subject that holds the date ("In their first
+    debate on Tuesday, Johnson and Corbyn attacked ..."): the date places the clause, the phrase
+    around it is no part of the event."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    top = next((a for a in [span.root, *span.root.ancestors] if a.head.i == verb.i), None)
+    if subject is None or top is None or top.i == span.root.i or top.dep_ not in ("prep", "advmod", "npadvmod"):
+        return set()
+    words = {t.i for t in top.subtree}
+    return words if max(words) < min(t.i for t in subject.subtree) else set()
 
 
 def _anchor(span: Span) -> Token:
@@ -305,19 +328,39 @@ def _second_object(noun: Token) -> bool:
     return any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
 
 
-def _own_event(noun: Token, verb: Token | None) -> bool:
+def _own_event(noun: Token, verb: Token | None, own: set[int], all_dates: set[int]) -> bool:
     """Whether a date on `noun` dates the noun's own event rather than the verb's: not when the
     noun is the verb's subject or object ("the crash in 2009 killed 228": the clause is the
     event), nor when it places the verb's event ("said at a press briefing on Friday"); yes in
-    other adjuncts ("since its founding in 1990", "ahead of a meeting later this month")."""
+    other adjuncts ("since its founding in 1990", "ahead of a meeting later this month"), and
+    when the verb has a date of its own ("weighed in on Thursday's fight on Monday")."""
     if verb is None or noun.dep_ == "appos" or _second_object(noun):
         return True  # "signed deals, the first such signing since 2017": the apposition's own
     head = noun.head
     if head.i == verb.i:
         return noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative")
     if head.dep_ in ("prep", "agent") and head.head.i == verb.i:
-        return head.dep_ != "agent" and head.lower_ not in PLACING
+        placing = head.lower_ in PLACING and not _dated_verb(verb, own, all_dates)
+        return head.dep_ != "agent" and not placing
     return True
+
+
+def _dated_verb(verb: Token, own: set[int], all_dates: set[int]) -> bool:
+    """Whether another date hangs on `verb` itself ("on Monday", "Monday"): the verb's event is
+    then at that date, and a date inside one of its nouns is the noun's."""
+    others = all_dates - own
+    for c in verb.children:
+        if c.i in others and c.dep_ in ("npadvmod", "tmod", "advmod"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in PLACING and any(g.i in others for g in c.children):
+            return True
+    return False
+
+
+def _spent(span: Span) -> bool:
+    """A date that a verb of spending takes as what it spends ("spent the weekend watching")."""
+    root = span.root
+    return root.head.lemma_.lower() == "spend" and root.dep_ in ("dobj", "npadvmod")
 
 
 def _finish(
@@ -332,8 +375,24 @@ def _finish(
     actors = people.in_tokens(tokens, [a for n in names.values() if (a := people.cast.resolve(n))])
     if not tokens or not short(tokens) or not readable(tokens, verb, named):
         return None, actors
+    names = {**_determiners(tokens), **names}
     text = " ".join(t for t in (text_of(part, names, n > 0) for n, part in enumerate(parts)) if t)
     return (text[:1].upper() + text[1:]) or None, actors
+
+
+def _determiners(tokens: list[Token]) -> dict[int, str]:
+    """ "the" before a noun whose possessive date was cut ("Today's deal is" reads "The deal
+    is", "said at Thursday's meeting" "said at the meeting"), on the noun phrase's first word."""
+    ids = {t.i for t in tokens}
+    out: dict[int, str] = {}
+    for t in tokens:
+        cut = [c for c in t.children if c.dep_ == "poss" and c.i not in ids and c.ent_type_ in ("DATE", "TIME")]
+        if not cut or t.pos_ in ("NUM", "SYM") or t.like_num or any(c.dep_ == "det" and c.i in ids for c in t.children):
+            continue
+        first = min((u for u in t.subtree if u.i in ids and u.i > cut[0].i), key=lambda u: u.i, default=t)
+        lower = first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_
+        out[first.i] = "the " + (first.text[:1].lower() + first.text[1:] if lower else first.text)
+    return out
 
 
 def _in_order(tokens: list[Token], verb: Token | None) -> list[Token]:

@@ -38,6 +38,8 @@ WORD_KINDS = {"weekday", "weekday_range", "month", "day_rel", "unit_rel", "seaso
 NAME_TYPES = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW", "NORP", "GPE"}
 """Entity types that make such a word part of a name."""
 COPYRIGHT = {"©", "copyright", "(c)"}
+YEAR_LABELS = {"fy", "ad", "bc", "ce", "bce", "cy", "my"}
+"""Capitals that label a year rather than name a product ("FY 2019", "AD 1066")."""
 QUANTITY_NOUNS = {
     "score",
     "total",
@@ -175,7 +177,24 @@ def _year(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
             and tok.text.isdigit()  # nobody spells out a flight number: "Atlanta nineteen ninety-six"
         ):
             return False
+        if _model_code(prev) and tok.text.isdigit():
+            return False  # "the GTX 1660", "an RTX 2060": a model number after its letters
     return True
+
+
+def _model_code(tok: Token) -> bool:
+    """Capital letters naming a product line before its number ("GTX", "RTX", "DC"), not a month
+    or a fiscal-year label ("SEPT 1990", "FY 2019")."""
+    low = tok.lower_.rstrip(".")
+    return (
+        tok.is_upper
+        and tok.is_alpha
+        and len(tok.text) >= 2
+        and tok.pos_ in ("PROPN", "NOUN")
+        and tok.ent_type_ != "DATE"
+        and low not in CALENDAR_WORDS
+        and low not in YEAR_LABELS
+    )
 
 
 def _named_number(doc: Doc, tok: Token) -> bool:
