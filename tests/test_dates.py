@@ -160,6 +160,8 @@ def test_relative_expressions(nlp, text, published, expected):
     ("text", "published", "expected"),
     [
         ("Citadel posted a third-quarter net loss.", date(1989, 11, 2), [("third-quarter", "1989-Q3", None)]),
+        # capitals that label a year are no product line
+        ("Revenue for FY 2019 rose.", date(2019, 11, 18), [("2019", "2019", None)]),
         (
             "It took a charge in the 1988 second quarter.",
             None,
@@ -306,6 +308,17 @@ def test_tense_of_the_verb_the_date_belongs_to(nlp, text, published, expected):
             [("this weekend", "2016-09-17", "2016-09-18")],
         ),
         ("The award goes to the winner in the last weekend of the festival.", date(2018, 9, 15), []),
+        # one mention, one entry: a day with its date in brackets, a fiscal year with its number
+        (
+            "The paper was published online today (Nov. 18) in the journal.",
+            date(2019, 11, 18),
+            [("today (Nov. 18)", "2019-11-18", None)],
+        ),
+        (
+            "The chart sums up the fiscal year 2019 seizures.",
+            date(2019, 10, 13),
+            [("the fiscal year 2019", "2019", None)],
+        ),
     ],
 )
 def test_ranges_are_one_entry(nlp, text, published, expected):
@@ -315,6 +328,13 @@ def test_ranges_are_one_entry(nlp, text, published, expected):
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
+        # "later in the day" is the day the story is on, not a day that names a noun
+        (
+            "The hearing ended on Tuesday. Lawmakers grilled Vindman on Trump's July 25 call. "
+            "Later in the day, Volker testified.",
+            date(2019, 11, 20),
+            [("Tuesday", "2019-11-19", None), ("July 25", "2019-07-25", None), ("Later in the day", "2019-11-19", None)],
+        ),
         (
             "Sales have risen since July of last year.",
             date(2015, 3, 2),
@@ -428,6 +448,9 @@ def test_months_of_a_story_set_in_an_earlier_year(nlp):
         # a model number after the capitals of its product line; a named day's deals
         "The GTX 1660 Ti is superior to the GTX 1060 and close to the RTX 2060.",
         "One of Dell's Black Friday deals has gone live early.",
+        # a post's signature after its handle; a period of something
+        "Lawan moves that activity be suspended. — The Nigerian Senate (@NGRSenate) October 9, 2018",
+        "The airline will grow again after its current period of consolidation.",
         'He spoke on ABC News\' "This Week" program.',
     ],
 )

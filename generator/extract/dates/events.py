@@ -47,6 +47,9 @@ AGENCY_DATELINE = re.compile(
 (capitals only) leaves to the sentence."""
 PLACING = {"at", "during", "in", "on", "amid", "over", "throughout"}
 """Prepositions that place the verb's event at the noun's ("said at a press briefing on Friday")."""
+TOPIC_PREPS = {"on", "over"}
+"""Of those, the ones that more often give a topic when the date is the noun's own modifier
+("grilled him on Trump's July 25 call", "protests over Friday's ruling")."""
 
 
 def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[TimelineEntry]:
@@ -340,7 +343,8 @@ def _own_event(noun: Token, verb: Token | None, own: set[int], all_dates: set[in
     if head.i == verb.i:
         return noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative")
     if head.dep_ in ("prep", "agent") and head.head.i == verb.i:
-        placing = head.lower_ in PLACING and not _dated_verb(verb, own, all_dates)
+        topic = head.lower_ in TOPIC_PREPS and any(c.i in own for c in noun.children)
+        placing = head.lower_ in PLACING and not topic and not _dated_verb(verb, own, all_dates)
         return head.dep_ != "agent" and not placing
     return True
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..quotes import quotation_spans
 from ..sentences import DATELINE, doc_text
+from ..syntax import span_over
 from .anchors import FROM_PUBLICATION, Anchors, Value, set_in
 from .guard import guarded
 from .pieces import Rule
@@ -45,6 +46,9 @@ RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.I)
 """What joins the two ends of a range; "and" only after "between"."""
 RANGE_OPENERS = re.compile(r"(?i:\b(?:from|between)\s+)$")
 WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*$")
+"""The handle that signs an embedded post ("— The Senate (@NGRSenate) October 9, 2018"): the
+date after it is when the post went up, page furniture rather than an event."""
 
 
 def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
@@ -55,19 +59,28 @@ def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
     anchors.story_year = _story_year(matches, text, published)
     found: list[TimeExpr] = []
     for rule, m in matches:
-        if not plausible(doc, rule.kind, m):
+        if not plausible(doc, rule.kind, m) or EMBED_SIGNATURE.search(text, max(0, m.start() - 40), m.start()):
             continue
         way = reading(doc, rule.kind, m)
         value = guarded(rule, m, published, way, resolve(rule, m, anchors, way.direction))
         if value is None:
             continue
-        anchors.note(rule.kind, value[0], m.group(0))
+        anchors.note(rule.kind, value[0], m.group(0), _modifier(doc, m))
         start, end = _trim(text, m)
         found.append(TimeExpr(text[start:end], value[0], value[1], start, end))
     datelines = _datelines(text)
     for x in _ranges(text, found):
         if not any(a <= x.start_char and x.end_char <= b for a, b in datelines):
             yield x
+
+
+def _modifier(doc: Doc, m: re.Match[str]) -> bool:
+    """Whether the date modifies a noun before it ("the July 25 call", "the July 25 transcript")."""
+    span = span_over(doc, m.start(), m.end())
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > root.i
 
 
 def _story_year(matches: list[tuple[Rule, re.Match[str]]], text: str, published: date | None) -> int | None:

@@ -239,7 +239,7 @@ def decade(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
 @rule(
     "year",
     rf"(?i:\b(?:(?P<since>since)\s+|(?P<edge>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)"
-    rf"[-\s]+|fiscal\s+|the\s+year\s+)?)(?<![$£€#\d.,])(?P<y>{YEAR}|{SPELLED_YEAR})\b(?![.,]\d|\s*%|-(?!\d{{4}}\b)\d)",
+    rf"[-\s]+|fiscal\s+|(?:the\s+)?(?:(?:fiscal|calendar)\s+)?year\s+)?)(?<![$£€#\d.,])(?P<y>{YEAR}|{SPELLED_YEAR})\b(?![.,]\d|\s*%|-(?!\d{{4}}\b)\d)",
 )
 def year(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "2023", "since 1989", "nineteen ninety-six"."""

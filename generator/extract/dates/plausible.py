@@ -237,8 +237,23 @@ def _year_ago(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> boo
     return not m.group(0).isupper()
 
 
+def _this_quarter(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
+    """Not "its current period of consolidation": a period of something is no quarter."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return not (
+        span[-1].lower_ == "period"
+        and nxt is not None
+        and nxt.lower_ == "of"
+        and after is not None
+        and not after.like_num
+        and after.ent_type_ not in ("DATE", "MONEY")
+    )
+
+
 CHECKS: dict[str, Callable[[Doc, Span, re.Match[str], bool], bool]] = {
     "holiday": _holiday,
+    "this_quarter": _this_quarter,
     "year_ago": _year_ago,
     "day_rel": _day_rel,
     "month": _month,
