@@ -191,7 +191,12 @@ def _fronted(span: Span, verb: Token) -> set[int]:
     around it is no part of the event."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     top = next((a for a in [span.root, *span.root.ancestors] if a.head.i == verb.i), None)
-    if subject is None or top is None or top.i == span.root.i or top.dep_ not in ("prep", "advmod", "npadvmod"):
+    if (
+        subject is None
+        or top is None
+        or top.i == span.root.i
+        or top.dep_ not in ("prep", "advmod", "npadvmod")
+    ):
         return set()
     words = {t.i for t in top.subtree}
     return words if max(words) < min(t.i for t in subject.subtree) else set()
@@ -343,7 +348,11 @@ def _own_event(noun: Token, verb: Token | None, own: set[int], all_dates: set[in
     if head.i == verb.i:
         return noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative")
     if head.dep_ in ("prep", "agent") and head.head.i == verb.i:
-        topic = head.lower_ in TOPIC_PREPS and any(c.i in own for c in noun.children)
+        topic = (
+            head.lower_ in TOPIC_PREPS
+            and head.i > verb.i
+            and any(c.i in own and c.i < noun.i for c in noun.children)
+        )
         placing = head.lower_ in PLACING and not topic and not _dated_verb(verb, own, all_dates)
         return head.dep_ != "agent" and not placing
     return True
@@ -390,8 +399,15 @@ def _determiners(tokens: list[Token]) -> dict[int, str]:
     ids = {t.i for t in tokens}
     out: dict[int, str] = {}
     for t in tokens:
-        cut = [c for c in t.children if c.dep_ == "poss" and c.i not in ids and c.ent_type_ in ("DATE", "TIME")]
-        if not cut or t.pos_ in ("NUM", "SYM") or t.like_num or any(c.dep_ == "det" and c.i in ids for c in t.children):
+        cut = [
+            c for c in t.children if c.dep_ == "poss" and c.i not in ids and c.ent_type_ in ("DATE", "TIME")
+        ]
+        if (
+            not cut
+            or t.pos_ in ("NUM", "SYM")
+            or t.like_num
+            or any(c.dep_ == "det" and c.i in ids for c in t.children)
+        ):
             continue
         first = min((u for u in t.subtree if u.i in ids and u.i > cut[0].i), key=lambda u: u.i, default=t)
         lower = first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_

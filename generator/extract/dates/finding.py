@@ -46,9 +46,6 @@ RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.I)
 """What joins the two ends of a range; "and" only after "between"."""
 RANGE_OPENERS = re.compile(r"(?i:\b(?:from|between)\s+)$")
 WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
-EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*$")
-"""The handle that signs an embedded post ("— The Senate (@NGRSenate) October 9, 2018"): the
-date after it is when the post went up, page furniture rather than an event."""
 
 
 def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
@@ -59,7 +56,7 @@ def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
     anchors.story_year = _story_year(matches, text, published)
     found: list[TimeExpr] = []
     for rule, m in matches:
-        if not plausible(doc, rule.kind, m) or EMBED_SIGNATURE.search(text, max(0, m.start() - 40), m.start()):
+        if not plausible(doc, rule.kind, m):
             continue
         way = reading(doc, rule.kind, m)
         value = guarded(rule, m, published, way, resolve(rule, m, anchors, way.direction))
@@ -80,7 +77,11 @@ def _modifier(doc: Doc, m: re.Match[str]) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > root.i
+    return (
+        root.dep_ in ("compound", "nmod", "amod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i > root.i
+    )
 
 
 def _story_year(matches: list[tuple[Rule, re.Match[str]]], text: str, published: date | None) -> int | None:
