@@ -143,6 +143,14 @@ def events(nlp, text: str, published: date) -> dict[str, str | None]:
             "the weekend",
             "The interview aired",
         ),
+        # a "that" after a noun of saying opens what it says
+        (
+            "The denials came in spite of the facts that Prince Andrew stayed with Epstein in the "
+            "early 2000s.",
+            date(2019, 11, 18),
+            "the early 2000s",
+            "Prince Andrew stayed with Epstein",
+        ),
         # a fronted phrase holding the date places the clause and stays out of it
         (
             "In their first TV debate of the election on Tuesday, Johnson and Corbyn attacked each "
@@ -180,6 +188,12 @@ def test_event_is_the_clause_with_its_subject(nlp, text, published, when, expect
             "since 2017",
         ),
         ("The nominee for the Nov. 8 election said he was joking.", date(2016, 7, 31), "Nov. 8"),
+        # the amount a change is measured from: its date is not the change's
+        (
+            "Exports to China dropped to $9.1 billion in 2018, down from $19.5 billion the previous year.",
+            date(2019, 11, 18),
+            "the previous year",
+        ),
         # a verb with a date of its own is not the event of a date inside its noun
         (
             "Richardson decided to weigh in on Thursday's fight on Monday.",

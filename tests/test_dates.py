@@ -166,6 +166,7 @@ def test_relative_expressions(nlp, text, published, expected):
         ("Citadel posted a third-quarter net loss.", date(1989, 11, 2), [("third-quarter", "1989-Q3", None)]),
         # capitals that label a year are no product line
         ("Revenue for FY 2019 rose.", date(2019, 11, 18), [("2019", "2019", None)]),
+        ("It all changed in 2019: Protests spread.", date(2019, 11, 18), [("2019", "2019", None)]),
         (
             "It took a charge in the 1988 second quarter.",
             None,
@@ -456,7 +457,8 @@ def test_months_of_a_story_set_in_an_earlier_year(nlp):
         # a model number after the capitals of its product line; a named day's deals
         "The GTX 1660 Ti is superior to the GTX 1060 and close to the RTX 2060.",
         "One of Dell's Black Friday deals has gone live early.",
-        # a period of something
+        # a period of something; a title after its year
+        "In movies from 2001: A Space Odyssey to Alien, astronauts sleep through the trip.",
         "The airline will grow again after its current period of consolidation.",
         'He spoke on ABC News\' "This Week" program.',
     ],

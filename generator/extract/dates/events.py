@@ -33,23 +33,13 @@ from ..syntax import (
 )
 from .finding import TimeExpr
 from .phrases import Clause, noun_phrase, readable, short, shorten, text_of, tidy, under, vague
+from .placement import anchor, comparison_base, fronted, lead_in, own_event, spent
 
-TIME_NOUNS = {
-    "quarter", "year", "month", "week", "weekend", "period", "season", "remainder", "rest", "end", "half",
-    "day", "time", "dawn", "dusk", "morning", "afternoon", "evening", "night", "midnight", "noon", "hour",
-}  # fmt: skip
-"""Nouns of time: a date on one ("the fourth quarter of 2014", "at dawn on Sunday") dates what
-that noun is on."""
 AGENCY_DATELINE = re.compile(
     r"^\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}\s*\([A-Z][\w .&-]{1,30}\)\s*[-–—:]+\s*"
 )
 """A dateline in title case with its agency ("New York (AFP) –"), which `sentences.DATELINE`
 (capitals only) leaves to the sentence."""
-PLACING = {"at", "during", "in", "on", "amid", "over", "throughout"}
-"""Prepositions that place the verb's event at the noun's ("said at a press briefing on Friday")."""
-TOPIC_PREPS = {"on", "over"}
-"""Of those, the ones that more often give a topic when the date is the noun's own modifier
-("grilled him on Trump's July 25 call", "protests over Friday's ruling")."""
 
 
 def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[TimelineEntry]:
@@ -117,22 +107,24 @@ class _People:
 def _event(span: Span, all_dates: set[int], people: _People) -> tuple[str | None, tuple[str, ...]]:
     """The event the date belongs to, as a phrase (None when no readable one can be made)."""
     own = {t.i for t in span}
-    skip = set(all_dates) | _lead_in(span)
-    if _spent(span):
+    skip = set(all_dates) | lead_in(span)
+    if spent(span):
         skip -= own  # "spent Monday trying to ...": the day is what the verb takes
     path = {a.i for a in span.root.ancestors}
-    anchor = _anchor(span)
+    word = anchor(span)
     verb = governing_verb(span.root)
-    if anchor.pos_ == "NOUN" and anchor.i not in own and _own_event(anchor, verb, own, all_dates):
-        tokens = [t for t in noun_phrase(anchor) if t.i not in skip]
-        return _finish([tidy(tokens, [anchor])], None, True, {}, people)
+    if comparison_base(span):
+        return None, ()  # "down from $19.5 billion the previous year": no event of its own
+    if word.pos_ == "NOUN" and word.i not in own and own_event(word, verb, own, all_dates):
+        tokens = [t for t in noun_phrase(word) if t.i not in skip]
+        return _finish([tidy(tokens, [word])], None, True, {}, people)
     if verb is None:
         return None, ()
     verb = _event_verb(verb, path)
     noun = _participle_noun(verb)
     if noun is not None:
         return _participle(verb, noun, skip, own, all_dates, path, people)
-    skip |= _fronted(span, verb)
+    skip |= fronted(span, verb)
     for _ in range(3):  # a clause with no subject of its own: the one it completes
         found = _clause_event(verb, span, skip, all_dates, path, people)
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -168,52 +160,6 @@ def _clause_event(
     if said:
         names = {}  # "Sullivan says he instructed staff", not "Sullivan says Sullivan instructed"
     return _finish([lead, body], verb, True, names, people)
-
-
-def _lead_in(span: Span) -> set[int]:
-    """The words that lead to the date and go with it: its prepositions and adverbs ("late in
-    December", "back in June", "down from a year ago") and a noun of time it is on ("at dawn
-    on Sunday", "in the fourth quarter of 2014")."""
-    out: set[int] = set()
-    tok = span.root
-    while tok.head.i != tok.i:
-        tok = tok.head
-        if tok.pos_ in ("ADP", "ADV", "PART") or (tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_NOUNS):
-            out.add(tok.i)
-        else:
-            break
-    return out
-
-
-def _fronted(span: Span, verb: Token) -> set[int]:
-    """The words of a phrase fronted before the subject that holds the date ("In their first
-    debate on Tuesday, Johnson and Corbyn attacked ..."): the date places the clause, the phrase
-    around it is no part of the event."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    top = next((a for a in [span.root, *span.root.ancestors] if a.head.i == verb.i), None)
-    if (
-        subject is None
-        or top is None
-        or top.i == span.root.i
-        or top.dep_ not in ("prep", "advmod", "npadvmod")
-    ):
-        return set()
-    words = {t.i for t in top.subtree}
-    return words if max(words) < min(t.i for t in subject.subtree) else set()
-
-
-def _anchor(span: Span) -> Token:
-    """The word the date hangs on; past a noun of time ("the fourth quarter of 2014", "the
-    remainder of the fiscal year") to what that hangs on."""
-    tok = span.root
-    for _ in range(3):
-        head = tok.head.head if tok.head.dep_ == "prep" else tok.head
-        if head.i == tok.i:
-            return head
-        tok = head
-        if tok.lemma_.lower() not in TIME_NOUNS:
-            return tok
-    return tok
 
 
 def datelines(doc: Doc) -> set[int]:
@@ -325,55 +271,6 @@ def _lead(verb: Token, subject: Token | None, skip: set[int]) -> list[Token]:
         if borrowed is not None and not vague(borrowed):
             return sorted((t for t in noun_phrase(borrowed) if t.i not in skip), key=lambda t: t.i)
     return []
-
-
-def _second_object(noun: Token) -> bool:
-    """An object set off by a comma after another object of the same verb: an apposition the
-    parse took for an object ("signed deals worth $2.6 billion, the first such signing")."""
-    first = min(t.i for t in noun.subtree)
-    if noun.dep_ != "dobj" or first == 0 or noun.doc[first - 1].text != ",":
-        return False
-    return any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
-
-
-def _own_event(noun: Token, verb: Token | None, own: set[int], all_dates: set[int]) -> bool:
-    """Whether a date on `noun` dates the noun's own event rather than the verb's: not when the
-    noun is the verb's subject or object ("the crash in 2009 killed 228": the clause is the
-    event), nor when it places the verb's event ("said at a press briefing on Friday"); yes in
-    other adjuncts ("since its founding in 1990", "ahead of a meeting later this month"), and
-    when the verb has a date of its own ("weighed in on Thursday's fight on Monday")."""
-    if verb is None or noun.dep_ == "appos" or _second_object(noun):
-        return True  # "signed deals, the first such signing since 2017": the apposition's own
-    head = noun.head
-    if head.i == verb.i:
-        return noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative")
-    if head.dep_ in ("prep", "agent") and head.head.i == verb.i:
-        topic = (
-            head.lower_ in TOPIC_PREPS
-            and head.i > verb.i
-            and any(c.i in own and c.i < noun.i for c in noun.children)
-        )
-        placing = head.lower_ in PLACING and not topic and not _dated_verb(verb, own, all_dates)
-        return head.dep_ != "agent" and not placing
-    return True
-
-
-def _dated_verb(verb: Token, own: set[int], all_dates: set[int]) -> bool:
-    """Whether another date hangs on `verb` itself ("on Monday", "Monday"): the verb's event is
-    then at that date, and a date inside one of its nouns is the noun's."""
-    others = all_dates - own
-    for c in verb.children:
-        if c.i in others and c.dep_ in ("npadvmod", "tmod", "advmod"):
-            return True
-        if c.dep_ == "prep" and c.lower_ in PLACING and any(g.i in others for g in c.children):
-            return True
-    return False
-
-
-def _spent(span: Span) -> bool:
-    """A date that a verb of spending takes as what it spends ("spent the weekend watching")."""
-    root = span.root
-    return root.head.lemma_.lower() == "spend" and root.dep_ in ("dobj", "npadvmod")
 
 
 def _finish(

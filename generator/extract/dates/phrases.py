@@ -42,6 +42,11 @@ ANAPHORIC = {"such", "same"}
 """Words that point back into the text: "the first such signing" names nothing on its own."""
 KEPT_PUNCT = ("-", "'", "’", "&", "$", "%")
 """Punctuation that belongs inside words and amounts ("air-force", "Wein's", "$4.9")."""
+CONTENT_NOUNS = {
+    "fact", "claim", "news", "idea", "notion", "belief", "report", "sign", "evidence", "hope", "fear",
+    "view", "assurance", "promise", "suggestion", "possibility", "argument", "allegation", "assertion",
+}  # fmt: skip
+"""Nouns whose "that" opens what they say, not a relative clause ("the facts that he stayed")."""
 MAX_TOKENS = 28
 MAX_CCOMP_TOKENS = 25
 
@@ -123,7 +128,8 @@ class Clause:
             return True
         if child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             noun = verb.head  # "a finding that she reported": "A finding she reported"
-            if child.pos_ == "PRON" and noun.pos_ in ("NOUN", "PROPN") and not vague(noun):
+            relative = noun.lemma_.lower() not in CONTENT_NOUNS  # "the fact that X stayed": X's clause
+            if relative and child.pos_ == "PRON" and noun.pos_ in ("NOUN", "PROPN") and not vague(noun):
                 self.keep.extend(noun_phrase(noun, stop=verb.i))
                 self.roots.append(noun)
             return True  # a "that" the parse took for an object opens the clause: left out

@@ -37,6 +37,8 @@ WORD_KINDS = {"weekday", "weekday_range", "month", "day_rel", "unit_rel", "seaso
 """Kinds written as words that a name can contain: "Fox News Sunday", "the Spring of Life"."""
 NAME_TYPES = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW", "NORP", "GPE"}
 """Entity types that make such a word part of a name."""
+TIME_PREPS = {"in", "since", "by", "during", "until", "of", "before", "after"}
+"""Prepositions that make a number before a colon a year ("in 2019: protests spread")."""
 COPYRIGHT = {"©", "copyright", "(c)"}
 YEAR_LABELS = {"fy", "ad", "bc", "ce", "bce", "cy", "my"}
 """Capitals that label a year rather than name a product ("FY 2019", "AD 1066")."""
@@ -213,6 +215,10 @@ def _named_number(doc: Doc, tok: Token) -> bool:
         return True  # "the film 1917"
     if prev is not None and nxt is not None and prev.text in OPENING_QUOTES and nxt.text in CLOSING_QUOTES:
         return True
+    after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+    titled = nxt is not None and nxt.text == ":" and after is not None and after.is_title
+    if titled and prev is not None and prev.lower_ not in TIME_PREPS and not tok.is_sent_start:
+        return True  # "movies from 2001: A Space Odyssey to Alien": a title mid-sentence
     if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and tok.i > 1:
         before = doc[tok.i - 2]
         if before.like_num or before.lower_ in ("al.", "al"):
