@@ -167,6 +167,7 @@ def test_relative_expressions(nlp, text, published, expected):
         # capitals that label a year are no product line
         ("Revenue for FY 2019 rose.", date(2019, 11, 18), [("2019", "2019", None)]),
         ("It all changed in 2019: Protests spread.", date(2019, 11, 18), [("2019", "2019", None)]),
+        ("He flew helicopters in the Falklands War (1982).", date(2019, 11, 18), [("1982", "1982", None)]),
         (
             "It took a charge in the 1988 second quarter.",
             None,
@@ -333,6 +334,23 @@ def test_ranges_are_one_entry(nlp, text, published, expected):
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
+        # a month later in the earlier year the text just gave; "a year later" after that year
+        (
+            "He saw his doctor in November 2016. By December, his symptoms worsened. He was weaned off "
+            "treatment a year later.",
+            date(2019, 11, 18),
+            [
+                ("November 2016", "2016-11", None),
+                ("December", "2016-12", None),
+                ("a year later", "2017", None),
+            ],
+        ),
+        # not a month before it, nor after another year came between
+        (
+            "Sales fell in November 2016. In March, they rose.",
+            date(2019, 11, 18),
+            [("November 2016", "2016-11", None), ("March", "2019-03", None)],
+        ),
         # "later in the day" is the day the story is on, not a day that names a noun
         (
             "The hearing ended on Tuesday. Lawmakers grilled Vindman on Trump's July 25 call. "

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from ..syntax import PAST
-from .anchors import Anchors, Value, story_year
+from .anchors import Anchors, Value, continued_year, story_year
 from .calendar import (
     ORDINALS,
     SEASONS,
@@ -48,9 +48,8 @@ def month(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
         year = dct.year + YEAR_STEPS[g["yrel"].lower()]
     else:
         rel = (g.get("rel") or "").lower().split()
-        year = (not rel and story_year(anchors, direction)) or year_for_month(
-            mo, dct, direction, rel[-1] if rel else None
-        )
+        told = story_year(anchors, direction) or continued_year(anchors, mo, direction)
+        year = (not rel and told) or year_for_month(mo, dct, direction, rel[-1] if rel else None)
     if year is None:
         return (None, None)
     anchors.last_year = year
@@ -143,17 +142,19 @@ the_quarter = this_quarter.alike("the_quarter", r"(?i:\bthe\s+quarter\b(?!-))")
     "year_ago",
     r"(?i:\b(?:(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|quarter|time)\s+(?:of\s+)?"
     r"(?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+previous\s+year)|year-(?:earlier|ago)"
-    r"|a\s+year\s+(?:ago|earlier))\b)",
+    r"|a\s+year\s+(?:ago|earlier|later))\b)",
 )
 def year_ago(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "the same period a year ago": that quarter a year before while the story tells its
     figures by the quarter; else the year before publication ("a year ago") or before the year
     the text last gave ("a year earlier"); "year-earlier results" the year before the story's,
     but before any figures the adjective compares with nothing yet."""
+    text = m.group(0).lower()
+    if text.endswith("later"):  # "a year later": after the last year the text gave
+        return (f"{anchors.last_year + 1:04d}", None) if anchors.last_year is not None else None
     if anchors.last_quarter is not None and anchors.period == "quarter":
         y, q = anchors.last_quarter
         return (f"{y - 1:04d}-Q{q}", None)
-    text = m.group(0).lower()
     adjective = text.startswith("year-")
     if adjective:
         if anchors.period is None:

@@ -211,8 +211,9 @@ def _named_number(doc: Doc, tok: Token) -> bool:
         return True  # "a total score of 2072"
     if any(c.dep_ == "poss" for c in tok.children) and tok.dep_ != "nummod":
         return True  # "Mendes' 1917 won": a work, not a year
+    bracketed = prev is not None and prev.text == "("
     if tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in TIME_NOUNS:
-        return True  # "the film 1917"
+        return not bracketed  # "the film 1917"; "the Falklands War (1982)" is dated
     if prev is not None and nxt is not None and prev.text in OPENING_QUOTES and nxt.text in CLOSING_QUOTES:
         return True
     after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
