@@ -27,16 +27,6 @@ def story_year(anchors: Anchors, direction: int) -> int | None:
     return year if year is not None and direction < 0 else None
 
 
-def continued_year(anchors: Anchors, month: int, direction: int) -> int | None:
-    """The earlier year the text just gave, for a month later in it told in the past ("visited his
-    doctor in November 2016 ... by December, the symptoms worsened")."""
-    last, dct = anchors.last_month, anchors.published
-    if direction >= 0 or last is None or dct is None:
-        return None
-    year, before = last
-    return year if year < dct.year and anchors.last_year == year and before < month else None
-
-
 def set_in(written: list[int], from_publication: int, published: date | None) -> int | None:
     """The earlier year a story is set in: the year it writes most, at least three times and
     more often than it speaks from its own day ("today", "on Monday"), when it never writes the

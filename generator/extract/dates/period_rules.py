@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from ..syntax import PAST
-from .anchors import Anchors, Value, continued_year, story_year
+from .anchors import Anchors, Value, story_year
 from .calendar import (
     ORDINALS,
     SEASONS,
@@ -48,8 +48,9 @@ def month(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
         year = dct.year + YEAR_STEPS[g["yrel"].lower()]
     else:
         rel = (g.get("rel") or "").lower().split()
-        told = story_year(anchors, direction) or continued_year(anchors, mo, direction)
-        year = (not rel and told) or year_for_month(mo, dct, direction, rel[-1] if rel else None)
+        year = (not rel and story_year(anchors, direction)) or year_for_month(
+            mo, dct, direction, rel[-1] if rel else None
+        )
     if year is None:
         return (None, None)
     anchors.last_year = year
