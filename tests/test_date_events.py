@@ -116,6 +116,13 @@ def events(nlp, text: str, published: date) -> dict[str, str | None]:
             "Monday",
             "Hathaway was ejected in a brawl during the Capitals' 5-2 victory",
         ),
+        # a date after the amount reached is the change's, not a base
+        (
+            "Tariffs on Chinese goods were increased from 10% to 25% in May 2019.",
+            date(2019, 11, 18),
+            "May 2019",
+            "Tariffs on Chinese goods were increased",
+        ),
         # a possessive date cut away leaves its noun with "the"
         (
             "Today's deal is a $50 price break from the regular rate.",

@@ -121,8 +121,8 @@ def comparison_base(span: Span) -> bool:
     for a in span.root.ancestors:
         if a.pos_ in ("VERB", "AUX"):
             return False
-        if a.dep_ == "prep" and a.lower_ == "from":
-            return any(
+        if a.dep_ == "prep":  # the first preposition above decides ("to 25% in May" is no base)
+            return a.lower_ == "from" and any(
                 c.dep_ == "pobj"
                 and not span.start <= c.i < span.end
                 and (c.like_num or c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"))
