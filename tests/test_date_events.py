@@ -123,6 +123,13 @@ def events(nlp, text: str, published: date) -> dict[str, str | None]:
             "May 2019",
             "Tariffs on Chinese goods were increased",
         ),
+        # "a"/"an" agrees with the word after the date that was cut
+        (
+            "He Jianxiong said so at a Nov. 6 event at the Peterson Institute in Washington.",
+            date(2019, 11, 18),
+            "Nov. 6",
+            "He Jianxiong said so at an event at the Peterson Institute in Washington",
+        ),
         # a possessive date cut away leaves its noun with "the"
         (
             "Today's deal is a $50 price break from the regular rate.",

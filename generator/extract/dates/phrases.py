@@ -265,6 +265,7 @@ def text_of(tokens: list[Token], names: dict[int, str], inside: bool = False) ->
     quotation) in lower case when it no longer begins the phrase (`inside`: this part follows
     another)."""
     parts: list[str] = []
+    names = {**_articles(tokens), **names}
     for prev, tok in zip([None, *tokens], tokens, strict=False):
         word = names.get(tok.i, tok.text)
         if prev is not None:
@@ -284,6 +285,18 @@ def text_of(tokens: list[Token], names: dict[int, str], inside: bool = False) ->
     if text.count("(") != text.count(")"):  # a bracket whose other half was cut
         text = re.sub(r"\s*[()]\s*", " ", text)
     return re.sub(r",(\s*,)+", ",", text).strip(" ,;:-–—")
+
+
+def _articles(tokens: list[Token]) -> dict[int, str]:
+    """ "a"/"an" agreeing with the word that now follows it, where the words between were cut
+    ("an Oct. 21 cabinet meeting" reads "a cabinet meeting", "a Nov. 6 event" "an event")."""
+    out: dict[int, str] = {}
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        if tok.lower_ not in ("a", "an") or nxt.i == tok.i + 1 or not nxt.text[:1].isalpha():
+            continue
+        word = "an" if nxt.text[0].lower() in "aeiou" else "a"
+        out[tok.i] = word.capitalize() if tok.text[0].isupper() else word
+    return out
 
 
 def _opens(tok: Token) -> bool:
