@@ -8,10 +8,11 @@ and a flight; "Italianate-style" and "(R-Ky.)" use a name as a word about someth
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ...names import name_key
 from ..syntax import CALENDAR_WORDS
 from .heads import ORGANIZATION_HEADS
 from .titles import is_title
@@ -147,6 +148,24 @@ def modifier_suffix(tokens: Sequence[Token]) -> bool:
         and not doc[j].whitespace_
         and doc[j + 1].is_lower
         and doc[j + 1].is_alpha
+    )
+
+
+def glued_modifier(tokens: Sequence[Token], known: Mapping[str, str]) -> bool:
+    """ "the U.S.-Mexico border", "the U.S.-Canada deal": two names the article uses on their
+    own, glued into one word before a noun, say which border or papers; no actor of its own
+    ("Hewlett-Packard printers" stays, its halves being no names of the article)."""
+    if len(tokens) != 1:
+        return False  # "Xi-Biden" written in three tokens is cut into its two names
+    tok = tokens[0]
+    parts = tok.text.split("-")
+    return (
+        len(parts) == 2
+        and all(p[:1].isupper() and known.get(name_key(p)) for p in parts)
+        and tok.dep_ in ("compound", "amod", "nmod")
+        and tok.head.i > tok.i
+        and tok.head.pos_ == "NOUN"
+        and tok.head.is_lower
     )
 
 

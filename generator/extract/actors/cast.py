@@ -38,7 +38,7 @@ from .mentions import (
     with_spellings,
 )
 from .roles import role_of
-from .titles import HONORIFICS, bare
+from .titles import HONORIFICS, OFFICE_TITLES, PERSONAL_POSTS, bare
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -67,6 +67,7 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
         (replace(a, kind="organization") if a.kind == "place" and name_key(a.name) in hired else a, ns)
         for a, ns in built
     ]
+    built = people_owned(built)
     if registry is not None:
         built = link(registry, built)
     built = unique_ids(built)
@@ -92,6 +93,29 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
         (a.id, sex) for a, ns in built if a.kind == "person" and (sex := gender_of(ns)) is not None
     )
     return Cast(tuple(actors), mentions, unresolved, genders)
+
+
+def people_owned(built: list[tuple[Actor, list[Name]]]) -> list[tuple[Actor, list[Name]]]:
+    """ "Joe Biden, Trump's leading rival", "Andrew, the Queen's third child": a person is no
+    affiliation; the role says whose it is ("third child of Queen Elizabeth II")."""
+    people = {name_key(t) for a, _ in built if a.kind == "person" for t in (a.name, *a.aliases)}
+
+    def a_person(text: str) -> bool:  # "Queen Elizabeth II" names the person "Elizabeth II"
+        key = name_key(text)
+        return key in people or any(" " in k and key.endswith(" " + k) for k in people)
+
+    return [
+        (replace(a, role=f"{a.role} of {a.affiliation}", affiliation=None), ns)
+        if a.role and a.affiliation and a_person(a.affiliation) and not _office(a.role)
+        else (a, ns)
+        for a, ns in built
+    ]
+
+
+def _office(role: str) -> bool:
+    """ "treasurer", "executive vice president": a post held in an organisation, whose name the
+    model may have read as a person's ("Milton Roy"); kin and aides are a person's."""
+    return bare(role.split(" of ")[0].split()[-1]) in OFFICE_TITLES - PERSONAL_POSTS
 
 
 def _no_actor(group: Group) -> bool:

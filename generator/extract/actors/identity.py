@@ -20,9 +20,11 @@ from ...names import acronym, name_key, slugify
 from ..model import Name
 from ..syntax import DASHES, SPEAKING_VERBS
 from .heads import OFFICES
-from .titles import HONORIFICS, bare
+from .titles import HONORIFICS, KIN, PERSONAL_OFFICES, PERSONAL_PRONOUNS, bare
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from ...registry import Entry, Registry
 
 
@@ -232,7 +234,37 @@ def person_evidence(names: list[Name]) -> bool:
                 return True
         if any(t.lower_ in ("he", "she", "his", "her") for t in doc[n.span.end : n.span.end + 3]):
             return True
-    return False
+    return personal(names)
+
+
+def personal(names: list[Name]) -> bool:
+    """Whether the text gives a name what only a person has: "his" or "her" in the clause it is
+    the subject of, a relative, an administration ("the Obama administration")."""
+    return any(
+        n.span is not None and (_personal_pronoun_after(n.span) or _person_owned(n.span)) for n in names
+    )
+
+
+def _personal_pronoun_after(span: Span) -> bool:
+    """ "Trump released the transcript of his call": a personal pronoun later in the clause the
+    name is the subject of, no other person named between."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    sub = [t for t in verb.subtree if t.i >= span.end]
+    between = [t for t in sub if t.ent_type_ == "PERSON" or t.ent_type_ == "ORG"]
+    first = next((t for t in sub if t.lower_ in PERSONAL_PRONOUNS and t.dep_ != "nsubj"), None)
+    return first is not None and not any(t.i < first.i for t in between)
+
+
+def _person_owned(span: Span) -> bool:
+    """ "Trump's wife", "the Obama administration": something only a person has."""
+    doc = span.doc
+    end = span.end
+    if end + 1 < len(doc) and doc[end].tag_ == "POS":
+        return doc[end + 1].lower_ in KIN
+    return end < len(doc) and doc[end].lower_ in PERSONAL_OFFICES and doc[end].is_lower
 
 
 def id_of(owners: dict[Name, str], group: Group) -> str:

@@ -15,12 +15,13 @@ from collections import Counter
 from ...model import Actor
 from ...names import name_key
 from ..model import Name
+from . import role_patterns as rp
 from .gender import gender_of
 from .heads import NEVER_PEOPLE, SHARED_HEADS, head_kind
-from .identity import Group, located, lone_name
+from .identity import Group, located, lone_name, personal
 from .mentions import role_heads
-from .roles import described_as_person
 from .tables import TEAM
+from .titles import AGENT_NOUNS, bare, is_title, only_person_noun
 
 BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|Van|Von|Du)[A-Z][a-z]+[A-Z][A-Za-z]*$")
 """A single word with a capital inside it ("AirAsia", "MetroTV"), not a surname ("McCarthy")."""
@@ -54,6 +55,8 @@ def settle_kind(main: Group, parts: list[Group], names: list[Name]) -> str:
         return heads
     if described_as_person(names):
         return "person"
+    if kind != "person" and votes["person"] and " " not in main.key and personal(names):
+        return "person"  # "Trump" read as an organisation where the text gives him "his" call
     if (
         kind == "person"
         and len(parts) == 1
@@ -74,3 +77,35 @@ def employers(actors: list[Actor]) -> set[str]:
         for a in actors
         if a.kind == "person" and a.role and a.affiliation and role_heads(a.role) & EMPLOYING_ROLES
     }
+
+
+def described_as_person(mentions: list[Name]) -> bool:
+    """Whether the text describes a name the model took for a place or organisation as a person:
+    set beside a noun only a person can be ("The captain, Iriyanto", "Hadi Tjahnanto, a senior
+    air-force officer") or after an office, a form of address or a noun only a person can be
+    ("Mayor X", "Mrs X", "rapper X")."""
+    for n in mentions:
+        span = n.span
+        if span is None or len(span) > 4:
+            continue
+        root = rp.climb_conj(span.root)
+        heads = [c for c in root.children if c.dep_ == "appos" and c.i > span.end]
+        if root.dep_ == "appos" and root.head.i < span.start:
+            heads.append(root.head)
+        if root.dep_ == "attr" and root.head.lemma_ == "be":
+            heads += [c for c in root.head.children if c.dep_ == "nsubj"][-1:]
+        if any(h.pos_ == "NOUN" and only_person_noun(h) for h in heads):
+            return True
+        before = span.doc[span.start - 1] if span.start else None
+        if before is not None and is_title(before) and bare(before.text) not in AGENT_NOUNS:
+            return True
+        modifier = span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i >= span.end
+        if (
+            before is not None
+            and before.is_lower
+            and before.pos_ == "NOUN"
+            and only_person_noun(before)
+            and not modifier
+        ):
+            return True  # "executive chair Marcelo Claure", "rapper Drake", "quarterback Mason Rudolph"
+    return False

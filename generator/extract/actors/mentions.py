@@ -16,7 +16,7 @@ from ...model import Actor
 from ..model import Mention
 from ..sentences import doc_text
 from ..syntax import DESCRIBED_SPEAKER_VERBS, THIRD_PERSON_SINGULAR, antecedent
-from .titles import person_noun
+from .titles import SPOKESPEOPLE, person_noun
 
 
 def role_heads(role: str) -> set[str]:
@@ -222,8 +222,10 @@ class _People:
         titled_later = any(
             heads <= role_heads(a.role) for a in self.actors if a.kind == "person" and a.role
         ) or all(self.titles.get(h) for h in heads)
-        if not owners and (titled_later or not (said_of or person_noun(tok))):
-            return None  # a title the article gives someone only later, or no sign of a person
+        if not owners and (
+            titled_later or not (said_of or person_noun(tok)) or tok.lemma_.lower() in SPOKESPEOPLE
+        ):
+            return None  # a title given only later, no sign of a person, or one who speaks for a body
         words = {t.lower_ for t in left if t.text[:1].isupper() and t.i > left[0].i}
         fits = {o for o in owners if words <= self.roles[o]} or owners
         salient = antecedent(self.mentions, self.starts, self.kinds, start, self._subject)

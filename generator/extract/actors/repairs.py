@@ -15,7 +15,15 @@ from spacy.tokens import Span, Token
 from ...names import name_key
 from ..model import Name
 from ..syntax import CALENDAR_WORDS, DASHES, DETERMINERS
-from .boundaries import VEHICLES, common_noun, modifier_suffix, party_state, qualifier, without_vehicle
+from .boundaries import (
+    VEHICLES,
+    common_noun,
+    glued_modifier,
+    modifier_suffix,
+    party_state,
+    qualifier,
+    without_vehicle,
+)
 from .heads import head_kind
 from .titles import HONORIFICS, NAME_TITLES, bare, is_title
 
@@ -46,6 +54,12 @@ EVENT_HEADS = _words(
     "cup open games olympics championship championships tour series prix final finals trophy masters"
     " tournament marathon rally classic day"
 )
+DELIBERATIVE_HEADS = _words(
+    "committee subcommittee commission council board panel conference caucus forum center centre institute"
+)
+"""Bodies named for what they deliberate on ("Commission on Presidential Debates")."""
+COLLECTIVE_OWNERS = _words("people children women men workers veterans farmers citizens nations")
+"""Plural nouns whose possessive opens a name ("People's Liberation Army", "Children's Hospital")."""
 COMPANY_SUFFIXES = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "spa", "gmbh", "bhd", "bros"}
 
 
@@ -71,9 +85,9 @@ def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None
             or "\n" in tok.text
             or tok.text in BREAKS
             or _numeric(tok)
-            or (tok.text in SEPARATORS and tok.is_lower)
+            or (tok.text in SEPARATORS and tok.is_lower and not _titled_body(prev, tok))
             or tok.lower_ == "or"
-            or (tok.lower_ == "and" and _coordinated(toks, i))
+            or (tok.lower_ == "and" and _coordinated(toks, i, known or {}))
             or (tok.lower_ == "of" and prev is not None and prev.lower_.rstrip(".") in COMPANY_SUFFIXES)
             or (
                 tok.text in ("'s", "’s")
@@ -81,6 +95,11 @@ def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None
                 and starts_capital(nxt)
                 and i > 0
                 and not _owned_name(toks, i)
+                and not (
+                    prev is not None
+                    and prev.lower_ in COLLECTIVE_OWNERS
+                    and all(t.lower_ in DETERMINERS for t in toks[: i - 1])
+                )
             )
         )
         if tok.text in DASHES:
@@ -104,19 +123,31 @@ def split_pieces(tokens: Sequence[Token], known: Mapping[str, str] | None = None
     return [q for p in pieces if p for q in _case_break(p)]
 
 
+def _titled_body(prev: Token | None, tok: Token) -> bool:
+    """ "House Select Committee on Intelligence", "Commission on Human Rights": "on" after an
+    organisation's head word goes on with what the body is for."""
+    return tok.lower_ == "on" and prev is not None and prev.lower_ in DELIBERATIVE_HEADS and prev.is_title
+
+
 def _owned_name(toks: list[Token], i: int) -> bool:
     """ "Moody's Analytics Inc.", "McDonald's Corp.": a possessive inside a company's name (one
     ending in a corporate suffix, the owner no place), not "China's Foreign Ministry"."""
     return toks[-1].lower_.rstrip(".") in COMPANY_SUFFIXES and not any(t.ent_type_ == "GPE" for t in toks[:i])
 
 
-def _coordinated(toks: list[Token], i: int) -> bool:
+def _coordinated(toks: list[Token], i: int, known: Mapping[str, str]) -> bool:
     """ "Laurent Cabannes and Laurent Benezech": two full names joined by "and" are two actors;
     "Ministry of Ecology and Environment", "Bosnia and Herzegovina" and "the Louis Prima and Gia
-    Maione Prima Foundation" (the head word at the end names the whole) are one."""
+    Maione Prima Foundation" (the head word at the end names the whole) are one, and so is an
+    organisation whose halves the article never names alone ("U.S. Customs and Border
+    Protection")."""
     left = [t for t in toks[:i] if t.lower_ not in DETERMINERS]
     right = toks[i + 1 :]
     if len(left) < 2 or len(right) < 2 or any(t.lower_ in ("of", "for", "and") for t in left):
+        return False
+    if toks[i].ent_type_ == "ORG" and not all(
+        known.get(name_key(" ".join(t.text for t in side))) for side in (left, right)
+    ):
         return False
     return (
         head_kind(" ".join(t.text for t in right)) is None
@@ -285,6 +316,8 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
         ent = ent.doc[ent.start + 1 : ent.end]  # the state ends a sentence the parse ran on
         toks_all = toks_all[1:]
     if modifier_prefix(toks_all) or modifier_suffix(toks_all) or party_state(toks_all) or qualifier(toks_all):
+        return
+    if glued_modifier(trim(toks_all), known):
         return
     parsed = ent.doc.has_annotation("DEP")  # a re-read headline has entities only: no tree to read
     if parsed and ent.label_ in ("ORG", "GPE") and common_noun(toks_all):

@@ -10,6 +10,7 @@ affiliation's (either may be empty), or None when its pattern is absent:
 - `as_role`: "As the founder of X, George Wein ...", "with Kenneth Baker as education secretary".
 - `named`: "a Tulane University student named Quint Davis"; "identified the surfer as X".
 - `trailing_affiliation`: "Patrol Chief James Hall of the NYPD".
+- `owning_organisation`: "BBC's Emily Maitlis".
 """
 
 from __future__ import annotations
@@ -155,9 +156,12 @@ def appositive(span: Span) -> Pieces | Said | None:
     """ "Sharon Holland, the head of the LCWR," / "Tim Flesher, another of her private secretaries":
     a noun phrase the parse sets in apposition after the name."""
     root = span.root
+    clauses = [r.i for r in root.children if r.dep_ == "relcl" and r.i >= span.end]
     for c in root.children:
         if c.dep_ != "appos" or c.i < span.end or c.ent_type_:
             continue
+        if any(r < c.i for r in clauses):
+            return None  # "X, who heads Y, a group that ...": the description is Y's
         if c.lower_ in ("one", "another", "some"):
             of = next((p for p in c.children if p.lower_ == "of"), None)
             obj = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
@@ -268,7 +272,11 @@ def trailing_affiliation(span: Span) -> list[Token]:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None or obj.ent_type_ != "ORG":
         return []
-    return [t for t in obj.subtree if t.lower_ != "the" and t.dep_ not in ("relcl", "acl", "punct")]
+    sub = [t for t in obj.subtree if t.lower_ != "the" and t.dep_ not in ("relcl", "acl", "punct")]
+    ent = entity_of(obj)
+    if ent is not None and ent.start > span.end and ent.end > sub[-1].i + 1:
+        return _unowned([t for t in ent if t.lower_ != "the"])  # "the Pittsburgh Post-Gazette", whole
+    return sub
 
 
 def named_tail(tokens: list[Token]) -> list[Token]:
@@ -281,4 +289,21 @@ def named_tail(tokens: list[Token]) -> list[Token]:
         k -= 1
     if k > 0 and all(t.lower_ != "of" for t in tokens[:k]) and any(t.is_lower for t in tokens[:k]):
         return tokens[k:]
+    return tokens
+
+
+def owning_organisation(span: Span) -> list[Token]:
+    """ "BBC's Emily Maitlis": an organisation whose possessive is set right before the name."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 1 or doc[k].tag_ != "POS" or doc[k - 1].ent_type_ != "ORG":
+        return []
+    ent = entity_of(doc[k - 1])
+    return _unowned([t for t in ent if t.lower_ != "the"]) if ent is not None else []
+
+
+def _unowned(tokens: list[Token]) -> list[Token]:
+    """An organisation's name without the possessive the model took into it ("Fox News'")."""
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("'", "’", "'s", "’s")):
+        tokens = tokens[:-1]
     return tokens

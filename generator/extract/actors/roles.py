@@ -17,10 +17,18 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..model import Name
-from ..syntax import DETERMINERS, join
+from ..syntax import DETERMINERS, PEOPLE, PERSON_SUFFIXES, join
 from . import role_patterns as rp
 from .repairs import title_chain
-from .titles import AGENT_NOUNS, HONORIFICS, WEAK_ROLE_NOUNS, bare, is_title, only_person_noun, spelled_out
+from .titles import (
+    HONORIFICS,
+    NAME_TITLES,
+    OFFICE_TITLES,
+    WEAK_ROLE_NOUNS,
+    bare,
+    is_title,
+    spelled_out,
+)
 
 ROLE_PREPS = rp.ROLE_PREPS
 PATTERNS: tuple[Callable[[Span], Any], ...] = (
@@ -45,19 +53,32 @@ def role_of(mentions: list[Name]) -> dict[str, Any]:
     person does, else the first at all; an organisation named right after the name
     ("... of the NYPD") completes a role that has none."""
     weak: dict[str, Any] | None = None
+    named = {w.lower() for n in mentions for w in n.text.split()}
     for n in mentions:
         if n.span is None:
             continue
         for role, affiliation in _found(n.span):
             info = _clean(role, affiliation)
-            if info is None:
+            if info is None or _part_of_name(info["role"], named):
                 continue
             if not info["affiliation"]:
                 info["affiliation"] = _text(rp.trailing_affiliation(n.span))
             if not _weak(info["role"]):
                 return info
             weak = weak or info
-    return weak or {"role": None, "affiliation": None}
+    return weak or {"role": None, "affiliation": _affiliation_only(mentions)}
+
+
+def _affiliation_only(mentions: list[Name]) -> str | None:
+    """ "Robin Biesbroek of the CDF", "BBC's Emily Maitlis": where the text names whom a person
+    is with but not what they do, the organisation alone."""
+    for n in mentions:
+        if n.span is None:
+            continue
+        found = rp.trailing_affiliation(n.span) or rp.owning_organisation(n.span)
+        if found:
+            return _text(found)
+    return None
 
 
 def _found(span: Span) -> Iterator[Raw]:
@@ -76,26 +97,11 @@ def _found(span: Span) -> Iterator[Raw]:
         yield after
 
 
-def described_as_person(mentions: list[Name]) -> bool:
-    """Whether the text describes a name the model took for a place or organisation as a person:
-    set beside a noun only a person can be ("The captain, Iriyanto", "Hadi Tjahnanto, a senior
-    air-force officer") or after an office or form of address ("Mayor X", "Mrs X")."""
-    for n in mentions:
-        span = n.span
-        if span is None or len(span) > 4:
-            continue
-        root = rp.climb_conj(span.root)
-        heads = [c for c in root.children if c.dep_ == "appos" and c.i > span.end]
-        if root.dep_ == "appos" and root.head.i < span.start:
-            heads.append(root.head)
-        if root.dep_ == "attr" and root.head.lemma_ == "be":
-            heads += [c for c in root.head.children if c.dep_ == "nsubj"][-1:]
-        if any(h.pos_ == "NOUN" and only_person_noun(h) for h in heads):
-            return True
-        before = span.doc[span.start - 1] if span.start else None
-        if before is not None and is_title(before) and bare(before.text) not in AGENT_NOUNS:
-            return True
-    return False
+def _part_of_name(role: str, named: set[str]) -> bool:
+    """ "Brock" before "Nelson" (the model found the surname only): the rest of the name, not a
+    role; "Pope" in "Pope Francis" is one."""
+    words = role.lower().split()
+    return set(words) <= named and not any(bare(w) in NAME_TITLES or bare(w) in OFFICE_TITLES for w in words)
 
 
 def _address(tok: Token) -> bool:
@@ -128,7 +134,7 @@ def _clean(role: list[Token] | str, affiliation: list[Token]) -> dict[str, Any] 
             toks = toks[:-1]
         if not toks or any(t.ent_type_ in ("DATE", "TIME") and not t.is_alpha for t in toks):
             return None
-        if not (toks[-1].pos_ in ("NOUN", "PROPN") or is_title(toks[-1])):
+        if not (_noun(toks[-1]) or is_title(toks[-1])):
             return None
         text = AGE.sub("", join(toks)).strip(" -,")
     text = spelled_out(text)
@@ -153,14 +159,30 @@ def _strip_det(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+HEAD_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"}
+"""Dependencies only a noun phrase's head takes."""
+
+
+def _noun(tok: Token) -> bool:
+    """A noun, or a word the tagger called an adjective where only a noun can stand ("the
+    immunologist De'Broski Herbert", where the name is set in apposition to it)."""
+    return tok.pos_ in ("NOUN", "PROPN") or (
+        tok.pos_ == "ADJ" and tok.dep_ in HEAD_DEPS and _person_word(tok)
+    )
+
+
+def _person_word(tok: Token) -> bool:
+    """A lower-case word for a person by its form ("immunologist", "historian")."""
+    w = tok.lower_
+    return (
+        tok.is_lower and not tok.ent_type_ and (w in PEOPLE or (len(w) > 5 and w.endswith(PERSON_SUFFIXES)))
+    )
+
+
 def _nominal(tokens: Sequence[Token]) -> bool:
     """A role is a noun phrase: it ends in a noun that is not itself part of a name."""
     last = tokens[-1] if tokens else None
-    return (
-        last is not None
-        and last.pos_ in ("NOUN", "PROPN")
-        and last.ent_type_ not in ("PERSON", "GPE", "DATE")
-    )
+    return last is not None and _noun(last) and last.ent_type_ not in ("PERSON", "GPE", "DATE")
 
 
 def split_role(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -282,7 +304,11 @@ def premodifier(span: Span) -> Raw | None:
         owner, left = left[: poss[-1]], left[poss[-1] + 1 :]
     elif left[0].tag_ == "PRP$":
         owner, left = left[:1], left[1:]
-    if not left or not _nominal(left) or not any(t.pos_ == "NOUN" or t.is_title for t in left):
+    if (
+        not left
+        or not _nominal(left)
+        or not any(t.pos_ in ("NOUN", "ADJ") and _noun(t) or t.is_title for t in left)
+    ):
         return None
     role, affiliation = split_role(left)
     if owner and owner[-1].tag_ != "PRP$":

@@ -77,6 +77,22 @@ FEMALE_WORDS = _words(
     """
 )
 """Words that say a person is a woman ("Mrs", "her", "spokeswoman")."""
+KIN = _words(
+    """
+    wife husband widow widower son daughter sons daughters child children mother father brother
+    sister parents grandson granddaughter grandchildren nephew niece fiance fiancee
+    """
+)
+"""Relatives: what a name owns when it names a person ("Trump's wife")."""
+PERSONAL_PRONOUNS = _words("he she his her him himself herself")
+"""Pronouns only a person takes ("Trump released the transcript of his call")."""
+SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson")
+"""People who speak for a body: "the spokesperson said" is nobody the article named before unless
+it gave them that role."""
+PERSONAL_POSTS = _words("spokesman spokeswoman spokesperson secretary attorney")
+"""Offices held for a person as often as for an organisation ("Spitzer's campaign spokesman")."""
+PERSONAL_OFFICES = _words("administration presidency premiership chancellorship")
+"""Lower-case nouns a person's name comes before ("the Obama administration")."""
 
 
 def bare(word: str) -> str:

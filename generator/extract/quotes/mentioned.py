@@ -168,11 +168,14 @@ def _nickname(before: list[Token], after: Token | None, inside: list[Token]) -> 
 
 
 def _title(before: list[Token], inside: list[Token]) -> bool:
-    """ "the film 'Jaws'", "a book called The Power of Sisterhood": a work named by its title."""
+    """ "the film 'Jaws'", "a book called The Power of Sisterhood", "CNBC's 'Trading Nation'": a
+    work named by its title."""
     if not before:
         return False
     prev = before[0]
     capitalised = all(t.text[:1].isupper() or len(t.text) < 4 for t in inside)
     if prev.lemma_.lower() in WORK_NOUNS and prev.pos_ == "NOUN":
         return capitalised
+    if prev.tag_ == "POS" and len(before) > 1 and before[1].ent_type_ == "ORG":
+        return capitalised  # "CNBC's 'Trading Nation'": a broadcaster's or publisher's programme
     return capitalised and prev.lower_ in ("titled", "entitled")
