@@ -19,7 +19,6 @@ from ...model import Actor
 from ...names import acronym, name_key, slugify
 from ..model import Name
 from ..syntax import DASHES, SPEAKING_VERBS
-from .heads import OFFICES
 from .titles import HONORIFICS, KIN, PERSONAL_OFFICES, PERSONAL_PRONOUNS, bare
 
 if TYPE_CHECKING:
@@ -64,20 +63,19 @@ def groups_of(names: Iterable[Name]) -> list[Group]:
         key = name_key(n.text)
         g = groups.setdefault(key, Group(key, []))
         g.names.append(n)
-        g.kinds["person" if holds_office(n) else n.kind] += 1
+        g.kinds["person" if holds_office(n.span) else n.kind] += 1
     return list(groups.values())
 
 
-def holds_office(name: Name) -> bool:
+def holds_office(span: Span | None) -> bool:
     """A bare name the parse sets before an office it names ("the Obama administration", "the
     Dole campaign"): the holder, a person, though the model often reads the pair as an
     organisation. Capitalised words only: "the EU presidency" is no one's."""
-    span = name.span
-    if span is None or span.end >= len(span.doc) or name.text.isupper():
+    if span is None or span.end >= len(span.doc) or span.text.isupper():
         return False
     office = span.doc[span.end]
     return (
-        office.lower_ in OFFICES
+        office.lower_ in PERSONAL_OFFICES
         and office.is_lower
         and span.root.dep_ == "compound"
         and span.root.head.i == office.i
@@ -218,7 +216,7 @@ def person_evidence(names: list[Name]) -> bool:
         if n.span is None:
             continue
         root = n.span.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING_VERBS or holds_office(n):
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING_VERBS or holds_office(n.span):
             return True
         doc = n.span.doc
         if n.span.start > 0:
@@ -264,7 +262,7 @@ def _person_owned(span: Span) -> bool:
     end = span.end
     if end + 1 < len(doc) and doc[end].tag_ == "POS":
         return doc[end + 1].lower_ in KIN
-    return end < len(doc) and doc[end].lower_ in PERSONAL_OFFICES and doc[end].is_lower
+    return holds_office(span)
 
 
 def id_of(owners: dict[Name, str], group: Group) -> str:

@@ -91,8 +91,9 @@ SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson")
 it gave them that role."""
 PERSONAL_POSTS = _words("spokesman spokeswoman spokesperson secretary attorney")
 """Offices held for a person as often as for an organisation ("Spitzer's campaign spokesman")."""
-PERSONAL_OFFICES = _words("administration presidency premiership chancellorship")
-"""Lower-case nouns a person's name comes before ("the Obama administration")."""
+PERSONAL_OFFICES = _words("administration presidency premiership chancellorship campaign")
+"""What a person holds and names after themselves ("the Obama administration", "the Truman
+presidency", "the Dole campaign"): a bare name set before one is that person."""
 
 
 def bare(word: str) -> str:
