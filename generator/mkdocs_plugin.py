@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page as MkPage
 from . import markdown_ext, mkdocs_pages, pagefind, store
 from .config import BriefingsConfig
 from .errors import BriefingsError
-from .mkdocs_files import PACKED_HTML, PackedFile, quiet_dirty
+from .mkdocs_files import PACKED_HTML, Collector, PackedFile, quiet_dirty
 from .site import cache, data, problems, render
 from .site.options import Options, from_settings
 from .site.templates import EDIT_MARKER
@@ -83,6 +83,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.packed_pages: dict[str, tuple[render.Page, bytes]] = {}
         """src_uri -> the page and its packed content, in a preview: a page the memo kept is not
         compressed again."""
+        self.collector = Collector()
+        """Pauses garbage collection during a preview's rebuilds (see `Collector`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps this plugin object between rebuilds (MkDocs 1.4+),
@@ -98,6 +100,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return p if p.is_absolute() else self.root / p
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if self.preview is not None and self.previous:  # a rebuild of `mkdocs serve`
+            self.collector.pause()
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -359,7 +363,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return mkdocs_pages.feed_link(output, page.url, config.site_url, config.site_name)
 
     @event_priority(100)  # before the search plugin merges its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _post_build(self, *, config: MkDocsConfig) -> None:
         """With `pagefind: true`, index the built site (see generator/pagefind.py).
 
         Under `mkdocs serve --dirty`, Material's search keeps the previous index and replaces the
@@ -379,6 +383,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 pagefind.post_build(Path(config.site_dir))
             except BriefingsError as exc:
                 raise PluginError(str(exc)) from None
+
+    @event_priority(-100)  # last: the build is done once every plugin has written its files
+    def _collect_later(self, *, config: MkDocsConfig) -> None:
+        self.collector.resume()
+
+    on_post_build = CombinedEvent(_post_build, _collect_later)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.collector.resume()
+
+    def on_shutdown(self) -> None:
+        self.collector.stop()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         for value in (self.config.briefings_dir, self.config.templates_dir):
