@@ -14,10 +14,14 @@ import threading
 import zlib
 from collections.abc import Iterable
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
+
+from .site.page import Page
 
 PACKED_HTML = "<!-- briefings: packed until the page is written -->"
 CHUNK = 1 << 16
+_EMPTY = zlib.compress(b"", 1)
 
 
 class PackedFile(File):
@@ -79,7 +83,45 @@ class PackedFile(File):
     def _content(self, value: str | bytes | None) -> None:
         self._is_text = isinstance(value, str)
         data = value.encode("utf-8") if isinstance(value, str) else value
-        self._packed = None if data is None else zlib.compress(data, 1)
+        # `File.generated(content="")` for every page a preview kept: no compressor for nothing
+        self._packed = None if data is None else zlib.compress(data, 1) if data else _EMPTY
+
+
+class Packs:
+    """What a preview compressed in its previous build, by path: a page its memo kept (the same
+    object) or a file made of the same pieces (briefings.json) is not compressed again."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[Page, bytes]] = {}
+        self.pieces: dict[str, tuple[list[str], bytes]] = {}
+
+    def file(self, config: MkDocsConfig, page: Page, keep: bool) -> PackedFile:
+        """The page as a `PackedFile`; with `keep` (a preview), remembered for the next build."""
+        kept = self.pages.get(page.path)
+        same = kept is not None and kept[0] is page
+        file = PackedFile.generated(config, page.path, content="" if same else page.content)
+        assert isinstance(file, PackedFile)
+        if same and kept is not None:
+            file._packed = kept[1]
+        elif page.pieces is not None and keep:
+            pieces = list(page.pieces())  # a preview's pieces are mostly its memo's strings
+            before = self.pieces.get(page.path)
+            if before is not None and before[0] == pieces:
+                file._packed = before[1]
+            else:
+                file.pack(pieces)
+                assert file._packed is not None
+                self.pieces[page.path] = (pieces, file._packed)
+        elif page.pieces is not None:
+            file.pack(page.pieces())  # a build: written as it comes, never whole
+        assert file._packed is not None
+        if keep:
+            self.pages[page.path] = (page, file._packed)
+        return file
+
+    def forget(self, path: str) -> None:
+        self.pages.pop(path, None)
+        self.pieces.pop(path, None)
 
 
 def quiet_dirty(record: logging.LogRecord) -> bool:

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page as MkPage
 from . import markdown_ext, mkdocs_pages, pagefind, store
 from .config import BriefingsConfig
 from .errors import BriefingsError
-from .mkdocs_files import PACKED_HTML, Collector, PackedFile, quiet_dirty
+from .mkdocs_files import PACKED_HTML, Collector, PackedFile, Packs, quiet_dirty
 from .site import cache, data, problems, render
 from .site.options import Options, from_settings
 from .site.templates import EDIT_MARKER
@@ -80,9 +80,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.copies: set[str] = set()
         self.copies_before: set[str] = set()
         """YAML copies published by this build and by the previous one (see `_forget_gone`)."""
-        self.packed_pages: dict[str, tuple[render.Page, bytes]] = {}
-        """src_uri -> the page and its packed content, in a preview: a page the memo kept is not
-        compressed again."""
+        self.packs = Packs()
+        """What a preview's previous build compressed (see `Packs`)."""
         self.collector = Collector()
         """Pauses garbage collection during a preview's rebuilds (see `Collector`)."""
 
@@ -198,7 +197,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         gone |= self.copies_before - self.copies
         for src in sorted(gone):
             self.previous.pop(src, None)
-            self.packed_pages.pop(src, None)
+            self.packs.forget(src)
             Path(File.generated(config, src, content="").abs_dest_path).unlink(missing_ok=True)
         self.copies_before, self.copies = self.copies, set()
 
@@ -227,19 +226,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if existing is not None:
             log.info("briefings: generated %s replaces the file in docs_dir", page.path)
             files.remove(existing)
-        kept = self.packed_pages.get(page.path)
-        if kept is not None and kept[0] is page:  # the same page as last time (a preview's memo)
-            file = PackedFile.generated(config, page.path, content="")
-            assert isinstance(file, PackedFile)
-            file._packed = kept[1]
-        else:
-            file = PackedFile.generated(config, page.path, content=page.content)
-            if page.pieces is not None:
-                assert isinstance(file, PackedFile)
-                file.pack(page.pieces())
-        assert isinstance(file, PackedFile) and file._packed is not None
-        if self.preview is not None:
-            self.packed_pages[page.path] = (page, file._packed)
+        file = self.packs.file(config, page, keep=self.preview is not None)
         checksum = hash(file._packed)
         file.changed = self.previous.get(page.path) != checksum
         self.previous[page.path] = checksum
