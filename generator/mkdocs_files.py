@@ -2,7 +2,8 @@
 
 A generated page waits zlib-compressed until MkDocs reads it and says whether it changed since
 the previous build of the preview, so that a dirty rebuild converts and writes only those.
-`Collector` keeps Python's full garbage collections out of a preview's rebuilds.
+`Collector` keeps Python's full garbage collections out of a preview's rebuilds, and
+`poll_sooner` has the preview notice a save sooner.
 """
 
 from __future__ import annotations
@@ -11,11 +12,16 @@ import gc
 import logging
 import os
 import threading
+import time
 import zlib
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
+from watchdog.observers.polling import PollingObserver
+from watchdog.utils.dirsnapshot import DirectorySnapshot
 
 from .site.page import Page
 
@@ -180,3 +186,38 @@ class Collector:
         if self.paused:
             self.paused = False
             gc.enable()
+
+
+POLL_CPU = 0.03
+"""The share of one core a preview's watcher may spend looking for changed files."""
+POLL_MIN = 0.1
+"""Seconds between two looks, at least."""
+
+
+def poll_sooner(server: Any, folder: Path) -> float | None:
+    """Have `mkdocs serve` look for changes more often than every 0.5 s where that is cheap.
+
+    MkDocs polls the watched folders (portable, where file system events are not) every 0.5 s:
+    a save waits 0.25 s on average before its rebuild begins. One look lists the folders and stats
+    every file (about 5 ms for 1,000 briefings): the interval becomes the shortest that keeps
+    looking under `POLL_CPU` of a core, from `POLL_MIN` up to MkDocs' own. The watches MkDocs
+    made move to the new observer. Returns the interval, None when MkDocs' was kept."""
+    old = getattr(server, "observer", None)
+    if not isinstance(old, PollingObserver) or old.is_alive() or not folder.is_dir():
+        return None
+    start = time.perf_counter()
+    DirectorySnapshot(str(folder), recursive=True)
+    interval = max(POLL_MIN, (time.perf_counter() - start) / POLL_CPU)
+    if interval >= old.timeout:
+        return None
+    watched: dict[tuple[str, bool], int] = {}
+    for emitter in list(old.emitters):
+        where = (emitter.watch.raw_path, emitter.watch.is_recursive)  # as `server.watch` gave it
+        while any(e.watch.raw_path == where[0] for e in old.emitters):  # one per watch() call
+            server.unwatch(where[0])
+            watched[where] = watched.get(where, 0) + 1
+    server.observer = PollingObserver(timeout=interval)
+    for (path, recursive), calls in watched.items():
+        for _ in range(calls):
+            server.watch(path, recursive=recursive)
+    return interval

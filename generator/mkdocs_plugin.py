@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page as MkPage
 from . import markdown_ext, mkdocs_pages, pagefind, store
 from .config import BriefingsConfig
 from .errors import BriefingsError
-from .mkdocs_files import PACKED_HTML, Collector, PackedFile, Packs, quiet_dirty
+from .mkdocs_files import PACKED_HTML, Collector, PackedFile, Packs, poll_sooner, quiet_dirty
 from .site import cache, data, problems, render
 from .site.options import Options, from_settings
 from .site.templates import EDIT_MARKER
@@ -384,6 +384,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.collector.stop()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        interval = poll_sooner(server, self._path(self.config.briefings_dir))
+        if interval is not None:
+            log.debug("briefings: looking for changed files every %.2f s", interval)
         for value in (self.config.briefings_dir, self.config.templates_dir):
             if self._path(value).exists():
                 server.watch(str(self._path(value)))
