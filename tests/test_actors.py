@@ -111,6 +111,26 @@ def test_repairs(nlp, text, ents, expected):
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
+        # a word capitalised only because it opens the sentence is no name
+        ("Digital forensics experts noted that the files were altered.", [("Digital", "ORG")], []),
+        # an editor's bracket inside a quoted word is no name either
+        (
+            "“[W]e won’t be running his columns,” Greenman told the paper.",
+            [("W]e", "PERSON"), ("Greenman", "PERSON")],
+            [("Greenman", "person")],
+        ),
+        # a proper noun opening the sentence stays
+        ("Reuters reported the deal on Monday.", [("Reuters", "ORG")], [("Reuters", "organization")]),
+        ("Putin said the talks would go on.", [("Putin", "PERSON")], [("Putin", "person")]),
+    ],
+)
+def test_sentence_openers(nlp, text, ents, expected):
+    assert names(nlp, text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
         # initials before a surname make a person
         ("P. Simmons took four wickets.", [("P. Simmons", "ORG")], [("P. Simmons", "person")]),
         ("U.S. Steel rose.", [("U.S. Steel", "ORG")], [("U.S. Steel", "organization")]),
@@ -179,6 +199,45 @@ def kinds(cast: Cast) -> dict[str, str]:
     ],
 )
 def test_lone_names(nlp, text, ents, expected):
+    assert kinds(extract_actors(with_ents(nlp, text, ents))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a bare name before an office it names is the person who holds it
+        (
+            "He served briefly in the Reagan administration before devoting himself to politics.",
+            [("Reagan", "ORG")],
+            {"Reagan": "person"},
+        ),
+        (
+            "Pence said in a statement released by the Trump campaign that the report merits a prosecutor.",
+            [("Pence", "PERSON"), ("Trump", "ORG")],
+            {"Pence": "person", "Trump": "person"},
+        ),
+        (
+            "NATO grew during the Truman presidency.",
+            [("NATO", "ORG"), ("Truman", "ORG")],
+            {"NATO": "organization", "Truman": "person"},
+        ),
+        # and joins the person's full name
+        (
+            "The rules came from the Obama administration. Barack Obama did not comment.",
+            [("Obama", "ORG"), ("Barack Obama", "PERSON")],
+            {"Barack Obama": "person"},
+        ),
+        # not an acronym, nor a name before another noun, nor a name the office is part of
+        ("The EU presidency said it would act.", [("EU", "ORG")], {"EU": "organization"}),
+        ("The Taliban government refused the demand.", [("Taliban", "ORG")], {"Taliban": "organization"}),
+        (
+            "The Clinton Foundation took donations from Gilbert Chagoury.",
+            [("Clinton Foundation", "ORG"), ("Gilbert Chagoury", "PERSON")],
+            {"Clinton Foundation": "organization", "Gilbert Chagoury": "person"},
+        ),
+    ],
+)
+def test_office_holders(nlp, text, ents, expected):
     assert kinds(extract_actors(with_ents(nlp, text, ents))) == expected
 
 

@@ -63,6 +63,12 @@ NEVER_PEOPLE = _words(
 """Heads that never end a person's name: they overrule the model's "person" ("JFK Airport")."""
 
 
+OFFICES = _words("administration presidency campaign")
+"""What a person holds and names after themselves ("the Obama administration", "the Truman
+presidency", "the Dole campaign"): a bare name set before one is that person, whatever the model
+called it."""
+
+
 VESSEL_PREFIXES = _words("uss hms hmas hmcs hmnzs rms ins mv ms ss")
 """Prefixes of ships' names ("USS Sampson"): a vessel is no actor."""
 

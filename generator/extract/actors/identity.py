@@ -19,6 +19,7 @@ from ...model import Actor
 from ...names import acronym, name_key, slugify
 from ..model import Name
 from ..syntax import DASHES, SPEAKING_VERBS
+from .heads import OFFICES
 from .titles import HONORIFICS, bare
 
 if TYPE_CHECKING:
@@ -61,8 +62,25 @@ def groups_of(names: Iterable[Name]) -> list[Group]:
         key = name_key(n.text)
         g = groups.setdefault(key, Group(key, []))
         g.names.append(n)
-        g.kinds[n.kind] += 1
+        g.kinds["person" if holds_office(n) else n.kind] += 1
     return list(groups.values())
+
+
+def holds_office(name: Name) -> bool:
+    """A bare name the parse sets before an office it names ("the Obama administration", "the
+    Dole campaign"): the holder, a person, though the model often reads the pair as an
+    organisation. Capitalised words only: "the EU presidency" is no one's."""
+    span = name.span
+    if span is None or span.end >= len(span.doc) or name.text.isupper():
+        return False
+    office = span.doc[span.end]
+    return (
+        office.lower_ in OFFICES
+        and office.is_lower
+        and span.root.dep_ == "compound"
+        and span.root.head.i == office.i
+        and all(t.is_title and t.is_alpha for t in span)
+    )
 
 
 def settle_kinds(groups: list[Group]) -> None:
@@ -192,13 +210,13 @@ def speaks(names: list[Name]) -> bool:
 
 
 def person_evidence(names: list[Name]) -> bool:
-    """Whether the text treats a lone name as a person: it speaks, or a title or honorific
-    stands before it ("Mr Such", "captain Lewis")."""
+    """Whether the text treats a lone name as a person: it speaks, holds an office ("the Truman
+    presidency"), or a title or honorific stands before it ("Mr Such", "captain Lewis")."""
     for n in names:
         if n.span is None:
             continue
         root = n.span.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING_VERBS:
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEAKING_VERBS or holds_office(n):
             return True
         doc = n.span.doc
         if n.span.start > 0:

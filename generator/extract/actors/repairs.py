@@ -264,6 +264,16 @@ def initials_person(tokens: Sequence[Token]) -> bool:
     )
 
 
+def opening_word(toks: Sequence[Token]) -> bool:
+    """ "Digital forensics experts noted": one word capitalised only because it opens the
+    sentence, an adjective of a common noun after it. Tags alone do not tell: the tagger calls
+    unfamiliar surnames there adverbs and adjectives too ("Sherbatov said", "Benard, hitting")."""
+    if len(toks) != 1 or not toks[0].is_sent_start:
+        return False
+    tok = toks[0]
+    return tok.tag_ == "JJ" and tok.dep_ == "amod" and tok.head.i > tok.i and tok.head.is_lower
+
+
 def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Name]:
     """One spaCy entity -> zero or more clean names (`offset` shifts re-read headline pieces)."""
     kind = KINDS.get(ent.label_)
@@ -291,6 +301,8 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
             continue
         if not any(starts_capital(t) or t.text[:1].isdigit() for t in toks):
             continue
+        if (parsed and opening_word(toks)) or any("[" in t.text or "]" in t.text for t in toks):
+            continue  # "[W]e": an editor's bracket is inside a quoted word, not a name
         if len(pieces) == 1 and ent.label_ == "ORG" and title_fragment(ent, toks):
             continue
         if kind != "person" and toks[-1].lower_ in EVENT_HEADS and len(toks) > 1:
