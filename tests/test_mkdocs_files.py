@@ -60,7 +60,8 @@ def test_a_preview_compresses_only_what_changed(tmp_path: Path) -> None:
     page = Page("a/index.md", "# A\n")
     feed = Page("feed.json", "", pieces=lambda: iter(parts))
     first = [packs.file(config, p, keep=True) for p in (page, feed)]
-    again = [packs.file(config, p, keep=True) for p in (page, Page("feed.json", "", pieces=lambda: iter(parts)))]
+    same = Page("feed.json", "", pieces=lambda: iter(parts))
+    again = [packs.file(config, p, keep=True) for p in (page, same)]
     assert [f._packed for f in first] == [f._packed for f in again]
     assert all(a._packed is b._packed for a, b in zip(first, again, strict=True))
     assert again[1].content_string == "".join(parts)
@@ -107,7 +108,8 @@ def test_the_watcher_looks_sooner_and_keeps_every_watch(tmp_path: Path) -> None:
         assert interval is not None and POLL_MIN <= interval < 0.5
         assert server.observer is not old and server.observer.timeout == interval
         assert not old.emitters
-        assert sorted(e.watch.raw_path for e in server.observer.emitters) == sorted([str(folder), str(config)])
+        moved = sorted(e.watch.raw_path for e in server.observer.emitters)
+        assert moved == sorted([str(folder), str(config)])
         server.unwatch(str(folder))  # watched twice: still watched
         assert len(server.observer.emitters) == 2
         assert poll_sooner(server, folder) is None  # already as often as it may

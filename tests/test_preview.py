@@ -123,7 +123,8 @@ def test_dirty_rebuilds_write_the_site_a_full_build_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Through MkDocs: after a title edit, a new briefing, a deleted one and a rebuild with no
-    change, the preview's folder holds what a full build writes, page for page (the search index aside: MkDocs merges it)."""
+    change, the preview's folder holds what a full build writes, page for page (the search index
+    aside: MkDocs merges it)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
