@@ -149,43 +149,49 @@ class Collector:
     and a rebuild makes as many again (MkDocs' files, pages, navigation, template contexts): the
     one or two full collections its allocations set off each traversed all of them, 0.2-0.3 s
     each of a 2-3 s rebuild, and found next to nothing to free (the garbage is freed as it goes,
-    by reference counting). Paused during a rebuild, the collector runs `IDLE_COLLECT` seconds
-    after it, in a timer thread, unless the next rebuild has begun by then: memory is collected
-    as before, not while a save waits for its page."""
+    by reference counting). Paused during a rebuild, the collector is enabled again, and runs,
+    `IDLE_COLLECT` seconds after it in a timer thread (enabled at once, it would run at the
+    next allocation, before MkDocs serves the pages), unless the next rebuild has begun by then."""
 
     def __init__(self) -> None:
         self.paused = False
         self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
 
     def pause(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
-        if gc.isenabled():
-            gc.disable()
-            self.paused = True
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if gc.isenabled():
+                gc.disable()
+                self.paused = True
 
     def resume(self, delay: float = IDLE_COLLECT) -> None:
-        """Collect again, first in `delay` seconds (MkDocs serves the pages once the build returns)."""
-        if not self.paused:
-            return
-        self.paused = False
-        gc.enable()
-        self._timer = threading.Timer(delay, self._collect)
-        self._timer.daemon = True
-        self._timer.start()
+        """Collect again, in `delay` seconds (MkDocs serves the pages once the build returns)."""
+        with self._lock:
+            if not self.paused or self._timer is not None:
+                return
+            self._timer = threading.Timer(delay, self._collect)
+            self._timer.daemon = True
+            self._timer.start()
 
     def _collect(self) -> None:
-        if gc.isenabled():  # not paused again by a rebuild that began meanwhile
-            gc.collect()
+        with self._lock:
+            if self._timer is not threading.current_thread():
+                return  # cancelled by a rebuild that began meanwhile
+            self._timer, self.paused = None, False
+            gc.enable()
+        gc.collect()
 
     def stop(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
-        if self.paused:
-            self.paused = False
-            gc.enable()
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self.paused:
+                self.paused = False
+                gc.enable()
 
 
 POLL_CPU = 0.03

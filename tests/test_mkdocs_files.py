@@ -74,20 +74,24 @@ def test_a_preview_compresses_only_what_changed(tmp_path: Path) -> None:
 
 
 def test_garbage_is_collected_after_a_rebuild_not_during_it() -> None:
+    """Paused for a rebuild (and the next one, if it begins before the collection), enabled again
+    only by the timer, after the build has returned."""
     collector = Collector()
     assert gc.isenabled()
-    collector.pause()
     try:
+        collector.pause()
         assert not gc.isenabled()
-        collector.pause()  # a second rebuild before the first one's collection
-        assert not gc.isenabled()
-    finally:
+        collector.resume(delay=60)
+        assert not gc.isenabled()  # enabled now, it would collect at the next allocation
+        collector.pause()  # the next rebuild: the pending collection is called off
+        assert not gc.isenabled() and collector._timer is None
         collector.resume(delay=0.01)
-    assert gc.isenabled()
-    assert collector._timer is not None
-    collector._timer.join(5)
-    assert not collector._timer.is_alive()
-    collector.stop()
+        timer = collector._timer
+        assert timer is not None
+        timer.join(5)
+        assert gc.isenabled() and not collector.paused and collector._timer is None
+    finally:
+        collector.stop()
     assert gc.isenabled()
 
 
