@@ -141,6 +141,19 @@ def test_absolute_dates_and_months(nlp, text, published, expected):
             [("Christmas Day", "2023-12-25", None)],
         ),
         ("He arrived on Thanksgiving Day.", date(2000, 1, 7), [("Thanksgiving Day", "1999-11-25", None)]),
+        # a named day after Thanksgiving, not the Friday or Monday of the week
+        (
+            "Prices will drop on Black Friday.",
+            date(2019, 11, 18),
+            [("Black Friday", "2019-11-29", None)],
+        ),
+        ("Stores opened early on Black Friday.", date(2019, 12, 2), [("Black Friday", "2019-11-29", None)]),
+        ("Sales doubled on Cyber Monday.", date(2019, 12, 6), [("Cyber Monday", "2019-12-02", None)]),
+        (
+            "Tuesday is cheap; Black Friday is dear.",
+            date(2019, 11, 18),
+            [("Tuesday", "2019-11-19", None), ("Black Friday", "2019-11-29", None)],
+        ),
     ],
 )
 def test_relative_expressions(nlp, text, published, expected):
@@ -151,6 +164,10 @@ def test_relative_expressions(nlp, text, published, expected):
     ("text", "published", "expected"),
     [
         ("Citadel posted a third-quarter net loss.", date(1989, 11, 2), [("third-quarter", "1989-Q3", None)]),
+        # capitals that label a year are no product line
+        ("Revenue for FY 2019 rose.", date(2019, 11, 18), [("2019", "2019", None)]),
+        ("It all changed in 2019: Protests spread.", date(2019, 11, 18), [("2019", "2019", None)]),
+        ("He flew helicopters in the Falklands War (1982).", date(2019, 11, 18), [("1982", "1982", None)]),
         (
             "It took a charge in the 1988 second quarter.",
             None,
@@ -297,6 +314,17 @@ def test_tense_of_the_verb_the_date_belongs_to(nlp, text, published, expected):
             [("this weekend", "2016-09-17", "2016-09-18")],
         ),
         ("The award goes to the winner in the last weekend of the festival.", date(2018, 9, 15), []),
+        # one mention, one entry: a day with its date in brackets, a fiscal year with its number
+        (
+            "The paper was published online today (Nov. 18) in the journal.",
+            date(2019, 11, 18),
+            [("today (Nov. 18)", "2019-11-18", None)],
+        ),
+        (
+            "The chart sums up the fiscal year 2019 seizures.",
+            date(2019, 10, 13),
+            [("the fiscal year 2019", "2019", None)],
+        ),
     ],
 )
 def test_ranges_are_one_entry(nlp, text, published, expected):
@@ -306,6 +334,23 @@ def test_ranges_are_one_entry(nlp, text, published, expected):
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
+        # "a year later" counts from the last year the text gave
+        (
+            "He was hired in 2015 and left a year later.",
+            date(2019, 11, 18),
+            [("2015", "2015", None), ("a year later", "2016", None)],
+        ),
+        # "later in the day" is the day the story is on, not a day that names a noun
+        (
+            "The hearing ended on Tuesday. Lawmakers grilled Vindman on Trump's July 25 call. "
+            "Later in the day, Volker testified.",
+            date(2019, 11, 20),
+            [
+                ("Tuesday", "2019-11-19", None),
+                ("July 25", "2019-07-25", None),
+                ("Later in the day", "2019-11-19", None),
+            ],
+        ),
         (
             "Sales have risen since July of last year.",
             date(2015, 3, 2),
@@ -416,6 +461,12 @@ def test_months_of_a_story_set_in_an_earlier_year(nlp):
         "Copyright 2014 The Associated Press.",
         "The chip earned a total score of 2072 in the test.",
         "Clinton said so in an interview with “Fox News Sunday.”",
+        # a model number after the capitals of its product line; a named day's deals
+        "The GTX 1660 Ti is superior to the GTX 1060 and close to the RTX 2060.",
+        "One of Dell's Black Friday deals has gone live early.",
+        # a period of something; a title after its year
+        "In movies from 2001: A Space Odyssey to Alien, astronauts sleep through the trip.",
+        "The airline will grow again after its current period of consolidation.",
         'He spoke on ABC News\' "This Week" program.',
     ],
 )

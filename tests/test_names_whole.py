@@ -34,6 +34,35 @@ def found(nlp, text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
             [("Louis Prima", "ORG"), ("Gia Maione Prima Foundation", "ORG")],
             [("Louis Prima and Gia Maione Prima Foundation", "organization")],
         ),
+        # ... but not when the second has its own article: two organisations
+        (
+            "Hackers struck the DNC and the Democratic Congressional Campaign Committee last year.",
+            [("DNC", "ORG"), ("the Democratic Congressional Campaign Committee", "ORG")],
+            [("DNC", "organization"), ("Democratic Congressional Campaign Committee", "organization")],
+        ),
+        (
+            "He saw Willie Mays and the Supreme Court in one afternoon.",
+            [("Willie Mays", "PERSON"), ("the Supreme Court", "ORG")],
+            [("Willie Mays", "person"), ("Supreme Court", "organization")],
+        ),
+        # a name with "and the" inside stays whole
+        (
+            "She chairs the House Education and the Workforce Committee now.",
+            [("House Education", "ORG"), ("the Workforce Committee", "ORG")],
+            [("House Education and the Workforce Committee", "organization")],
+        ),
+        # a possessive before a name is no part of it
+        (
+            "Mrs. Clinton met donors while at her State Department in 2010.",
+            [("Clinton", "PERSON"), ("her State Department", "ORG")],
+            [("Clinton", "person"), ("State Department", "organization")],
+        ),
+        # a state after a town ends the sentence, even where the parse runs on into a name
+        (
+            "They met at his golf club at Bedminster, N.J. Roger Ailes, the former chairman, was there.",
+            [("Bedminster", "GPE"), ("N.J. Roger Ailes", "PERSON")],
+            [("Bedminster", "place"), ("Roger Ailes", "person")],
+        ),
         # two people joined by "and" stay two
         (
             "Laurent Cabannes and Laurent Benezech scored.",

@@ -125,6 +125,8 @@ def _and_joined(ent: Span, nxt: Span | None) -> Span | None:
         or nxt.start != ent.end + 1
     ):
         return None
+    if nxt[0].lower_ in ("the", "a", "an") and (ent.label_ != "ORG" or ent.text.isupper()):
+        return None  # "the DNC and the Democratic ... Committee", "Willie Mays and the Supreme Court"
     if _head_word(nxt[-1]) not in ORGANIZATION_HEADS or any(_head_word(t) in ORGANIZATION_HEADS for t in ent):
         return None
     if ent.label_ not in ("ORG", "PERSON") or nxt.label_ not in ("ORG", "FAC"):

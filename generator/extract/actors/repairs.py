@@ -143,6 +143,7 @@ def trim(tokens: Sequence[Token]) -> list[Token]:
     toks = list(tokens)
     while toks and (
         toks[0].lower_ in DETERMINERS
+        or (toks[0].tag_ == "PRP$" and toks[0].is_lower)  # "her State Department"
         or toks[0].is_punct
         or toks[0].lower_ in DANGLING
         or (
@@ -280,6 +281,9 @@ def repair(ent: Span, known: Mapping[str, str], offset: int = 0) -> Iterator[Nam
     if kind is None:
         return
     toks_all = list(ent)
+    if len(toks_all) > 2 and qualifier(toks_all[:1]):  # "Bedminster, N.J. Roger Ailes, the ...":
+        ent = ent.doc[ent.start + 1 : ent.end]  # the state ends a sentence the parse ran on
+        toks_all = toks_all[1:]
     if modifier_prefix(toks_all) or modifier_suffix(toks_all) or party_state(toks_all) or qualifier(toks_all):
         return
     parsed = ent.doc.has_annotation("DEP")  # a re-read headline has entities only: no tree to read

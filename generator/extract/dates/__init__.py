@@ -12,6 +12,7 @@ The stages, bottom up:
 - `guard`: a value that contradicts a certain tense takes the other year, or no date.
 - `finding`: `extract_dates`, which runs them and yields `TimeExpr`s (ranges joined, datelines
   left out).
+- `placement`: which word a date hangs on, and whether it dates that word's own event.
 - `phrases`: the words of an event clause cleaned into a phrase that reads alone, or none.
 - `events`: `build_timeline`, the clause each date belongs to and the actors in it.
 - `audit`: finished timelines checked against the parse (no past event after publication).

@@ -91,8 +91,9 @@ class Anchors:
             return self.last_quarter[0]
         return self.published.year if self.published else None
 
-    def note(self, kind: str, value: str | None, text: str) -> None:
-        """Remember what a resolved expression referred to, for the anaphoric ones after it."""
+    def note(self, kind: str, value: str | None, text: str, modifier: bool = False) -> None:
+        """Remember what a resolved expression referred to, for the anaphoric ones after it; a
+        day that only modifies a noun ("Trump's July 25 call") is not the day the story is on."""
         q = re.fullmatch(r"(\d{4})-Q(\d)", value or "")
         if q and kind in QUARTER_KINDS:
             named = (int(q.group(1)), int(q.group(2)))
@@ -108,7 +109,7 @@ class Anchors:
             self.last_year = int(value[:4])
             if len(value) >= 7:
                 self.last_month = (int(value[:4]), int(value[5:7]))
-            if len(value) == 10:
+            if len(value) == 10 and not modifier:
                 self.last_day = date.fromisoformat(value)
 
 

@@ -208,6 +208,8 @@ def holiday_date(name: str, year: int) -> date:
         return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
     if name.startswith("thanksgiving"):
         return nth_weekday(year, 11, 3, 4)
+    if name in ("black friday", "cyber monday"):  # the Friday and Monday after Thanksgiving
+        return nth_weekday(year, 11, 3, 4) + timedelta(days=1 if name == "black friday" else 4)
     if name.startswith("easter"):
         return easter(year)
     if name.startswith("halloween"):

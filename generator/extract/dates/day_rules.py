@@ -80,9 +80,10 @@ def md(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
 
 md_paren = md.alike(
     "md_paren",
-    rf"\b(?P<wd>{WEEKDAY})\s*\(\s*(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?\s*\)",
+    rf"\b(?:(?P<wd>{WEEKDAY})|(?i:today|yesterday|tomorrow|tonight))\s*\(\s*(?P<m>{MONTH})\s+(?P<d>{DAY})"
+    rf"(?:,?\s+(?P<y>{YEAR}))?\s*\)",
 )
-"""A weekday with its date in brackets, one mention: "Thursday (Dec. 11)"."""
+"""A day with its date in brackets, one mention: "Thursday (Dec. 11)", "today (Nov. 18)"."""
 
 dm = md.alike(
     "dm",

@@ -33,26 +33,19 @@ from ..syntax import (
 )
 from .finding import TimeExpr
 from .phrases import Clause, noun_phrase, readable, short, shorten, text_of, tidy, under, vague
+from .placement import anchor, comparison_base, fronted, lead_in, own_event, spent
 
-TIME_NOUNS = {
-    "quarter", "year", "month", "week", "weekend", "period", "season", "remainder", "rest", "end", "half",
-    "day", "time", "dawn", "dusk", "morning", "afternoon", "evening", "night", "midnight", "noon", "hour",
-}  # fmt: skip
-"""Nouns of time: a date on one ("the fourth quarter of 2014", "at dawn on Sunday") dates what
-that noun is on."""
 AGENCY_DATELINE = re.compile(
     r"^\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}\s*\([A-Z][\w .&-]{1,30}\)\s*[-–—:]+\s*"
 )
 """A dateline in title case with its agency ("New York (AFP) –"), which `sentences.DATELINE`
 (capitals only) leaves to the sentence."""
-PLACING = {"at", "during", "in", "on", "amid", "over", "throughout"}
-"""Prepositions that place the verb's event at the noun's ("said at a press briefing on Friday")."""
 
 
 def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[TimelineEntry]:
     """One entry per expression, with the clause it dates as `event` and the actors in it."""
     spans = [span_over(doc, x.start_char, x.end_char) for x in exprs]
-    all_dates = {t.i for s in spans if s is not None for t in s}
+    all_dates = {i for s in spans if s is not None for i in _with_case(s)}
     people = _People(cast, doc)
     lines = datelines(doc)
     out = []
@@ -60,6 +53,11 @@ def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[Timeline
         event, actors = _event(span, all_dates | lines, people) if span is not None else (None, ())
         out.append(TimelineEntry(x.text, x.date, x.end, event, actors, span=(x.start_char, x.end_char)))
     return sorted(out, key=lambda e: (e.date is None, sort_key(e.date)))
+
+
+def _with_case(span: Span) -> set[int]:
+    """The date's tokens and the "'s" of a possessive one ("today's offer")."""
+    return {t.i for t in span} | {c.i for t in span for c in t.children if c.dep_ == "case"}
 
 
 class _People:
@@ -109,22 +107,30 @@ class _People:
 def _event(span: Span, all_dates: set[int], people: _People) -> tuple[str | None, tuple[str, ...]]:
     """The event the date belongs to, as a phrase (None when no readable one can be made)."""
     own = {t.i for t in span}
-    skip = set(all_dates) | _lead_in(span)
+    skip = set(all_dates) | lead_in(span)
+    if spent(span):
+        skip -= own  # "spent Monday trying to ...": the day is what the verb takes
     path = {a.i for a in span.root.ancestors}
-    anchor = _anchor(span)
+    word = anchor(span)
     verb = governing_verb(span.root)
-    if anchor.pos_ == "NOUN" and anchor.i not in own and _own_event(anchor, verb):
-        tokens = [t for t in noun_phrase(anchor) if t.i not in skip]
-        return _finish([tidy(tokens, [anchor])], None, True, {}, people)
+    if comparison_base(span):
+        return None, ()  # "down from $19.5 billion the previous year": no event of its own
+    if word.pos_ == "NOUN" and word.i not in own and own_event(word, verb, own, all_dates):
+        tokens = [t for t in noun_phrase(word) if t.i not in skip]
+        return _finish([tidy(tokens, [word])], None, True, {}, people)
     if verb is None:
         return None, ()
     verb = _event_verb(verb, path)
     noun = _participle_noun(verb)
     if noun is not None:
         return _participle(verb, noun, skip, own, all_dates, path, people)
+    skip |= fronted(span, verb)
     for _ in range(3):  # a clause with no subject of its own: the one it completes
         found = _clause_event(verb, span, skip, all_dates, path, people)
-        climbs = verb.dep_ in ("conj", "xcomp", "ccomp") and verb.head.i != verb.i
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        climbs = (verb.dep_ in ("xcomp", "ccomp") or (verb.dep_ == "conj" and not own_subject)) and (
+            verb.head.i != verb.i
+        )
         upper = governing_verb(verb.head) if climbs else None
         if found is not None or upper is None:
             return found or (None, ())
@@ -154,35 +160,6 @@ def _clause_event(
     if said:
         names = {}  # "Sullivan says he instructed staff", not "Sullivan says Sullivan instructed"
     return _finish([lead, body], verb, True, names, people)
-
-
-def _lead_in(span: Span) -> set[int]:
-    """The words that lead to the date and go with it: its prepositions and adverbs ("late in
-    December", "back in June", "down from a year ago") and a noun of time it is on ("at dawn
-    on Sunday", "in the fourth quarter of 2014")."""
-    out: set[int] = set()
-    tok = span.root
-    while tok.head.i != tok.i:
-        tok = tok.head
-        if tok.pos_ in ("ADP", "ADV", "PART") or (tok.pos_ == "NOUN" and tok.lemma_.lower() in TIME_NOUNS):
-            out.add(tok.i)
-        else:
-            break
-    return out
-
-
-def _anchor(span: Span) -> Token:
-    """The word the date hangs on; past a noun of time ("the fourth quarter of 2014", "the
-    remainder of the fiscal year") to what that hangs on."""
-    tok = span.root
-    for _ in range(3):
-        head = tok.head.head if tok.head.dep_ == "prep" else tok.head
-        if head.i == tok.i:
-            return head
-        tok = head
-        if tok.lemma_.lower() not in TIME_NOUNS:
-            return tok
-    return tok
 
 
 def datelines(doc: Doc) -> set[int]:
@@ -296,30 +273,6 @@ def _lead(verb: Token, subject: Token | None, skip: set[int]) -> list[Token]:
     return []
 
 
-def _second_object(noun: Token) -> bool:
-    """An object set off by a comma after another object of the same verb: an apposition the
-    parse took for an object ("signed deals worth $2.6 billion, the first such signing")."""
-    first = min(t.i for t in noun.subtree)
-    if noun.dep_ != "dobj" or first == 0 or noun.doc[first - 1].text != ",":
-        return False
-    return any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
-
-
-def _own_event(noun: Token, verb: Token | None) -> bool:
-    """Whether a date on `noun` dates the noun's own event rather than the verb's: not when the
-    noun is the verb's subject or object ("the crash in 2009 killed 228": the clause is the
-    event), nor when it places the verb's event ("said at a press briefing on Friday"); yes in
-    other adjuncts ("since its founding in 1990", "ahead of a meeting later this month")."""
-    if verb is None or noun.dep_ == "appos" or _second_object(noun):
-        return True  # "signed deals, the first such signing since 2017": the apposition's own
-    head = noun.head
-    if head.i == verb.i:
-        return noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative")
-    if head.dep_ in ("prep", "agent") and head.head.i == verb.i:
-        return head.dep_ != "agent" and head.lower_ not in PLACING
-    return True
-
-
 def _finish(
     parts: list[list[Token]], verb: Token | None, named: bool, names: dict[int, str], people: _People
 ) -> tuple[str | None, tuple[str, ...]]:
@@ -332,8 +285,31 @@ def _finish(
     actors = people.in_tokens(tokens, [a for n in names.values() if (a := people.cast.resolve(n))])
     if not tokens or not short(tokens) or not readable(tokens, verb, named):
         return None, actors
+    names = {**_determiners(tokens), **names}
     text = " ".join(t for t in (text_of(part, names, n > 0) for n, part in enumerate(parts)) if t)
     return (text[:1].upper() + text[1:]) or None, actors
+
+
+def _determiners(tokens: list[Token]) -> dict[int, str]:
+    """ "the" before a noun whose possessive date was cut ("Today's deal is" reads "The deal
+    is", "said at Thursday's meeting" "said at the meeting"), on the noun phrase's first word."""
+    ids = {t.i for t in tokens}
+    out: dict[int, str] = {}
+    for t in tokens:
+        cut = [
+            c for c in t.children if c.dep_ == "poss" and c.i not in ids and c.ent_type_ in ("DATE", "TIME")
+        ]
+        if (
+            not cut
+            or t.pos_ in ("NUM", "SYM")
+            or t.like_num
+            or any(c.dep_ == "det" and c.i in ids for c in t.children)
+        ):
+            continue
+        first = min((u for u in t.subtree if u.i in ids and u.i > cut[0].i), key=lambda u: u.i, default=t)
+        lower = first.is_sent_start and first.pos_ != "PROPN" and not first.ent_type_
+        out[first.i] = "the " + (first.text[:1].lower() + first.text[1:] if lower else first.text)
+    return out
 
 
 def _in_order(tokens: list[Token], verb: Token | None) -> list[Token]:

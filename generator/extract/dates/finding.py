@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..quotes import quotation_spans
 from ..sentences import DATELINE, doc_text
+from ..syntax import span_over
 from .anchors import FROM_PUBLICATION, Anchors, Value, set_in
 from .guard import guarded
 from .pieces import Rule
@@ -61,13 +62,26 @@ def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
         value = guarded(rule, m, published, way, resolve(rule, m, anchors, way.direction))
         if value is None:
             continue
-        anchors.note(rule.kind, value[0], m.group(0))
+        anchors.note(rule.kind, value[0], m.group(0), _modifier(doc, m))
         start, end = _trim(text, m)
         found.append(TimeExpr(text[start:end], value[0], value[1], start, end))
     datelines = _datelines(text)
     for x in _ranges(text, found):
         if not any(a <= x.start_char and x.end_char <= b for a, b in datelines):
             yield x
+
+
+def _modifier(doc: Doc, m: re.Match[str]) -> bool:
+    """Whether the date modifies a noun before it ("the July 25 call", "the July 25 transcript")."""
+    span = span_over(doc, m.start(), m.end())
+    if span is None:
+        return False
+    root = span.root
+    return (
+        root.dep_ in ("compound", "nmod", "amod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i > root.i
+    )
 
 
 def _story_year(matches: list[tuple[Rule, re.Match[str]]], text: str, published: date | None) -> int | None:

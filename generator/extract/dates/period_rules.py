@@ -143,17 +143,19 @@ the_quarter = this_quarter.alike("the_quarter", r"(?i:\bthe\s+quarter\b(?!-))")
     "year_ago",
     r"(?i:\b(?:(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|quarter|time)\s+(?:of\s+)?"
     r"(?:a\s+year\s+(?:ago|earlier)|last\s+year|the\s+previous\s+year)|year-(?:earlier|ago)"
-    r"|a\s+year\s+(?:ago|earlier))\b)",
+    r"|a\s+year\s+(?:ago|earlier|later))\b)",
 )
 def year_ago(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "the same period a year ago": that quarter a year before while the story tells its
     figures by the quarter; else the year before publication ("a year ago") or before the year
     the text last gave ("a year earlier"); "year-earlier results" the year before the story's,
     but before any figures the adjective compares with nothing yet."""
+    text = m.group(0).lower()
+    if text.endswith("later"):  # "a year later": after the last year the text gave
+        return (f"{anchors.last_year + 1:04d}", None) if anchors.last_year is not None else None
     if anchors.last_quarter is not None and anchors.period == "quarter":
         y, q = anchors.last_quarter
         return (f"{y - 1:04d}-Q{q}", None)
-    text = m.group(0).lower()
     adjective = text.startswith("year-")
     if adjective:
         if anchors.period is None:
@@ -239,7 +241,7 @@ def decade(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
 @rule(
     "year",
     rf"(?i:\b(?:(?P<since>since)\s+|(?P<edge>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)"
-    rf"[-\s]+|fiscal\s+|the\s+year\s+)?)(?<![$£€#\d.,])(?P<y>{YEAR}|{SPELLED_YEAR})\b(?![.,]\d|\s*%|-(?!\d{{4}}\b)\d)",
+    rf"[-\s]+|fiscal\s+|(?:the\s+)?(?:(?:fiscal|calendar)\s+)?year\s+)?)(?<![$£€#\d.,])(?P<y>{YEAR}|{SPELLED_YEAR})\b(?![.,]\d|\s*%|-(?!\d{{4}}\b)\d)",
 )
 def year(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "2023", "since 1989", "nineteen ninety-six"."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..syntax import DASHES, FIRST_SECOND_PERSON, join
+from ..syntax import DASHES, FIRST_SECOND_PERSON, is_reporting, join
 
 DROP_DEPS = frozenset(
     ["advcl", "parataxis", "punct", "mark", "cc", "conj", "relcl", "csubj", "discourse", "intj", "dep"]
@@ -42,6 +42,11 @@ ANAPHORIC = {"such", "same"}
 """Words that point back into the text: "the first such signing" names nothing on its own."""
 KEPT_PUNCT = ("-", "'", "’", "&", "$", "%")
 """Punctuation that belongs inside words and amounts ("air-force", "Wein's", "$4.9")."""
+CONTENT_NOUNS = {
+    "fact", "claim", "news", "idea", "notion", "belief", "report", "sign", "evidence", "hope", "fear",
+    "view", "assurance", "promise", "suggestion", "possibility", "argument", "allegation", "assertion",
+}  # fmt: skip
+"""Nouns whose "that" opens what they say, not a relative clause ("the facts that he stayed")."""
 MAX_TOKENS = 28
 MAX_CCOMP_TOKENS = 25
 
@@ -98,6 +103,8 @@ class Clause:
         verb = self.verb
         if child.dep_ == "ccomp" and len(list(child.subtree)) > MAX_CCOMP_TOKENS:
             return True
+        if child.dep_ in ("ccomp", "conj") and not is_reporting(verb) and _dash_between(child, verb):
+            return True  # "X are new — the first took place in 2010 —": the aside is the clause
         if child.dep_ == "advmod" and child.lower_ in SENTENCE_ADVERBS:
             return True
         if (
@@ -119,7 +126,21 @@ class Clause:
                 self.roots.append(noun)
                 self.subject = noun
             return True
+        if child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            noun = verb.head  # "a finding that she reported": "A finding she reported"
+            relative = noun.lemma_.lower() not in CONTENT_NOUNS  # "the fact that X stayed": X's clause
+            if relative and child.pos_ == "PRON" and noun.pos_ in ("NOUN", "PROPN") and not vague(noun):
+                self.keep.extend(noun_phrase(noun, stop=verb.i))
+                self.roots.append(noun)
+            return True  # a "that" the parse took for an object opens the clause: left out
         return False
+
+
+def _dash_between(child: Token, verb: Token) -> bool:
+    """Whether a dash stands between a dependent clause and its verb (it is set off)."""
+    words = sorted(t.i for t in child.subtree)
+    lo, hi = (words[-1], verb.i) if words[-1] < verb.i else (verb.i, words[0])
+    return any(t.text in DASHES for t in verb.doc[lo + 1 : hi])
 
 
 def aside_apposition(tok: Token) -> bool:
@@ -186,16 +207,19 @@ def tidy(tokens: list[Token], roots: list[Token]) -> list[Token]:
     out = sorted(kept.values(), key=lambda t: t.i)
     out = [t for t in out if not t.is_punct or t.text in KEPT_PUNCT[1:] or _between(t, kept)]
     out = [t for t in out if t.text not in DASHES or _between(t, kept)]
-    while out and (out[-1].is_punct or out[-1].dep_ in ("cc", "prep", "mark", "det", "poss", "aux", "case")):
-        out.pop()
-    while out and (out[0].is_punct or out[0].dep_ in ("cc", "mark", "prep")):
-        out.pop(0)
+    while out and (
+        (out[-1].is_punct and out[-1].text != "%")
+        or out[-1].dep_ in ("cc", "prep", "mark", "det", "poss", "aux", "case")
+    ):
+        out.pop()  # "by 30%" keeps its sign
+    while out and (out[0].is_punct or out[0].dep_ in ("cc", "mark", "prep", "case")):
+        out.pop(0)  # "’s offer" of a possessive date cut away
     return out
 
 
 def _hanging(t: Token, kept: dict[int, Token]) -> bool:
     """A function word left without what it introduces."""
-    if t.dep_ in ("prep", "agent"):
+    if t.dep_ in ("prep", "agent") and not t.like_num:  # "5-2" parsed as a preposition is a score
         return not any(c.i in kept for c in t.children if c.dep_ in ("pobj", "pcomp"))
     return False
 
@@ -230,6 +254,8 @@ def vague(subject: Token | None) -> bool:
     if subject is None:
         return True
     low = subject.lower_
+    if subject.pos_ == "ADJ" and [c.dep_ for c in subject.children] == ["det"]:
+        return True  # "the first took place", "the latter said": an adjective points back
     return low in VAGUE_SUBJECTS or low in FIRST_SECOND_PERSON
 
 
@@ -239,6 +265,7 @@ def text_of(tokens: list[Token], names: dict[int, str], inside: bool = False) ->
     quotation) in lower case when it no longer begins the phrase (`inside`: this part follows
     another)."""
     parts: list[str] = []
+    names = {**_articles(tokens), **names}
     for prev, tok in zip([None, *tokens], tokens, strict=False):
         word = names.get(tok.i, tok.text)
         if prev is not None:
@@ -254,7 +281,22 @@ def text_of(tokens: list[Token], names: dict[int, str], inside: bool = False) ->
         parts.append(word)
     text = "".join(parts).strip()
     text = re.sub(r"\s+([,.;:!?)’])", r"\1", text)
+    text = re.sub(r"\(\s+", "(", text)
+    if text.count("(") != text.count(")"):  # a bracket whose other half was cut
+        text = re.sub(r"\s*[()]\s*", " ", text)
     return re.sub(r",(\s*,)+", ",", text).strip(" ,;:-–—")
+
+
+def _articles(tokens: list[Token]) -> dict[int, str]:
+    """ "a"/"an" agreeing with the word that now follows it, where the words between were cut
+    ("an Oct. 21 cabinet meeting" reads "a cabinet meeting", "a Nov. 6 event" "an event")."""
+    out: dict[int, str] = {}
+    for tok, nxt in zip(tokens, tokens[1:], strict=False):
+        if tok.lower_ not in ("a", "an") or nxt.i == tok.i + 1 or not nxt.text[:1].isalpha():
+            continue
+        word = "an" if nxt.text[0].lower() in "aeiou" else "a"
+        out[tok.i] = word.capitalize() if tok.text[0].isupper() else word
+    return out
 
 
 def _opens(tok: Token) -> bool:

@@ -37,7 +37,11 @@ WORD_KINDS = {"weekday", "weekday_range", "month", "day_rel", "unit_rel", "seaso
 """Kinds written as words that a name can contain: "Fox News Sunday", "the Spring of Life"."""
 NAME_TYPES = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW", "NORP", "GPE"}
 """Entity types that make such a word part of a name."""
+TIME_PREPS = {"in", "since", "by", "during", "until", "of", "before", "after"}
+"""Prepositions that make a number before a colon a year ("in 2019: protests spread")."""
 COPYRIGHT = {"©", "copyright", "(c)"}
+YEAR_LABELS = {"fy", "ad", "bc", "ce", "bce", "cy", "my"}
+"""Capitals that label a year rather than name a product ("FY 2019", "AD 1066")."""
 QUANTITY_NOUNS = {
     "score",
     "total",
@@ -175,7 +179,24 @@ def _year(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
             and tok.text.isdigit()  # nobody spells out a flight number: "Atlanta nineteen ninety-six"
         ):
             return False
+        if _model_code(prev) and tok.text.isdigit():
+            return False  # "the GTX 1660", "an RTX 2060": a model number after its letters
     return True
+
+
+def _model_code(tok: Token) -> bool:
+    """Capital letters naming a product line before its number ("GTX", "RTX", "DC"), not a month
+    or a fiscal-year label ("SEPT 1990", "FY 2019")."""
+    low = tok.lower_.rstrip(".")
+    return (
+        tok.is_upper
+        and tok.is_alpha
+        and len(tok.text) >= 2
+        and tok.pos_ in ("PROPN", "NOUN")
+        and tok.ent_type_ != "DATE"
+        and low not in CALENDAR_WORDS
+        and low not in YEAR_LABELS
+    )
 
 
 def _named_number(doc: Doc, tok: Token) -> bool:
@@ -190,10 +211,15 @@ def _named_number(doc: Doc, tok: Token) -> bool:
         return True  # "a total score of 2072"
     if any(c.dep_ == "poss" for c in tok.children) and tok.dep_ != "nummod":
         return True  # "Mendes' 1917 won": a work, not a year
+    bracketed = prev is not None and prev.text == "("
     if tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in TIME_NOUNS:
-        return True  # "the film 1917"
+        return not bracketed  # "the film 1917"; "the Falklands War (1982)" is dated
     if prev is not None and nxt is not None and prev.text in OPENING_QUOTES and nxt.text in CLOSING_QUOTES:
         return True
+    after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+    titled = nxt is not None and nxt.text == ":" and after is not None and after.is_title
+    if titled and prev is not None and prev.lower_ not in TIME_PREPS and not tok.is_sent_start:
+        return True  # "movies from 2001: A Space Odyssey to Alien": a title mid-sentence
     if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" and tok.i > 1:
         before = doc[tok.i - 2]
         if before.like_num or before.lower_ in ("al.", "al"):
@@ -218,8 +244,23 @@ def _year_ago(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> boo
     return not m.group(0).isupper()
 
 
+def _this_quarter(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
+    """Not "its current period of consolidation": a period of something is no quarter."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return not (
+        span[-1].lower_ == "period"
+        and nxt is not None
+        and nxt.lower_ == "of"
+        and after is not None
+        and not after.like_num
+        and after.ent_type_ not in ("DATE", "MONEY")
+    )
+
+
 CHECKS: dict[str, Callable[[Doc, Span, re.Match[str], bool], bool]] = {
     "holiday": _holiday,
+    "this_quarter": _this_quarter,
     "year_ago": _year_ago,
     "day_rel": _day_rel,
     "month": _month,

@@ -162,10 +162,11 @@ def weekend(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     "holiday",
     rf"{DAY_OFF}\b(?:(?i:(?P<rel>last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)"
     rf"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Election\s+Day"
-    rf"|Valentine's\s+Day)(?P<week>\s+week(?P<end>end)?)?(?:\s+(?P<y>{YEAR})|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?\b",
+    rf"|Valentine's\s+Day|Black\s+Friday|Cyber\s+Monday)(?P<week>\s+week(?P<end>end)?)?(?:\s+(?P<y>{YEAR})|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?\b",
 )
 def holiday(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
-    """ "last Christmas", "Thanksgiving week", "Easter 2024", "Thanksgiving weekend last year"."""
+    """ "last Christmas", "Thanksgiving week", "Easter 2024", "Thanksgiving weekend last year";
+    "Black Friday" is a named day, not the Friday of the week."""
     g = m.groupdict()
     name = re.sub(r"\s+", " ", (g["h"] or "").lower())
     year = g.get("y")

@@ -72,7 +72,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "day_rel": ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"),
     "weekday_range": ("day",), "weekday": ("day",), "weekend": ("weekend",),
     "holiday": ("christmas", "new year", "thanksgiving", "easter", "halloween", "independence", "election",
-                "valentine"),
+                "valentine", "black friday", "cyber monday"),
     "anaphoric": ("year", "quarter", "month", "day", "morning", "evening", "night"),
 }  # fmt: skip
 """Words (lower case) without one of which a rule cannot match a window (`DIGIT`: any digit):
