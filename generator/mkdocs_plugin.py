@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page as MkPage
 from . import markdown_ext, mkdocs_pages, pagefind, store
 from .config import BriefingsConfig
 from .errors import BriefingsError
-from .mkdocs_files import PACKED_HTML, PackedFile, quiet_dirty
+from .mkdocs_files import PACKED_HTML, Collector, PackedFile, Packs, poll_sooner, quiet_dirty
 from .site import cache, data, problems, render
 from .site.options import Options, from_settings
 from .site.templates import EDIT_MARKER
@@ -80,9 +80,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.copies: set[str] = set()
         self.copies_before: set[str] = set()
         """YAML copies published by this build and by the previous one (see `_forget_gone`)."""
-        self.packed_pages: dict[str, tuple[render.Page, bytes]] = {}
-        """src_uri -> the page and its packed content, in a preview: a page the memo kept is not
-        compressed again."""
+        self.packs = Packs()
+        """What a preview's previous build compressed (see `Packs`)."""
+        self.collector = Collector()
+        """Pauses garbage collection during a preview's rebuilds (see `Collector`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that `mkdocs serve` keeps this plugin object between rebuilds (MkDocs 1.4+),
@@ -98,6 +99,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return p if p.is_absolute() else self.root / p
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if self.preview is not None and self.previous:  # a rebuild of `mkdocs serve`
+            self.collector.pause()
         if not self.config.enabled:
             return None
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -194,7 +197,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         gone |= self.copies_before - self.copies
         for src in sorted(gone):
             self.previous.pop(src, None)
-            self.packed_pages.pop(src, None)
+            self.packs.forget(src)
             Path(File.generated(config, src, content="").abs_dest_path).unlink(missing_ok=True)
         self.copies_before, self.copies = self.copies, set()
 
@@ -223,19 +226,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if existing is not None:
             log.info("briefings: generated %s replaces the file in docs_dir", page.path)
             files.remove(existing)
-        kept = self.packed_pages.get(page.path)
-        if kept is not None and kept[0] is page:  # the same page as last time (a preview's memo)
-            file = PackedFile.generated(config, page.path, content="")
-            assert isinstance(file, PackedFile)
-            file._packed = kept[1]
-        else:
-            file = PackedFile.generated(config, page.path, content=page.content)
-            if page.pieces is not None:
-                assert isinstance(file, PackedFile)
-                file.pack(page.pieces())
-        assert isinstance(file, PackedFile) and file._packed is not None
-        if self.preview is not None:
-            self.packed_pages[page.path] = (page, file._packed)
+        file = self.packs.file(config, page, keep=self.preview is not None)
         checksum = hash(file._packed)
         file.changed = self.previous.get(page.path) != checksum
         self.previous[page.path] = checksum
@@ -359,7 +350,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return mkdocs_pages.feed_link(output, page.url, config.site_url, config.site_name)
 
     @event_priority(100)  # before the search plugin merges its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _post_build(self, *, config: MkDocsConfig) -> None:
         """With `pagefind: true`, index the built site (see generator/pagefind.py).
 
         Under `mkdocs serve --dirty`, Material's search keeps the previous index and replaces the
@@ -380,7 +371,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             except BriefingsError as exc:
                 raise PluginError(str(exc)) from None
 
+    @event_priority(-100)  # last: the build is done once every plugin has written its files
+    def _collect_later(self, *, config: MkDocsConfig) -> None:
+        self.collector.resume()
+
+    on_post_build = CombinedEvent(_post_build, _collect_later)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.collector.resume()
+
+    def on_shutdown(self) -> None:
+        self.collector.stop()
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        interval = poll_sooner(server, self._path(self.config.briefings_dir))
+        if interval is not None:
+            log.debug("briefings: looking for changed files every %.2f s", interval)
         for value in (self.config.briefings_dir, self.config.templates_dir):
             if self._path(value).exists():
                 server.watch(str(self._path(value)))

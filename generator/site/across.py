@@ -7,9 +7,10 @@ Pages are made through the caller's `page(path, meta, template, **context)` and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 
 from ..model import Briefing
@@ -17,6 +18,8 @@ from . import digest, followups, ical, index, stories, upcoming
 from .options import Options
 
 T = TypeVar("T")
+Kept = Callable[[str, Callable[[], Hashable], Callable[[], T]], T]
+"""`kept(path, key, make)`: `make()`, or the page a preview made from the same key last time."""
 
 
 @dataclass
@@ -61,14 +64,17 @@ def across_pages(
     across: Across,
     site: index.SiteIndex,
     options: Options,
+    kept: Kept[T] | None = None,
+    story_key: Callable[[stories.Story], Hashable] | None = None,
 ) -> Iterator[T]:
-    """Story, upcoming, questions and weekly digest pages, `calendar.ics` and `digest.xml`."""
+    """Story, upcoming, questions and weekly digest pages, `calendar.ics` and `digest.xml`.
+    With `kept` and `story_key`, a preview renders again only the stories a save changed."""
     all_stories = list(across.stories.stories.values())
     yield page("stories/index.md", listing("Stories"), "stories.md.j2", stories=all_stories)
     for story in all_stories:
-        yield page(
-            f"stories/{story.id}/index.md", listing(story.title), "story.md.j2", **story_context(story)
-        )
+        path = f"stories/{story.id}/index.md"
+        make = partial(_story_page, page, path, story)
+        yield make() if kept is None or story_key is None else kept(path, partial(story_key, story), make)
     yield page(
         "upcoming/index.md",
         listing("Upcoming"),
@@ -92,6 +98,10 @@ def across_pages(
         older = across.weeks[i + 1] if i + 1 < len(across.weeks) else None
         yield page(week.path, listing(week.label), "week.md.j2", week=week, newer=newer, older=older)
     yield file("digest.xml", digest.atom(across.weeks, options))
+
+
+def _story_page(page: Callable[..., T], path: str, story: stories.Story) -> T:
+    return page(path, listing(story.title), "story.md.j2", **story_context(story))
 
 
 def story_context(story: stories.Story) -> dict[str, Any]:

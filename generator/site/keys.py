@@ -11,6 +11,7 @@ from typing import Any
 
 from ..model import Briefing
 from .index import ActorInfo
+from .stories import Story
 
 Tokens = Callable[[Iterable[Briefing]], tuple[str, ...]]
 Numbers = Callable[[], dict[int, int]]
@@ -33,6 +34,18 @@ def actor(tokens: Tokens, info: ActorInfo, all_names: Hashable) -> Hashable:
         info.kind,
         tuple(sorted(info.aliases)),
         info.description,
+        all_names,
+    )
+
+
+def story(tokens: Tokens, all_names: Hashable, s: Story) -> Hashable:
+    """A story page: its briefings with their actors' ids (which another file's identities may
+    change, not these files), whether an editor linked it, and every actor's name (`names`)."""
+    return (
+        s.id,
+        s.pinned,
+        tokens(s.briefings),
+        tuple(tuple(a.id for a in b.actors) for b in s.briefings),
         all_names,
     )
 

@@ -345,10 +345,10 @@ def iter_site(
     r = Renderer(site, options, env, {e.briefing.id: e for e in entries}, memo)
     r.across = build_across(site, options)
     actors = list(site.actors.values())
+    names = keys.names(site.actors) if memo is not None else None
     if memo is None and _can_fork(jobs, len(entries) + len(actors)):
         yield from _forked_pages(r, entries, actors, jobs)
     else:
-        names = keys.names(site.actors) if memo is not None else None
         for e in entries:
             yield r.kept(
                 f"briefings/{e.briefing.id}/index.md",
@@ -367,7 +367,8 @@ def iter_site(
             yield r.kept(yaml_view.path(e.briefing.id), partial(str, e.token), view)
     yield from digest_pages(r)
     yield from cross_pages(r)
-    yield from across_pages(r.page, Page, r.across, site, options)
+    story_key = partial(keys.story, r.tokens, names) if memo is not None else None
+    yield from across_pages(r.page, Page, r.across, site, options, r.kept, story_key)
     yield Page("feed.xml", feeds.atom(site.briefings[: options.feed_size], options))
     originals = [as_written[b.id] for b in site.briefings]
     pieces = partial(feeds.json_pieces, originals, options, _json_memo(r))
