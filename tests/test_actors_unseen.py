@@ -9,6 +9,7 @@ import pytest
 
 from generator.extract.actors import extract_actors
 from generator.extract.quotes import extract_quotes
+from tests.test_speakers import speakers
 
 
 def actor_table(nlp, text: str) -> dict[str, tuple[str, str | None, str | None]]:
@@ -185,15 +186,7 @@ def test_whole_names_and_modifiers(nlp, text: str, present: set[str], absent: se
     ],
 )
 def test_spokesperson_is_nobody_named_before(nlp, text: str, expected: list) -> None:
-    doc = nlp(text)
-    cast = extract_actors(doc)
-    got = []
-    for q in extract_quotes(doc, cast):
-        if q.kind == "indirect":
-            continue
-        actor = cast.get(q.speaker)
-        got.append((q.text, actor.name if actor is not None and actor.kind == "person" else None))
-    assert got == expected
+    assert speakers(nlp, text, people_only=True) == expected
 
 
 @pytest.mark.parametrize(

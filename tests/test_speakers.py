@@ -9,7 +9,8 @@ from generator.extract.actors import extract_actors
 from generator.extract.quotes import extract_quotes
 
 
-def speakers(nlp, text: str) -> list[tuple[str, str | None]]:
+def speakers(nlp, text: str, people_only: bool = False) -> list[tuple[str, str | None]]:
+    """Each direct quote with its speaker's name (`people_only`: None unless a person)."""
     doc = nlp(text)
     cast = extract_actors(doc)
     out = []
@@ -17,7 +18,8 @@ def speakers(nlp, text: str) -> list[tuple[str, str | None]]:
         if q.kind == "indirect":
             continue
         actor = cast.get(q.speaker)
-        out.append((q.text, actor.name if actor else None))
+        named = actor is not None and (actor.kind == "person" or not people_only)
+        out.append((q.text, actor.name if named and actor is not None else None))
     return out
 
 
