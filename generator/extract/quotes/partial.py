@@ -1,0 +1,110 @@
+"""Partial quotes in reported speech: short quoted phrases inside what someone is said to say.
+
+A short quoted phrase with no reporting verb close above it reads as a scare quote. Reported
+speech is the exception: a phrase anywhere in the complement clause of the nearest reporting
+verb above it ("he said the system would let results be distorted by “biased” teachers"), of a
+verb of advice ("advised ... until it was clear that it was “workable”") or of a verb of
+thinking with a named subject ("she feared the exams would lead to a “can’t fail” mentality"),
+or in a clause an `as X put it` frames, gives the speaker's own words. The verb must have
+someone doing it ("an official said", not "what is predicted"). Names and terms stay out: the
+phrase is in lower case, no example a noun's modifier names, and before a noun an adjective or
+a verb ("a “can’t fail” mentality"), never a noun ("the “one country, two systems” formula").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..syntax import SUBJECT_DEPS, is_reporting
+from .frames import MAX_HOPS, frames
+from .index import ArticleIndex
+from .speakers import speaker_for
+
+THINKING_VERBS = {"fear", "believe", "think", "worry", "feel", "hope", "expect", "doubt", "suspect"}
+"""Verbs of thinking whose complement, with a named subject, reports that person's view; they
+frame phrases of two words or more (a lone word under "believes" is as often the writer's)."""
+ADVICE_VERBS = {"advise", "recommend"}
+"""Verbs of advice: their complement clause is what the adviser said should happen."""
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "oprd")
+"""Arcs by which a verb governs what it reports: a clause, or what something is called."""
+PREMODIFIER_DEPS = ("compound", "amod", "nmod", "nummod")
+PRONOUN_SPEAKERS = {"he", "she", "they", "we", "i", "you"}
+
+
+def in_reported_speech(ctx: ArticleIndex, start: int, end: int) -> tuple[Token, str | None] | None:
+    """The verb whose reported clause holds the short quoted phrase at [start, end), with its
+    speaker; None when the phrase reads as a name or term, or no such verb governs it."""
+    inside = ctx.tokens(start, end)
+    ids = {t.i for t in inside}
+    words = [t for t in inside if not t.is_punct]
+    heads = [t for t in words if t.head.i not in ids or t.head.i == t.i]
+    if not heads or not _wording(ctx, words, heads, end):
+        return None
+    lo, hi = ctx.paras[ctx.para(start)]
+    node = heads[0]
+    unnamed: Token | None = None  # a verb of advice whose doer is no actor ("advised by aides")
+    for _ in range(MAX_HOPS):
+        framed = _as_put(ctx, node)
+        if framed is not None:
+            return framed, speaker_for(ctx, framed, end)
+        parent = node.head
+        if parent.i == node.i or not lo <= parent.idx < hi:
+            break
+        lemma = parent.lemma_.lower()
+        complement = node.dep_ in COMPLEMENT_DEPS and parent.pos_ in ("VERB", "AUX")
+        complement = complement and not ctx.quoted_at(parent.idx)
+        if complement and (lemma in ADVICE_VERBS or lemma in THINKING_VERBS and len(words) > 1):
+            who = speaker_for(ctx, parent, end)
+            if who is not None:
+                return parent, who
+            unnamed = unnamed or (parent if _someone(parent) and lemma in ADVICE_VERBS else None)
+        elif frames(ctx, parent):  # the nearest reporting verb: its clause, or nobody's words
+            who = speaker_for(ctx, parent, end) if complement else None
+            if who is not None or complement and _someone(parent):
+                return parent, who
+            break
+        node = parent
+    return (unnamed, None) if unnamed is not None else None
+
+
+def _wording(ctx: ArticleIndex, words: list[Token], heads: list[Token], end: int) -> bool:
+    """Words someone used rather than a name, title or term: all in lower case, not an example
+    a noun's modifier names ("events such as the “spying balloon”"), and, right before a noun,
+    an adjective or a verb ("“biased” teachers"), not a noun ("a “poll tax” rise")."""
+    if any(t.is_alpha and not t.is_lower and t.text != "I" for t in words):
+        return False
+    if not any(t.is_alpha for t in words):
+        return False
+    head = heads[0]
+    if head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "events such as the “spying balloon”": an example named
+    after = ctx.token_at(end)
+    while after is not None and after.idx < end + 1 and after.i + 1 < len(ctx.doc):
+        after = ctx.doc[after.i + 1]  # past the closing mark
+    premodifier = after is not None and after.idx <= end + 2 and after.pos_ in ("NOUN", "PROPN")
+    if premodifier or head.dep_ in PREMODIFIER_DEPS and head.head.i > head.i:
+        return all(h.pos_ in ("ADJ", "VERB", "AUX", "ADV") for h in heads)
+    return True
+
+
+def _someone(verb: Token) -> bool:
+    """The verb has a doer who can speak: a noun or personal pronoun as subject, or an agent
+    ("an official said", "advised by the policy unit"), not "what is predicted"."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return any(o.dep_ == "pobj" for o in c.children)
+        if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass":
+            return c.pos_ in ("NOUN", "PROPN") or c.lower_ in PRONOUN_SPEAKERS
+    return False
+
+
+def _as_put(ctx: ArticleIndex, node: Token) -> Token | None:
+    """ "..., as the New York Times put it": a clause of comparison that names who said it."""
+    for c in node.children:
+        if c.dep_ != "advcl" or ctx.quoted_at(c.idx):
+            continue
+        marked = any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+        put_it = c.lemma_ == "put" and any(o.dep_ == "dobj" and o.lower_ == "it" for o in c.children)
+        if marked and (put_it or is_reporting(c)):
+            return c
+    return None
