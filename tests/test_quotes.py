@@ -377,6 +377,16 @@ THATCHER = "Margaret Thatcher"
             "at a “modest level” later this year.",
             [("modest level", "CMS Energy", "partial")],
         ),
+        # a noun for speech with an owner
+        (
+            "Jordan and Egypt criticised the policy shift, with Foreign Minister Ayman Safadi warning "
+            "of “dangerous consequences”.",
+            [("dangerous consequences", "Ayman Safadi", "partial")],
+        ),
+        (
+            "Prince Andrew gave an interview. It contradicted his claim that the pair were “not close”.",
+            [("not close", "Prince Andrew", "partial")],
+        ),
         # as X put it
         (
             "Bank lobbyists are orchestrating a “continuing assault” on the reform law, as the New "

@@ -68,6 +68,7 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
             if frame is not None:
                 speaker, said = frame
                 framed, hops = True, 1
+        within = None
         if _scare(ctx, start, end, framed, hops, content):
             within = in_reported_speech(ctx, start, end)
             if within is None:
@@ -80,7 +81,8 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
             root, speaker = clause_speaker(ctx, start, end)
             said = cue_text(root)
         found.append((start, end, speaker, _kind(ctx, start, end), said))
-        last = (ctx.para(end), end, speaker, said)
+        if within is None:  # words set in the writer's sentence frame no later quote
+            last = (ctx.para(end), end, speaker, said)
         carried = (speaker, said) if piece.continues else None
     indirect: list[Found] = [(s, e, speaker_for(ctx, v), "indirect", v.text) for s, e, v in reported]
     for n, (s, e, speaker, kind, said) in enumerate(sorted(found + indirect), start=1):

@@ -5,7 +5,9 @@ speech is the exception: a phrase anywhere in the complement clause of the neare
 verb above it ("he said the system would let results be distorted by “biased” teachers"), of a
 verb of advice ("advised ... until it was clear that it was “workable”") or of a verb of
 thinking with a named subject ("she feared the exams would lead to a “can’t fail” mentality"),
-or in a clause an `as X put it` frames, gives the speaker's own words. The verb must have
+a noun for speech with an owner ("his claim that the pair were “not close”", "Safadi warning
+of “dangerous consequences”"), or in a clause an
+`as X put it` frames, gives the speaker's own words. The verb must have
 someone doing it ("an official said", not "what is predicted"). Names and terms stay out: the
 phrase is in lower case, no example a noun's modifier names, and before a noun an adjective or
 a verb ("a “can’t fail” mentality"), never a noun ("the “one country, two systems” formula").
@@ -18,13 +20,20 @@ from spacy.tokens import Token
 from ..syntax import SUBJECT_DEPS, is_reporting
 from .frames import MAX_HOPS, frames
 from .index import ArticleIndex
-from .speakers import speaker_for
+from .speakers import speaker_for, speaker_of
 
 THINKING_VERBS = {"fear", "believe", "think", "worry", "feel", "hope", "expect", "doubt", "suspect"}
 """Verbs of thinking whose complement, with a named subject, reports that person's view; they
 frame phrases of two words or more (a lone word under "believes" is as often the writer's)."""
 ADVICE_VERBS = {"advise", "recommend"}
 """Verbs of advice: their complement clause is what the adviser said should happen."""
+SPEECH_NOUNS = {
+    "claim", "statement", "remark", "comment", "warning", "promise", "pledge", "vow", "insistence",
+    "assertion", "argument", "suggestion", "complaint", "admission", "allegation", "assurance",
+    "prediction", "boast", "contention", "accusation", "belief", "fear", "view",
+}  # fmt: skip
+"""Nouns for what someone said or thinks: their `that` clause, with an owner ("his claim that
+...", "Joseph's insistence that ..."), is the owner's reported speech."""
 COMPLEMENT_DEPS = ("ccomp", "xcomp", "oprd")
 """Arcs by which a verb governs what it reports: a clause, or what something is called."""
 PREMODIFIER_DEPS = ("compound", "amod", "nmod", "nummod")
@@ -51,6 +60,10 @@ def in_reported_speech(ctx: ArticleIndex, start: int, end: int) -> tuple[Token, 
         if parent.i == node.i or not lo <= parent.idx < hi:
             break
         lemma = parent.lemma_.lower()
+        if parent.pos_ == "NOUN" and lemma in SPEECH_NOUNS and _completes(node):
+            who = _owner(ctx, parent)
+            if who is not None:
+                return parent, who
         complement = node.dep_ in COMPLEMENT_DEPS and parent.pos_ in ("VERB", "AUX")
         complement = complement and not ctx.quoted_at(parent.idx)
         if complement and (lemma in ADVICE_VERBS or lemma in THINKING_VERBS and len(words) > 1):
@@ -76,7 +89,8 @@ def _wording(ctx: ArticleIndex, words: list[Token], heads: list[Token], end: int
     if not any(t.is_alpha for t in words):
         return False
     head = heads[0]
-    if head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN"):
+    noun = head.head.head
+    if head.dep_ == "pobj" and noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in SPEECH_NOUNS:
         return False  # "events such as the “spying balloon”": an example named
     after = ctx.token_at(end)
     while after is not None and after.idx < end + 1 and after.i + 1 < len(ctx.doc):
@@ -85,6 +99,27 @@ def _wording(ctx: ArticleIndex, words: list[Token], heads: list[Token], end: int
     if premodifier or head.dep_ in PREMODIFIER_DEPS and head.head.i > head.i:
         return all(h.pos_ in ("ADJ", "VERB", "AUX", "ADV") for h in heads)
     return True
+
+
+def _completes(node: Token) -> bool:
+    """What a noun for speech is about: a clause opened by "that" ("his claim that the pair were
+    ...") or "of"/"about" ("Safadi's warning of ...")."""
+    if node.dep_ == "prep":
+        return node.lower_ in ("of", "about")
+    return node.dep_ in ("acl", "ccomp") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in node.children
+    )
+
+
+def _owner(ctx: ArticleIndex, noun: Token) -> str | None:
+    """Whose claim it is: the name or the "his"/"her" that owns the noun, or a name before it
+    ("Safadi warning of ...")."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ in ("his", "her"):
+            return ctx.antecedent(c.idx, "m" if c.lower_ == "his" else "f")
+        if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1:
+            return speaker_of(ctx, c)
+    return None
 
 
 def _someone(verb: Token) -> bool:
