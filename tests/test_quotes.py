@@ -387,6 +387,13 @@ THATCHER = "Margaret Thatcher"
             "Prince Andrew gave an interview. It contradicted his claim that the pair were “not close”.",
             [("not close", "Prince Andrew", "partial")],
         ),
+        # ... and a phrase set in the writer's sentence carries no speaker on to the next quote
+        (
+            "Politifact seized on Donald Trump’s claim that there have been “thousands of shootings” "
+            "in Chicago. They checked the Chicago Tribune and found there had been “3,210 shooting "
+            "victims” this year.",
+            [("thousands of shootings", "Donald Trump", "partial")],
+        ),
         # as X put it
         (
             "Bank lobbyists are orchestrating a “continuing assault” on the reform law, as the New "
