@@ -55,6 +55,7 @@ def direct(nlp, text: str) -> list[str]:
             [],
         ),
         ("The spokesman said the “Indo-Pacific” strategy had failed.", []),
+        ("Labour said the budget would bring a “poll-tax” rise for renters.", []),
         # ... and so do clauses nobody says, and lone words under a verb of thinking
         ("The plume is far larger than what is predicted to result from “exogenic” processes.", []),
         ("Debroski Herbert believes that the cells continually “taste” the air for threats.", []),

@@ -360,6 +360,11 @@ THATCHER = "Margaret Thatcher"
             "Leaders denounced what Malcolm Turnbull called North Korea’s “reckless, provocative” actions.",
             [("reckless, provocative", "Malcolm Turnbull", "partial")],
         ),
+        (
+            "“We need change,” Donald Trump said, arguing that he will bring a “common-sense” approach "
+            "to the job.",
+            [("We need change,", "Donald Trump", "direct"), ("common-sense", "Donald Trump", "partial")],
+        ),
         # a verb of advice, a verb of thinking with a named subject
         (
             "Margaret Thatcher was advised by Oliver Letwin to postpone the exam until it was clear "

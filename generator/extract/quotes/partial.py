@@ -10,7 +10,8 @@ of “dangerous consequences”"), or in a clause an
 `as X put it` frames, gives the speaker's own words. The verb must have
 someone doing it ("an official said", not "what is predicted"). Names and terms stay out: the
 phrase is in lower case, no example a noun's modifier names, and before a noun an adjective or
-a verb ("a “can’t fail” mentality"), never a noun ("the “one country, two systems” formula").
+a verb ("a “can’t fail” mentality", a “common-sense” approach), never a noun ("the “one country,
+two systems” formula").
 """
 
 from __future__ import annotations
@@ -97,8 +98,20 @@ def _wording(ctx: ArticleIndex, words: list[Token], heads: list[Token], end: int
         after = ctx.doc[after.i + 1]  # past the closing mark
     premodifier = after is not None and after.idx <= end + 2 and after.pos_ in ("NOUN", "PROPN")
     if premodifier or head.dep_ in PREMODIFIER_DEPS and head.head.i > head.i:
-        return all(h.pos_ in ("ADJ", "VERB", "AUX", "ADV") for h in heads)
+        return all(_adjectival(h) for h in heads)
     return True
+
+
+def _adjectival(tok: Token) -> bool:
+    """An adjective, a verb or an adverb, or a hyphenated word that starts with one ("a
+    “common-sense” approach", "a “can-do” spirit"), not a noun ("a “poll-tax” rise")."""
+    if tok.pos_ in ("ADJ", "VERB", "AUX", "ADV"):
+        return True
+    doc = tok.doc
+    first = tok
+    while first.i >= 2 and doc[first.i - 1].text == "-" and doc[first.i - 2].head.i == tok.i:
+        first = doc[first.i - 2]
+    return first.i < tok.i and first.pos_ in ("ADJ", "VERB", "AUX", "ADV")
 
 
 def _completes(node: Token) -> bool:
