@@ -56,7 +56,12 @@ def direct(nlp, text: str) -> list[str]:
         ),
         ("The spokesman said the “Indo-Pacific” strategy had failed.", []),
         ("Labour said the budget would bring a “poll-tax” rise for renters.", []),
-        # ... and so do clauses nobody says, and lone words under a verb of thinking
+        # ... and so do clauses nobody says, a reason no named speaker gives, and lone words under
+        # a verb of thinking
+        (
+            "Mehmet Oz has been called a charlatan by fellow physicians for promoting “quack” cures.",
+            [],
+        ),
         ("The plume is far larger than what is predicted to result from “exogenic” processes.", []),
         ("Debroski Herbert believes that the cells continually “taste” the air for threats.", []),
         # speech stays speech

@@ -365,6 +365,12 @@ THATCHER = "Margaret Thatcher"
             "to the job.",
             [("We need change,", "Donald Trump", "direct"), ("common-sense", "Donald Trump", "partial")],
         ),
+        # what someone is accused or blamed for
+        (
+            "Democrats blasted the committee for failing to make clear that the immunity was only "
+            "“partial” for both aides.",
+            [("partial", "Democrats", "partial")],
+        ),
         # a verb of advice, a verb of thinking with a named subject
         (
             "Margaret Thatcher was advised by Oliver Letwin to postpone the exam until it was clear "

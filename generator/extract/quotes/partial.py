@@ -73,7 +73,8 @@ def in_reported_speech(ctx: ArticleIndex, start: int, end: int) -> tuple[Token, 
                 return parent, who
             unnamed = unnamed or (parent if _someone(parent) and lemma in ADVICE_VERBS else None)
         elif frames(ctx, parent):  # the nearest reporting verb: its clause, or nobody's words
-            who = speaker_for(ctx, parent, end) if complement else None
+            charge = node.dep_ == "prep" and node.lower_ in ("of", "for")  # "accused X of ..."
+            who = speaker_for(ctx, parent, end) if complement or charge else None
             if who is not None or complement and _someone(parent):
                 return parent, who
             break
