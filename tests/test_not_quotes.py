@@ -64,6 +64,7 @@ def direct(nlp, text: str) -> list[str]:
         ),
         ("The plume is far larger than what is predicted to result from “exogenic” processes.", []),
         ("Debroski Herbert believes that the cells continually “taste” the air for threats.", []),
+        ("Donald Trump continued to portray “illegal” immigrants as violent criminals.", []),
         # speech stays speech
         ("“We will win,” Bernie Sanders said on Monday.", ["We will win,"]),
         (

@@ -410,10 +410,6 @@ THATCHER = "Margaret Thatcher"
             "In a statement, Barack Obama condemned the test as “provocative and destabilizing”.",
             [("provocative and destabilizing", "Barack Obama", "partial")],
         ),
-        (
-            "Laurence Tribe likened the rules to “burning the Constitution” on Monday.",
-            [("burning the Constitution", "Laurence Tribe", "partial")],
-        ),
         # as X put it
         (
             "Bank lobbyists are orchestrating a “continuing assault” on the reform law, as the New "

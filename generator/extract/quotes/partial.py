@@ -72,6 +72,8 @@ def in_reported_speech(ctx: ArticleIndex, start: int, end: int) -> tuple[Token, 
             if who is not None:
                 return parent, who
             unnamed = unnamed or (parent if _someone(parent) and lemma in ADVICE_VERBS else None)
+        elif lemma == "continue" and node.dep_ == "xcomp":
+            pass  # "continued to portray ...": going on doing, not saying
         elif frames(ctx, parent):  # the nearest reporting verb: its clause, or nobody's words
             charge = node.dep_ == "prep" and node.lower_ in ("of", "for")  # "accused X of ..."
             who = speaker_for(ctx, parent, end) if complement or charge else None
