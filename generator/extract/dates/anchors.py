@@ -41,6 +41,11 @@ def set_in(written: list[int], from_publication: int, published: date | None) ->
     return year
 
 
+NEAR_PARAGRAPHS = 2
+"""Paragraph breaks a day named earlier still holds the narrative across: news paragraphs are a
+sentence or two, and "the next morning" follows its day closely."""
+
+
 QUARTER_KINDS = frozenset(["quarter", "this_quarter", "the_quarter", "year_ago", "anaphoric"])
 """Kinds whose value may be a quarter."""
 YEAR_KINDS = frozenset(["year", "the_year", "unit_rel", "year_ago"])
@@ -82,6 +87,8 @@ class Anchors:
         self.last_year: int | None = None
         self.last_month: tuple[int, int] | None = None
         self.last_day: date | None = None
+        self.last_day_at = -1
+        """Where in the text `last_day` was named (`near_day`)."""
         self.story_year: int | None = None
         """The earlier year the story is set in, if it is (`set_in`)."""
 
@@ -91,9 +98,18 @@ class Anchors:
             return self.last_quarter[0]
         return self.published.year if self.published else None
 
-    def note(self, kind: str, value: str | None, text: str, modifier: bool = False) -> None:
+    def near_day(self, text: str, at: int) -> date | None:
+        """The day the narrative is on at offset `at`: the last day named, if it was named in the
+        same paragraph or the ones just before (`NEAR_PARAGRAPHS`). "Earlier that night" sixteen
+        paragraphs after "sentenced last Thursday" is another night, which the text does not date."""
+        if self.last_day is None or self.last_day_at < 0:
+            return None
+        return self.last_day if text.count("\n\n", self.last_day_at, at) <= NEAR_PARAGRAPHS else None
+
+    def note(self, kind: str, value: str | None, text: str, modifier: bool = False, at: int = -1) -> None:
         """Remember what a resolved expression referred to, for the anaphoric ones after it; a
-        day that only modifies a noun ("Trump's July 25 call") is not the day the story is on."""
+        day that only modifies a noun ("Trump's July 25 call") is not the day the story is on.
+        `at` is where the expression starts in the article."""
         q = re.fullmatch(r"(\d{4})-Q(\d)", value or "")
         if q and kind in QUARTER_KINDS:
             named = (int(q.group(1)), int(q.group(2)))
@@ -111,6 +127,7 @@ class Anchors:
                 self.last_month = (int(value[:4]), int(value[5:7]))
             if len(value) == 10 and not modifier:
                 self.last_day = date.fromisoformat(value)
+                self.last_day_at = at
 
 
 def day_off(m: re.Match[str], day: date) -> date:

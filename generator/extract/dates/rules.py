@@ -73,7 +73,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "weekday_range": ("day",), "weekday": ("day",), "weekend": ("weekend",),
     "holiday": ("christmas", "new year", "thanksgiving", "easter", "halloween", "independence", "election",
                 "valentine", "black friday", "cyber monday"),
-    "anaphoric": ("year", "quarter", "month", "day", "morning", "evening", "night"),
+    "anaphoric": ("year", "quarter", "month", "day", "morning", "afternoon", "evening", "night", "week"),
 }  # fmt: skip
 """Words (lower case) without one of which a rule cannot match a window (`DIGIT`: any digit):
 the full patterns run only where they could."""
