@@ -41,9 +41,12 @@ def set_in(written: list[int], from_publication: int, published: date | None) ->
     return year
 
 
-NEAR_PARAGRAPHS = 2
-"""Paragraph breaks a day named earlier still holds the narrative across: news paragraphs are a
-sentence or two, and "the next morning" follows its day closely."""
+STORY_PARAGRAPHS = 6
+"""Paragraph breaks a day named earlier still holds the narrative across for "later that day",
+"the next morning": news paragraphs are a sentence or two, and a story about a day's events
+(a forum on Wednesday, a speech "earlier in the day") comes back to it within a few."""
+CLOCK_PARAGRAPHS = 2
+"""The same for a bare clock time ("at 6 a.m."): the day it is on is named just before."""
 
 
 QUARTER_KINDS = frozenset(["quarter", "this_quarter", "the_quarter", "year_ago", "anaphoric"])
@@ -98,13 +101,14 @@ class Anchors:
             return self.last_quarter[0]
         return self.published.year if self.published else None
 
-    def near_day(self, text: str, at: int) -> date | None:
-        """The day the narrative is on at offset `at`: the last day named, if it was named in the
-        same paragraph or the ones just before (`NEAR_PARAGRAPHS`). "Earlier that night" sixteen
-        paragraphs after "sentenced last Thursday" is another night, which the text does not date."""
+    def near_day(self, text: str, at: int, paragraphs: int = STORY_PARAGRAPHS) -> date | None:
+        """The day the narrative is on at offset `at`: the last day named, if no month or year
+        named since has left it and at most `paragraphs` paragraph breaks lie between. "Earlier
+        that night" sixteen paragraphs after "sentenced last Thursday" is another night, which
+        the text does not date."""
         if self.last_day is None or self.last_day_at < 0:
             return None
-        return self.last_day if text.count("\n\n", self.last_day_at, at) <= NEAR_PARAGRAPHS else None
+        return self.last_day if text.count("\n\n", self.last_day_at, at) <= paragraphs else None
 
     def note(self, kind: str, value: str | None, text: str, modifier: bool = False, at: int = -1) -> None:
         """Remember what a resolved expression referred to, for the anaphoric ones after it; a
@@ -121,6 +125,8 @@ class Anchors:
             self.period = "year"
         if not value:
             return
+        if self._moved_from_day(value, modifier):
+            self.last_day_at = -1  # "closed it Thursday night ... last October ... that same day"
         if re.fullmatch(r"\d{4}(-\d\d){0,2}", value) and kind not in ("ago", "year_ago"):
             self.last_year = int(value[:4])
             if len(value) >= 7:
@@ -128,6 +134,14 @@ class Anchors:
             if len(value) == 10 and not modifier:
                 self.last_day = date.fromisoformat(value)
                 self.last_day_at = at
+
+
+    def _moved_from_day(self, value: str, modifier: bool) -> bool:
+        """Whether a month or year named after the last day leaves it ("last October", "18 years
+        ago"): the narrative is no longer on that day, and "that same day" is another one."""
+        if self.last_day is None or modifier or not re.fullmatch(r"\d{4}(-\d\d)?", value):
+            return False
+        return not self.last_day.isoformat().startswith(value)
 
 
 def day_off(m: re.Match[str], day: date) -> date:

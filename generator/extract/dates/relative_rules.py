@@ -217,9 +217,9 @@ def anaphoric(m: re.Match[str], anchors: Anchors, direction: int) -> Value | Non
     unit = (g.get("unit") or g.get("unit2") or g.get("unit3") or "day").lower()
     step = (
         1
-        if re.search(r"following|next|after|later", text)
+        if re.search(r"\b(?:following|next|after|later)\b", text)  # not "afternoon"
         else -1
-        if re.search(r"previous|preceding|before|earlier", text)
+        if re.search(r"\b(?:previous|preceding|before|earlier)\b", text)
         else 0
     )
     if unit == "year":
