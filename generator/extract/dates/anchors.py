@@ -110,7 +110,7 @@ class Anchors:
             return None
         return self.last_day if text.count("\n\n", self.last_day_at, at) <= paragraphs else None
 
-    def note(self, kind: str, value: str | None, text: str, modifier: bool = False, at: int = -1) -> None:
+    def note(self, kind: str, value: str | None, text: str, at: int, modifier: bool = False) -> None:
         """Remember what a resolved expression referred to, for the anaphoric ones after it; a
         day that only modifies a noun ("Trump's July 25 call") is not the day the story is on.
         `at` is where the expression starts in the article."""
@@ -134,7 +134,6 @@ class Anchors:
             if len(value) == 10 and not modifier:
                 self.last_day = date.fromisoformat(value)
                 self.last_day_at = at
-
 
     def _moved_from_day(self, value: str, modifier: bool) -> bool:
         """Whether a month or year named after the last day leaves it ("last October", "18 years

@@ -52,9 +52,8 @@ def clock(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
         return None
     day = anchors.near_day(text, start, CLOCK_PARAGRAPHS)
     published = anchors.published
-    if day is None and direction == PAST and published is not None:
-        if text.count("\n\n", 0, start) <= LEDE_PARAGRAPHS:
-            day = published
+    if day is None and direction == PAST and text.count("\n\n", 0, start) <= LEDE_PARAGRAPHS:
+        day = published  # a news lede tells its own day
     if day is None or published is None:
         return None
     if (direction == PAST and day <= published) or (direction == FUTURE and day >= published):

@@ -70,7 +70,7 @@ def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
         value = guarded(rule, m, today, way, resolve(rule, m, anchors, way.direction))
         if value is None:
             continue
-        anchors.note(rule.kind, value[0], m.group(0), _modifier(doc, m), m.start())
+        anchors.note(rule.kind, value[0], m.group(0), m.start(), _modifier(doc, m))
         start, end = _trim(text, m)
         found.append(TimeExpr(text[start:end], value[0], value[1], start, end))
     for x in _ranges(text, found):
