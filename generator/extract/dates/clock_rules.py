@@ -38,7 +38,8 @@ LEDE_PARAGRAPHS = 2
     r"(?i:\b(?P<approx>(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
     r"(?:(?P<h>1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:[ap]\.m\b\.?|[ap]m\b)"
     r"|(?P<h2>1[0-2]|0?[1-9])\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)\b"
-    r"|(?P<n>noon|midnight|midday|mid[-\s]?(?:morning|afternoon))\b))",
+    r"|(?P<n>noon|midnight|midday|mid[-\s]?(?:morning|afternoon))\b))"
+    r"(?:\s+(?i:local\s+time)\b|\s+(?:[ECMP][SD]?T|E\.T\.|GMT|UTC)(?![\w.]))?",
 )
 def clock(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "at 6 a.m.": the day the narrative is on, when the tense of the time's own verb agrees (a
