@@ -1,11 +1,17 @@
 """Finding: every temporal expression in the article, resolved to an ISO value.
 
-Relative expressions are anchored on the publication date, weekdays and bare months take their
-direction from the tense of the verb they hang on, and each value keeps the granularity the
-text commits to. Durations ("three years") and clock times are skipped: they are not points on
-a calendar. Two dates joined as a range ("2001 to 2010", "between June and August") are one
-entry with an end; the date of a dateline ("WASHINGTON, Aug. 11 (Xinhua) --") dates the dispatch,
-not an event, and is left out.
+Relative expressions are anchored on the day the story speaks from: the publication date, or
+the date of its dateline when the dispatch was written a few days before ("BRUSSELS, December 2
+(Xinhua) --" in a paper of December 3: its "today" is December 2). That date dates the dispatch,
+not an event, and is left out of the timeline. Weekdays and bare months take their direction
+from the tense of the verb they hang on, and each value keeps the granularity the text commits
+to. "That night", "the next morning", "later that week" count from the day the narrative is on:
+the last day named, while no other month or year has been named since and only a few
+paragraphs lie between (`Anchors.near_day`). A clock time with no day word ("at around 11 a.m.")
+is on that day too, or in a past-tense lede on the day of publication (`clock_rules`); a time
+beside its day ("10:35 a.m. Friday") is the day's one mention. Durations ("three years") are
+skipped: they are not points on a calendar. Two dates joined as a range ("2001 to 2010",
+"between June and August") are one entry with an end.
 """
 
 from __future__ import annotations
