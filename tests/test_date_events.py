@@ -173,6 +173,37 @@ def events(nlp, text: str, published: date) -> dict[str, str | None]:
             "Tuesday",
             "Johnson and Corbyn attacked each other's policies",
         ),
+        # an adverb the parse hung beside the date's preposition leads to the date ("back in")
+        (
+            "Those side hustle commercials were super cool back in 2016, when driving seemed like an "
+            "opportunity.",
+            date(2019, 11, 14),
+            "2016",
+            "Those side hustle commercials were super cool",
+        ),
+        # a participle set off by commas is an aside, and a date after its closing comma is not its
+        (
+            "Israel seized control of the territories, seen as parts of any future Palestinian state, "
+            "in the 1967 Six-Day War.",
+            date(2019, 11, 20),
+            "1967",
+            "Israel seized control of the territories in the Six-Day War",
+        ),
+        (
+            "Israel seized control of the territories, seen as pivotal parts of any future Palestinian "
+            "state, in the 1967 Six-Day War.",
+            date(2019, 11, 20),
+            "1967",
+            "The Six-Day War",
+        ),
+        # whom a reporting verb told stays with it ("told CNN that ...")
+        (
+            "His doctor issued a plan in 2018. Sources told CNN that a year later, Trump had made only "
+            "minor changes to his diet.",
+            date(2019, 11, 18),
+            "a year later",
+            "Sources told CNN Trump had made only minor changes to his diet",
+        ),
         # a day spent is what the verb takes
         (
             "The Steelers spent Monday trying to distance themselves from the fight.",
@@ -192,6 +223,7 @@ def test_event_is_the_clause_with_its_subject(nlp, text, published, when, expect
         # subjects that name nothing out of their sentence
         ("It did so again on Monday.", date(2014, 12, 31), "Monday"),
         ("What happened on Tuesday is unclear.", date(2014, 12, 31), "Tuesday"),
+        ("That is not to say that whatever happened on Saturday was minor.", date(2019, 11, 18), "Saturday"),
         ('"I wake up at five every day," he said. "On Monday I woke up late."', date(2014, 12, 31), "Monday"),
         # whose "I" it is gets lost out of the quotation
         ('"I\'ll release mine in the next week," Pence told Chuck Todd.', date(2016, 9, 3), "next week"),
@@ -241,6 +273,19 @@ def test_he_or_she_is_named_when_the_person_is_clear(nlp):
     )
     got = events(nlp, text, date(2014, 12, 11))["Thursday morning"]
     assert got == "Mitch Landrieu was on hand for the unveiling of another"
+
+
+def test_he_after_a_reported_clause_is_its_subject(nlp):
+    """A clause reported before its frame ("X is a felon, prosecutors said") is what the sentence
+    is about: its subject is the main one, not the last speaker named before it."""
+    text = (
+        "Patrick Carlineo pleaded guilty on Monday.\n\nHis attorney, Sonya Zoghlin, said that "
+        'Carlineo never intended to harm anyone.\n\n"He has taken responsibility for his language," '
+        "Zoghlin said.\n\nCarlineo is a convicted felon and kept a loaded handgun at his home, "
+        "prosecutors said. He was convicted of criminal mischief in 1998."
+    )
+    got = events(nlp, text, date(2019, 11, 19))["1998"]
+    assert got == "Patrick Carlineo was convicted of criminal mischief"
 
 
 def test_reported_he_stays_he(nlp):

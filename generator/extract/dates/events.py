@@ -33,13 +33,17 @@ from ..syntax import (
 )
 from .finding import TimeExpr
 from .phrases import Clause, noun_phrase, readable, short, shorten, text_of, tidy, under, vague
-from .placement import anchor, comparison_base, fronted, lead_in, own_event, spent
+from .placement import anchor, comparison_base, fronted, lead_in, own_event, past_aside, spent
 
 AGENCY_DATELINE = re.compile(
     r"^\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}\s*\([A-Z][\w .&-]{1,30}\)\s*[-–—:]+\s*"
 )
 """A dateline in title case with its agency ("New York (AFP) –"), which `sentences.DATELINE`
 (capitals only) leaves to the sentence."""
+
+
+HEARER_VERBS = {"tell", "assure", "inform", "warn", "remind", "notify", "advise"}
+"""Reporting verbs whose object is who heard it ("told Reuters that ...")."""
 
 
 def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[TimelineEntry]:
@@ -81,8 +85,17 @@ class _People:
         return actor.name if actor is not None else None
 
     def _main_subject(self, m: Mention) -> bool:
+        """The subject of its sentence's main clause, a reported clause before its frame
+        included ("Carlineo is a convicted felon, prosecutors said")."""
         tok = self.doc.char_span(m.start, m.end, alignment_mode="expand") if self.doc is not None else None
-        return tok is not None and tok.root.dep_ in ("nsubj", "nsubjpass") and tok.root.head.dep_ == "ROOT"
+        if tok is None or tok.root.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = tok.root.head
+        while verb.head.i != verb.i and (
+            verb.dep_ == "conj" or (verb.dep_ == "ccomp" and verb.i < verb.head.i)
+        ):
+            verb = verb.head
+        return verb.dep_ == "ROOT"
 
     def _main_subject_at(self, actor: str, before: int) -> bool:
         """Whether the person found was the main subject of a sentence (not the nearest name)."""
@@ -113,6 +126,9 @@ def _event(span: Span, all_dates: set[int], people: _People) -> tuple[str | None
     path = {a.i for a in span.root.ancestors}
     word = anchor(span)
     verb = governing_verb(span.root)
+    if verb is not None and past_aside(span, verb):
+        path -= {t.i for t in verb.subtree}
+        verb = governing_verb(verb.head)
     if comparison_base(span):
         return None, ()  # "down from $19.5 billion the previous year": no event of its own
     if word.pos_ == "NOUN" and word.i not in own and own_event(word, verb, own, all_dates):
@@ -264,13 +280,26 @@ def _lead(verb: Token, subject: Token | None, skip: set[int]) -> list[Token]:
     if verb.dep_ == "ccomp" and is_reporting(head):
         reporter = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if reporter is not None and not vague(reporter):
-            return [*noun_phrase(reporter), head]  # "said Jeffrey Halley" reads "Jeffrey Halley said"
+            # "said Jeffrey Halley" reads "Jeffrey Halley said"
+            return [*noun_phrase(reporter), head, *_told(head, verb)]
         return []
     if subject is None and verb.dep_ in ("advcl", "acl", "conj"):
         borrowed = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if borrowed is not None and not vague(borrowed):
             return sorted((t for t in noun_phrase(borrowed) if t.i not in skip), key=lambda t: t.i)
     return []
+
+
+def _told(verb: Token, said: Token) -> list[Token]:
+    """Whom a reporting verb told, when named before what was said ("Sources told CNN that
+    ..."): without it, "Sources told Trump had made" reads as telling Trump."""
+    if verb.lemma_.lower() not in HEARER_VERBS:
+        return []  # "reported income rose": the object of "reported" is what was said
+    told = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < said.i), None)
+    if told is None or vague(told) or told.pos_ not in ("PROPN", "NOUN"):
+        return []
+    words = noun_phrase(told)
+    return words if len(words) <= 4 else []
 
 
 def _finish(

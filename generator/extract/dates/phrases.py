@@ -36,8 +36,11 @@ SENTENCE_ADVERBS = {
 }
 QUOTE_TOKENS = {'"', "“", "”", "``", "''", "‘", "’"}
 """Quotation marks as the tokenizer writes them: an event is told, not quoted."""
-VAGUE_SUBJECTS = {"it", "they", "this", "that", "these", "those", "what", "which", "who", "there", "one"}
-"""Subjects that say nothing out of their sentence ("It did", "What happened")."""
+VAGUE_SUBJECTS = {
+    "it", "they", "this", "that", "these", "those", "what", "which", "who", "there", "one", "whatever",
+    "whoever",
+}  # fmt: skip
+"""Subjects that say nothing out of their sentence ("It did", "What happened", "Whatever happened")."""
 ANAPHORIC = {"such", "same"}
 """Words that point back into the text: "the first such signing" names nothing on its own."""
 KEPT_PUNCT = ("-", "'", "’", "&", "$", "%")
@@ -85,7 +88,7 @@ class Clause:
                 and not (not top and child.dep_ in ("punct", "cc", "conj"))
             ):
                 continue
-            if not on_path and aside_apposition(child):
+            if not on_path and (aside_apposition(child) or aside_participle(child)):
                 continue
             if top and not on_path and self._aside(child):
                 continue
@@ -152,6 +155,15 @@ def aside_apposition(tok: Token) -> bool:
     first = min(t.i for t in tok.subtree)
     before = tok.doc[first - 1] if first > 0 else None
     return before is not None and (before.text in (",", "(") or before.text in DASHES)
+
+
+def aside_participle(tok: Token) -> bool:
+    """A participle phrase on a noun set off by a comma ("the territories, seen as parts of a
+    future state,"): a description the event does without."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBG"):
+        return False
+    first = min(t.i for t in tok.subtree)
+    return first > 0 and tok.doc[first - 1].text == ","
 
 
 def noun_phrase(noun: Token, stop: int | None = None) -> list[Token]:

@@ -13,6 +13,8 @@ TIME_NOUNS = {
 }  # fmt: skip
 """Nouns of time: a date on one ("the fourth quarter of 2014", "at dawn on Sunday") dates what
 that noun is on."""
+LEADING = {"back", "way", "earlier", "later"}
+"""Adverbs that lead to the date after them ("back in 2015", "way back in 1990")."""
 PLACING = {"at", "during", "in", "on", "amid", "over", "throughout"}
 """Prepositions that place the verb's event at the noun's ("said at a press briefing on Friday")."""
 TOPIC_PREPS = {"on", "over"}
@@ -32,6 +34,15 @@ def lead_in(span: Span) -> set[int]:
             out.add(tok.i)
         else:
             break
+    first = tok.doc[min(out)] if out else span.root
+    before = tok.doc[first.i - 1] if first.i > 0 else None
+    if (
+        before is not None
+        and before.lower_ in LEADING
+        and before.dep_ == "advmod"
+        and before.n_lefts + before.n_rights == 0
+    ):
+        out.add(before.i)  # "were cool back in 2016": "back" leads to the date the parse hung beside it
     return out
 
 
@@ -50,6 +61,27 @@ def fronted(span: Span, verb: Token) -> set[int]:
         return set()
     words = {t.i for t in top.subtree}
     return words if max(words) < min(t.i for t in subject.subtree) else set()
+
+
+def past_aside(span: Span, verb: Token) -> bool:
+    """A date after the comma that closes a participle set off before it ("seized the
+    territories, seen as part of a future state, in the 1967 war"): the parse hangs it on the
+    participle, but the aside has closed and the date is the main verb's."""
+    if verb.dep_ not in ("advcl", "acl") or verb.tag_ not in ("VBN", "VBG") or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return False
+    doc = verb.doc
+    first = min(t.i for t in verb.subtree)
+    top = next((a for a in [span.root, *span.root.ancestors] if a.head.i == verb.i), None)
+    return (
+        first > 0
+        and doc[first - 1].text == ","
+        and top is not None
+        and top.dep_ == "prep"
+        and top.i > verb.i + 1
+        and doc[top.i - 1].text == ","
+    )
 
 
 def anchor(span: Span) -> Token:
@@ -131,4 +163,13 @@ def comparison_base(span: Span) -> bool:
     return False
 
 
-__all__ = ["TIME_NOUNS", "anchor", "comparison_base", "fronted", "lead_in", "own_event", "spent"]
+__all__ = [
+    "TIME_NOUNS",
+    "anchor",
+    "comparison_base",
+    "fronted",
+    "lead_in",
+    "own_event",
+    "past_aside",
+    "spent",
+]
