@@ -196,6 +196,14 @@ def events(nlp, text: str, published: date) -> dict[str, str | None]:
             "1967",
             "The Six-Day War",
         ),
+        # an apposition set off by a dash that the parse took for a second object is an aside
+        (
+            "In other words, Apple replaced a flawed design from 2015—one that it had tried and failed "
+            "to perfect many times—with a design from 2014 that was not so flawed.",
+            date(2019, 11, 18),
+            "2015",
+            "Apple replaced a flawed design",
+        ),
         # whom a reporting verb told stays with it ("told CNN that ...")
         (
             "His doctor issued a plan in 2018. Sources told CNN that a year later, Trump had made only "

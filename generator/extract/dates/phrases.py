@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..syntax import DASHES, FIRST_SECOND_PERSON, is_reporting, join
+from .placement import DASH_MARKS, second_object
 
 DROP_DEPS = frozenset(
     ["advcl", "parataxis", "punct", "mark", "cc", "conj", "relcl", "csubj", "discourse", "intj", "dep"]
@@ -88,7 +89,9 @@ class Clause:
                 and not (not top and child.dep_ in ("punct", "cc", "conj"))
             ):
                 continue
-            if not on_path and (aside_apposition(child) or aside_participle(child)):
+            if not on_path and (
+                aside_apposition(child) or aside_participle(child) or second_object(child, DASH_MARKS)
+            ):
                 continue
             if top and not on_path and self._aside(child):
                 continue

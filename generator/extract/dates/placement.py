@@ -13,6 +13,9 @@ TIME_NOUNS = {
 }  # fmt: skip
 """Nouns of time: a date on one ("the fourth quarter of 2014", "at dawn on Sunday") dates what
 that noun is on."""
+DASH_MARKS = frozenset(["-", "–", "—", "--"])
+SET_OFF = DASH_MARKS | {","}
+"""Marks that set an apposition off from what it follows."""
 LEADING = {"back", "way", "earlier", "later"}
 """Adverbs that lead to the date after them ("back in 2015", "way back in 1990")."""
 PLACING = {"at", "during", "in", "on", "amid", "over", "throughout"}
@@ -98,11 +101,13 @@ def anchor(span: Span) -> Token:
     return tok
 
 
-def _second_object(noun: Token) -> bool:
-    """An object set off by a comma after another object of the same verb: an apposition the
-    parse took for an object ("signed deals worth $2.6 billion, the first such signing")."""
+def second_object(noun: Token, marks: frozenset[str] = SET_OFF) -> bool:
+    """An object set off by one of `marks` (a comma or a dash) after another object of the same
+    verb: an apposition the parse took for an object ("signed deals worth $2.6 billion, the
+    first such signing", "replaced a design from 2015—one that it had tried to perfect—with
+    ..."); not a score's second number ("beat Moldova 2-0")."""
     first = min(t.i for t in noun.subtree)
-    if noun.dep_ != "dobj" or first == 0 or noun.doc[first - 1].text != ",":
+    if noun.dep_ != "dobj" or first == 0 or noun.doc[first - 1].text not in marks or noun.is_digit:
         return False
     return any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
 
@@ -113,7 +118,7 @@ def own_event(noun: Token, verb: Token | None, own: set[int], all_dates: set[int
     event), nor when it places the verb's event ("said at a press briefing on Friday"); yes in
     other adjuncts ("since its founding in 1990", "ahead of a meeting later this month"), and
     when the verb has a date of its own ("weighed in on Thursday's fight on Monday")."""
-    if verb is None or noun.dep_ == "appos" or _second_object(noun):
+    if verb is None or noun.dep_ == "appos" or second_object(noun):
         return True  # "signed deals, the first such signing since 2017": the apposition's own
     head = noun.head
     if head.i == verb.i:
@@ -170,6 +175,8 @@ __all__ = [
     "fronted",
     "lead_in",
     "own_event",
+    "DASH_MARKS",
     "past_aside",
+    "second_object",
     "spent",
 ]
