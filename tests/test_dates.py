@@ -472,6 +472,8 @@ def test_months_of_a_story_set_in_an_earlier_year(nlp):
         "The 2016 MacBook Pro introduced the butterfly keyboard.",
         "Unlike the 2016 and 2017 models, the new one has a physical escape key.",
         "The 2018 iPad Pro is the fastest tablet.",
+        "The 2016 MacBook Pro's keyboard failed within a year of use.",
+        "I compared it with the MacBook Pro (2016) and the MacBook Air (2017).",
         "For inquiries, call 02-751-1500.",
         # habits and standing rules recur: no year of their own
         "The farmers market opens in June every year.",
@@ -491,6 +493,7 @@ def test_not_calendar_dates(nlp, text):
         # a year used as a time stays a date, whatever follows it
         ("He is after his first win since the 1993 BellSouth Classic.", FRI, [("1993", "1993", None)]),
         ("She ran in the 2016 election.", FRI, [("2016", "2016", None)]),
+        ("Analysts were predicting 1990 BellSouth earnings.", FRI, [("1990", "1990", None)]),
         ("Apple put the keyboard in all MacBook models in 2016.", FRI, [("2016", "2016", None)]),
         # a month told once is a date; "every year since" dates the start, not the habit's month
         ("The town held a parade in November.", date(2019, 11, 19), [("November", "2019-11", None)]),
@@ -511,6 +514,16 @@ def test_not_calendar_dates(nlp, text):
             [("Monday", "2019-11-18", None), ("tomorrow", "2019-11-19", None)],
         ),
         ('"We met yesterday," he said.', date(2019, 11, 20), [("yesterday", "2019-11-19", None)]),
+        (
+            "‘We don’t meet until tomorrow,’ she told reporters on Friday.",
+            date(2019, 11, 20),
+            [("tomorrow", "2019-11-16", None), ("Friday", "2019-11-15", None)],
+        ),
+        (
+            'Speaking to reporters on Monday, he said: "We decided yesterday."',
+            date(2019, 11, 20),
+            [("Monday", "2019-11-18", None), ("yesterday", "2019-11-17", None)],
+        ),
         # a weekday the story named before is that day again, unless its own tense says otherwise
         (
             "Trump made an unscheduled trip to Walter Reed on Saturday. Now consider what we know "

@@ -7,7 +7,7 @@ the figure of speech, "Easter Island" the place: a match that fails is no date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -247,19 +247,30 @@ def _named_number(doc: Doc, tok: Token) -> bool:
 
 def _model_year(tok: Token) -> bool:
     """A year that designates a product's model ("the 2016 MacBook Pro", "the 2016 and 2017
-    models", "the 2018 iPad Pro"): it modifies a product's name or "model", not a time; "the
-    1994 Freedom of Access Act", "the 2016 election" and "in 2016" stay dates."""
+    models", "the 2018 iPad Pro", "the MacBook Air (2017)"): it modifies a product's name or
+    "model", not a time; "the 1994 Freedom of Access Act", "the 2016 election", "the Falklands
+    War (1982)" and "in 2016" stay dates."""
     while tok.dep_ == "conj" and tok.head.like_num:
         tok = tok.head  # "the 2016 and 2017 models": the second year modifies what the first does
     head = tok.head
-    if tok.dep_ not in ("nummod", "compound", "amod", "nmod") or head.i <= tok.i:
-        return False
     if head.dep_ == "pobj" and head.head.lower_ in SINCE_PREPS or head.ent_type_ == "EVENT":
         return False  # "first win since the 1993 BellSouth Classic": a time, an event's edition
+    if tok.dep_ == "appos" and tok.i > 0 and tok.doc[tok.i - 1].text == "(" and head.i < tok.i:
+        return _product([*head.lefts, head])  # "the MacBook Air (2017)"
+    if tok.dep_ not in ("nummod", "compound", "amod", "nmod") or head.i <= tok.i:
+        return False
     if head.lower_ in MODEL_NOUNS:
         return True
     name = tok.doc[tok.i + 1 : head.i + 1]
-    return head.pos_ == "PROPN" and (head.ent_type_ == "PRODUCT" or any(_camel(t.text) for t in name))
+    if head.pos_ != "PROPN":  # "the 2016 MacBook Pro's keyboard": the owner is the product
+        owner = next((t for t in name if t.tag_ == "POS"), None)
+        return owner is not None and _product(tok.doc[tok.i + 1 : owner.i])
+    return _product(name)
+
+
+def _product(words: Iterable[Token]) -> bool:
+    """Whether a name is a product's: the recogniser says so, or a word is spelled like a brand."""
+    return any(t.pos_ == "PROPN" and (t.ent_type_ == "PRODUCT" or _camel(t.text)) for t in words)
 
 
 def _camel(word: str) -> bool:

@@ -53,11 +53,12 @@ def said_on(
 
 
 def _quotation(text: str, at: int) -> tuple[int, int] | None:
-    """(open, close) offsets of the double quotation `at` lies in, within its paragraph."""
+    """(open, close) offsets of the quotation `at` lies in, within its paragraph: in double
+    marks, else in single curly ones ("‘We met yesterday,’ he said")."""
     start = max(text.rfind("\n", 0, at), 0)
     marks = [i for i in range(start, at) if text[i] in OPEN_D + CLOSE_D + STRAIGHT_D]
     if not marks:
-        return None
+        return _single(text, start, at)
     opened = text[marks[-1]] in OPEN_D or (
         text[marks[-1]] in STRAIGHT_D and sum(text[i] in STRAIGHT_D for i in marks) % 2 == 1
     )
@@ -67,6 +68,23 @@ def _quotation(text: str, at: int) -> tuple[int, int] | None:
     stop = len(text) if stop < 0 else min(stop, at + REACH)
     close = next((i for i in range(at, stop) if text[i] in CLOSE_D + STRAIGHT_D), None)
     return None if close is None else (marks[-1], close)
+
+
+def _single(text: str, start: int, at: int) -> tuple[int, int] | None:
+    """(open, close) of a quotation in single curly marks around `at`; a "’" inside a word
+    ("don’t") is an apostrophe, not the close."""
+    opening = text.rfind("‘", start, at)
+    if opening < 0 or any(_closes(text, i) for i in range(opening, at) if text[i] == "’"):
+        return None
+    stop = text.find("\n", at)
+    stop = len(text) if stop < 0 else min(stop, at + REACH)
+    close = next((i for i in range(at, stop) if text[i] == "’" and _closes(text, i)), None)
+    return None if close is None else (opening, close)
+
+
+def _closes(text: str, i: int) -> bool:
+    """Whether the "’" at `i` closes a quotation: no letter right after it."""
+    return i + 1 >= len(text) or not text[i + 1].isalpha()
 
 
 def _reporting_verb(doc: Doc, start: int, close: int) -> Token | None:
@@ -90,8 +108,11 @@ def _reporting_verb(doc: Doc, start: int, close: int) -> Token | None:
 def _verb_day(doc: Doc, rule: Rule, m: re.Match[str], verb: Token, published: date) -> date | None:
     """The day the date at `m` gives, when it dates `verb`."""
     span = span_over(doc, m.start(), m.end())
-    if span is None or governing_verb(span.root) != verb:
+    if span is None:
         return None
+    on = governing_verb(span.root)
+    if on is None or (on != verb and not (on.dep_ == "advcl" and on.head == verb and on.tag_ == "VBG")):
+        return None  # "Speaking to reporters on Monday, he said" dates the saying too
     way = reading(doc, rule.kind, m)
     value = guarded(rule, m, published, way, resolve(rule, m, Anchors(published), way.direction))
     if value is None or value[1] is not None or value[0] is None or len(value[0]) != 10:
