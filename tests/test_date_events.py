@@ -204,6 +204,22 @@ def events(nlp, text: str, published: date) -> dict[str, str | None]:
             "2015",
             "Apple replaced a flawed design",
         ),
+        # a "that" clause after a noun, its verb without an object, is an object relative
+        (
+            "The new keyboard uses a switch that is almost identical to the Magic Keyboard that Apple "
+            "released nearly five years ago.",
+            date(2019, 11, 18),
+            "nearly five years ago",
+            "The Magic Keyboard Apple released",
+        ),
+        # a clause with no readable subject leaves the noun the date modifies
+        (
+            "Still, it is depressing to attend a large gathering of executives, as I did at October's "
+            "Money 20/20 conference, and hear the same message.",
+            date(2019, 11, 14),
+            "October",
+            "The Money 20/20 conference",
+        ),
         # whom a reporting verb told stays with it ("told CNN that ...")
         (
             "His doctor issued a plan in 2018. Sources told CNN that a year later, Trump had made only "

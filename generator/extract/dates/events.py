@@ -131,11 +131,28 @@ def _event(span: Span, all_dates: set[int], people: _People) -> tuple[str | None
         verb = governing_verb(verb.head)
     if comparison_base(span):
         return None, ()  # "down from $19.5 billion the previous year": no event of its own
-    if word.pos_ == "NOUN" and word.i not in own and own_event(word, verb, own, all_dates):
-        tokens = [t for t in noun_phrase(word) if t.i not in skip]
-        return _finish([tidy(tokens, [word])], None, True, {}, people)
+    noun_event = word.pos_ == "NOUN" and word.i not in own
+    if noun_event and own_event(word, verb, own, all_dates):
+        return _noun_event(word, skip, people)
     if verb is None:
         return None, ()
+    found = _verb_event(span, verb, skip, all_dates, path, people)
+    if found[0] is None and noun_event and span.root.head.i == word.i:
+        return _noun_event(word, skip, people)  # "as I did at October's Money 20/20 conference"
+    return found
+
+
+def _noun_event(word: Token, skip: set[int], people: _People) -> tuple[str | None, tuple[str, ...]]:
+    """The noun phrase a date modifies as the event ("a meeting later this month")."""
+    tokens = [t for t in noun_phrase(word) if t.i not in skip]
+    return _finish([tidy(tokens, [word])], None, True, {}, people)
+
+
+def _verb_event(
+    span: Span, verb: Token, skip: set[int], all_dates: set[int], path: set[int], people: _People
+) -> tuple[str | None, tuple[str, ...]]:
+    """The clause of the verb the date hangs on (or of the verb it completes) as the event."""
+    own = {t.i for t in span}
     verb = _event_verb(verb, path)
     noun = _participle_noun(verb)
     if noun is not None:

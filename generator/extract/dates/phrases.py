@@ -80,6 +80,11 @@ class Clause:
             if child.i in self.skip or child.text in QUOTE_TOKENS:
                 continue
             on_path = child.i in self.path
+            if top and child.dep_ == "mark" and _object_relative(child, self.verb):
+                noun = child.doc[child.i - 1]  # "the Magic Keyboard that Apple released" as a ccomp
+                self.keep.extend(noun_phrase(noun, stop=child.i))
+                self.roots.append(noun)
+                continue
             holds_date = any(t.i in self.all_dates and t.i not in self.own for t in child.subtree)
             if not on_path and holds_date and not self._core(child):
                 continue
@@ -140,6 +145,21 @@ class Clause:
                 self.roots.append(noun)
             return True  # a "that" the parse took for an object opens the clause: left out
         return False
+
+
+def _object_relative(mark: Token, verb: Token) -> bool:
+    """A "that" right after a noun opening a clause whose verb lacks its object: a relative
+    clause the parse took for a complement ("the keyboard that Apple released")."""
+    before = verb.doc[mark.i - 1] if mark.i > 0 else None
+    return (
+        mark.lower_ == "that"
+        and verb.dep_ == "ccomp"
+        and verb.tag_ in ("VBD", "VBN")
+        and before is not None
+        and before.pos_ in ("NOUN", "PROPN")
+        and before.lemma_.lower() not in CONTENT_NOUNS
+        and not any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "acomp", "oprd") for c in verb.children)
+    )
 
 
 def _dash_between(child: Token, verb: Token) -> bool:
