@@ -42,6 +42,8 @@ AGENCY_DATELINE = re.compile(
 (capitals only) leaves to the sentence."""
 
 
+SHORT_NOUN_PHRASE = 10
+"""Words at most in a noun phrase that stands in for a clause with no readable subject."""
 HEARER_VERBS = {"tell", "assure", "inform", "warn", "remind", "notify", "advise"}
 """Reporting verbs whose object is who heard it ("told Reuters that ...")."""
 
@@ -138,13 +140,20 @@ def _event(span: Span, all_dates: set[int], people: _People) -> tuple[str | None
         return None, ()
     found = _verb_event(span, verb, skip, all_dates, path, people)
     if found[0] is None and noun_event and span.root.head.i == word.i:
-        return _noun_event(word, skip, people)  # "as I did at October's Money 20/20 conference"
+        return _noun_event(word, skip, people, alone=True)  # "as I did at October's Money 20/20 conference"
     return found
 
 
-def _noun_event(word: Token, skip: set[int], people: _People) -> tuple[str | None, tuple[str, ...]]:
-    """The noun phrase a date modifies as the event ("a meeting later this month")."""
+def _noun_event(
+    word: Token, skip: set[int], people: _People, alone: bool = False
+) -> tuple[str | None, tuple[str, ...]]:
+    """The noun phrase a date modifies as the event ("a meeting later this month"); `alone`, the
+    noun without what is coordinated with it, and only when short: what stands in for a clause."""
     tokens = [t for t in noun_phrase(word) if t.i not in skip]
+    if alone:
+        tokens = [t for t in tokens if not under(t, word, {"conj", "cc"})]
+        if len(tokens) > SHORT_NOUN_PHRASE:
+            return None, ()
     return _finish([tidy(tokens, [word])], None, True, {}, people)
 
 
