@@ -14,7 +14,9 @@ covers it with another value), RANGE (one entry of ours holds two gold dates: th
 one) and FP (ours covers no gold expression at all), then P/R/F1 for the half asked for.
 `--half even` is the documents at even positions in the file (0, 2, ...), the development half;
 `odd` the other, for confirming. `--only REGEX` lists every gold expression whose text matches,
-right or wrong: how the annotators wrote one construction across the corpus.
+right or wrong: how the annotators wrote one construction across the corpus. `--conventions`
+also scores our dates as TimeML writes them (each end of a range its own expression, the
+dateline's date kept): the part of the gap to the gold that is those two conventions alone.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
+RANGE_GAP = re.compile(r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*", re.I)
+"""What joins the two ends of one of our ranges (finding.py's joints)."""
 sys.path.insert(0, str(ROOT))
 
 
@@ -97,6 +101,7 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, help="parse cache (default: /tmp/<corpus>.spacy)")
     ap.add_argument("--quiet", action="store_true", help="scores only")
     ap.add_argument("--only", help="list every gold expression matching this regex, right or not")
+    ap.add_argument("--conventions", action="store_true", help="also score as TimeML writes dates")
     args = ap.parse_args()
     score = load_scorer(args.scorer)
     rows = [json.loads(line) for line in args.jsonl.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -105,6 +110,7 @@ def main() -> int:
     docs = parsed(rows, cache)
     tally = score.Tally()
     found: dict[str, dict] = {}
+    timeml: dict[str, dict] = {}
     chosen: list[dict] = []
     for i, (row, article, doc) in enumerate(docs):
         if args.half != "all" and i % 2 != halves[args.half]:
@@ -116,6 +122,7 @@ def main() -> int:
         ]
         pred.sort(key=lambda p: (p["date"] is None, sort_key(p["date"])))  # the timeline's order
         found[f"{row['id']}.md"] = {"timeline": pred}
+        timeml[f"{row['id']}.md"] = {"timeline": as_timeml(article.text, pred, published)}
         chosen.append(row)
         if args.only:
             listing(score, row, article.text, pred, re.compile(args.only, re.I))
@@ -127,7 +134,43 @@ def main() -> int:
     assert result == score.score_timex(chosen, found)["dates"], "out of step with the scorer"
     counts = f"pred {result['pred']}, gold {result['gold']}"
     print(f"{args.half}: P={result['p']} R={result['r']} F1={result['f1']} ({counts})")
+    if args.conventions:
+        other = score.score_timex(chosen, timeml)["dates"]
+        counts = f"pred {other['pred']}, gold {other['gold']}"
+        scores = f"P={other['p']} R={other['r']} F1={other['f1']} ({counts})"
+        print(f"{args.half}, ranges split and datelines kept: {scores}")
     return 0
+
+
+def as_timeml(text: str, pred: list[dict], published: date) -> list[dict]:
+    """Our entries as TimeML writes them: a range's ends as two expressions ("from 1991 to 1997"
+    is "1991" and "1997"), and the date of a dateline ("BRUSSELS, December 2 (Xinhua) --"),
+    which the product leaves out of the timeline, resolved by our own rules."""
+    from generator.extract.dates.anchors import Anchors
+    from generator.extract.dates.rules import candidates, resolve
+    from generator.extract.sentences import DATELINE
+    from generator.extract.syntax import PAST
+
+    out: list[dict] = []
+    for p in pred:
+        gap = RANGE_GAP.search(p["text"]) if p["end"] is not None else None
+        ends = (p["text"][: gap.start()], p["text"][gap.end() :]) if gap else ("", "")
+        if not all(re.search(r"\d|day\b", end, re.I) for end in ends):
+            out.append(p)  # one expression ("the mid-1990s", "this week"), not two joined
+            continue
+        out.append({**p, "text": ends[0], "end": None})
+        out.append({**p, "text": ends[1], "date": p["end"], "end": None})
+    start = 0
+    for _ in range(3):  # datelines open one of the first paragraphs, as finding.py reads them
+        m = DATELINE.match(text[start : start + 200])
+        for rule, dm in candidates(m.group(0)) if m else []:
+            value = resolve(rule, dm, Anchors(published), PAST)
+            if value is not None and value[0]:
+                out.append({"text": dm.group(0), "date": value[0], "end": value[1]})
+        start = text.find("\n\n", start) + 2
+        if start < 2:
+            break
+    return out
 
 
 def report(

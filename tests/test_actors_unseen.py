@@ -208,3 +208,38 @@ def test_programme_titles_are_no_quotes(nlp, text: str, expected: list[str]) -> 
     doc = nlp(text)
     cast = extract_actors(doc)
     assert [q.text for q in extract_quotes(doc, cast) if q.kind != "indirect"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "alias"),
+    [
+        # an age after a name the model reads as an organisation at every mention: a person, and
+        # the surname joins the full name
+        (
+            "In the midst of a public fight between Swift and her former label, Braun, 38 – who reps "
+            "the likes of Justin Beiber and Demi Lovato – has been trying to get a hold of Swift. "
+            "Scooter Braun is unhappy with the way his partner has handled it.",
+            "Scooter Braun",
+            "person",
+            "Braun",
+        ),
+        # a production company's head word overrules the model's "person"
+        ("Dick Clark Productions said the show would go on.", "Dick Clark Productions", "organization", None),
+        # negative: a team's record is no age
+        ("The Eagles, 10-3, lead the division after beating Dallas.", "Eagles", "place", None),
+        # negative: a place's count is no age (the model's place stays)
+        ("Texas, 38, and Ohio, 20, sent the most delegates.", "Texas", "place", None),
+        # negative: a company in a list of people stays a company
+        (
+            "Investors included Goldman Sachs, Jamie Dimon and Lloyd Blankfein.",
+            "Goldman Sachs",
+            "organization",
+            None,
+        ),
+    ],
+)
+def test_kinds_before_merging(nlp, text: str, name: str, kind: str, alias: str | None) -> None:
+    actors = {a.name: a for a in extract_actors(nlp(text)).actors}
+    assert actors[name].kind == kind
+    if alias is not None:
+        assert alias in actors[name].aliases and alias not in actors

@@ -19,7 +19,7 @@ import pytest
 from generator import ingest, markdown_ext, parallel, store
 from generator.config import BriefingsConfig
 from generator.model import Actor, Briefing, Question, Quote, Source, TimelineEntry
-from generator.site import data, render, svg, templates, text, urls
+from generator.site import data, forked, render, svg, templates, text, urls
 from generator.site.options import Options, from_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -782,7 +782,7 @@ def test_forked_rendering_gives_the_same_pages_in_the_same_order(
     ]
     serial = list(render.iter_site(entries, Options(), jobs=1))
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
-    assert render._can_fork(2, 5)
+    assert forked.can_fork(2, 5)
     assert list(render.iter_site(entries, Options(), jobs=2)) == serial
     # briefings.json may come in pieces (the plugin packs it as they come): the same text
     streamed = {p.path: p for p in render.iter_site(entries, Options(), jobs=2, stream=True)}

@@ -2,15 +2,13 @@
 
 Values from YAML reach the Markdown only through the autoescaping environment (`templates`) or
 escaped front matter: the theme prints `page.meta.title` unescaped. Briefing and actor pages are
-most of the work; with `jobs` they are rendered in forked processes (see `parallel`).
+most of the work; with `jobs` they are rendered in forked processes (see `forked`).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from html import escape
@@ -20,10 +18,10 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .. import parallel, periods
+from .. import periods
 from ..ingest import Article
 from ..model import Briefing
-from . import feeds, identity, index, keys, svg, text, yaml_view
+from . import feeds, forked, identity, index, keys, svg, text, yaml_view
 from .across import Across, across_pages, build_across
 from .data import Entry, RegistryEntry
 from .memo import Memo
@@ -346,8 +344,12 @@ def iter_site(
     r.across = build_across(site, options)
     actors = list(site.actors.values())
     names = keys.names(site.actors) if memo is not None else None
-    if memo is None and _can_fork(jobs, len(entries) + len(actors)):
-        yield from _forked_pages(r, entries, actors, jobs)
+    if memo is None and forked.can_fork(jobs, len(entries) + len(actors)):
+        work: forked.Work = {
+            "briefings": (partial(briefing_page, r), entries),
+            "actors": (partial(actor_page, r), actors),
+        }
+        yield from forked.pages(work, jobs)
     else:
         for e in entries:
             yield r.kept(
@@ -386,40 +388,6 @@ def _json_memo(r: Renderer) -> Callable[[Briefing], str] | None:
         return str(memo.get(f"json:{b.id}", r.entries[b.id].token, make))
 
     return encode
-
-
-_FORKED: tuple[Renderer, list[Entry], list[index.ActorInfo]] | None = None
-"""What forked render workers read: set before the pool forks, so nothing is pickled to them."""
-
-
-def _can_fork(jobs: int, pages: int) -> bool:
-    """Forked workers share the loaded site (nothing is pickled to them); see `parallel`."""
-    return jobs > 1 and pages >= parallel.PARALLEL_MIN and parallel.fork_is_safe()
-
-
-def _render_part(task: tuple[str, int, int]) -> list[Page]:
-    assert _FORKED is not None, "only called in a forked render worker"
-    r, entries, actors = _FORKED
-    kind, lo, hi = task
-    if kind == "briefings":
-        return [briefing_page(r, e) for e in entries[lo:hi]]
-    return [actor_page(r, info) for info in actors[lo:hi]]
-
-
-def _forked_pages(
-    r: Renderer, entries: list[Entry], actors: list[index.ActorInfo], jobs: int
-) -> Iterator[Page]:
-    global _FORKED
-    size = 50
-    tasks = [("briefings", i, i + size) for i in range(0, len(entries), size)]
-    tasks += [("actors", i, i + size) for i in range(0, len(actors), size)]
-    _FORKED = (r, entries, actors)
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            for pages in pool.map(_render_part, tasks):
-                yield from pages
-    finally:
-        _FORKED = None
 
 
 def render_briefings(briefings: Iterable[Briefing], options: Options | None = None) -> list[Page]:

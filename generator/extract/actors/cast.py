@@ -29,7 +29,7 @@ from .identity import (
     speaks,
     unique_ids,
 )
-from .kinds import employers, settle_kind
+from .kinds import employers, people_first, settle_kind
 from .mentions import (
     description_mentions,
     repeated_mentions,
@@ -54,6 +54,7 @@ def extract_actors(doc: Doc, nlp: Language | None = None, registry: Registry | N
     """
     groups = groups_of(find_names(doc, nlp))
     settle_kinds(groups)
+    people_first(groups)
     owner, ambiguous = merge(groups)
     by_key = {g.key: g for g in groups}
     members: dict[str, list[Group]] = defaultdict(list)

@@ -24,7 +24,7 @@ ORGANIZATION_HEADS = _words(
     hospital clinic center centre museum library orchestra club team congregation
     times post tribune journal herald gazette news daily chronicle telegraph guardian observer
     independent mirror express standard globe mail review magazine press radio tv television
-    broadcasting reuters
+    broadcasting reuters records recordings productions studios pictures entertainment
     """
 )
 """Last words of organisations' names ("... University", "... Inc.", "... Tribune")."""
@@ -58,6 +58,7 @@ NEVER_PEOPLE = _words(
     airport university college institute observatory ministry department agency committee council
     commission inc corp corporation ltd llc plc airlines airways hospital museum foundation
     association avenue boulevard blvd bridge river lake island sea ocean stadium arena
+    records recordings productions studios
     """
 )
 """Heads that never end a person's name: they overrule the model's "person" ("JFK Airport")."""

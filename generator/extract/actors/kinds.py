@@ -4,7 +4,9 @@ The full name is where the model is surest; a head word overrules it ("JFK Airpo
 "Moody's Analytics Inc." an organisation); a noun only a person can be, set beside the name, makes
 a person ("The captain, Iriyanto"); a lone "person" the text never treats as one is a team or a
 place; a name spelled like a brand ("AirAsia", "MetroTV") or one that employs people ("AirAsia
-chief executive Tony Fernandes") is an organisation.
+chief executive Tony Fernandes") is an organisation. What the text shows of a person is read
+before names are merged too (`people_first`), so that "Braun" joins "Scooter Braun" even when the
+model calls both an organisation at every mention.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ def settle_kind(main: Group, parts: list[Group], names: list[Name]) -> str:
         return "person"
     if kind != "person" and votes["person"] and " " not in main.key and personal(names):
         return "person"  # "Trump" read as an organisation where the text gives him "his" call
+    if kind != "person" and aged(names):
+        return "person"
     if (
         kind == "person"
         and len(parts) == 1
@@ -77,6 +81,48 @@ def employers(actors: list[Actor]) -> set[str]:
         for a in actors
         if a.kind == "person" and a.role and a.affiliation and role_heads(a.role) & EMPLOYING_ROLES
     }
+
+
+AGE = re.compile(r"\d{1,3}")
+"""An age as news prints it after a name: "Braun, 38 –", "Swift, 29, however"."""
+AFTER_AGE = frozenset([",", "–", "—", "-", ".", ")", ";", ":"])
+
+
+def people_first(groups: list[Group]) -> None:
+    """Names the text shows to be people, whatever the model called them, voted people before
+    merging: an age after the name, a noun only a person can be beside it. Not where a head word
+    makes an organisation or a place. ("His" in its clause is weaker: "Big Machine Records issued
+    a statement ... for Swift to perform her songs"; so is a list of people it stands in: "Goldman
+    Sachs, Jamie Dimon and Lloyd Blankfein".)"""
+    for g in groups:
+        if g.kind == "person" or head_kind(g.best.text) in ("organization", "place"):
+            continue
+        if aged(g.names) or described_as_person(g.names):
+            g.kinds["person"] = max(g.kinds.values()) + 1
+
+
+def aged(names: list[Name]) -> bool:
+    """Whether a mention is followed by an age set off by commas or a dash ("Braun, 38 – who
+    reps", "Swift, 29, however"): a number of years only a person is given. Not "Texas, 38
+    percent" (a noun follows), a team's record ("the Eagles, 10-3,"), a place's count (the model's
+    place: "Texas, 38, and Ohio, 20"), nor a year or a day ("Oct. 3, 2019")."""
+    for n in names:
+        span = n.span
+        if span is None or span.end + 3 >= len(span.doc) or n.kind == "place":
+            continue
+        doc = span.doc
+        comma, number, after = doc[span.end], doc[span.end + 1], doc[span.end + 2]
+        record = after.text in ("-", "–") and doc[span.end + 3].like_num
+        if (
+            comma.text == ","
+            and AGE.fullmatch(number.text)
+            and 0 < int(number.text) <= 110
+            and after.text in AFTER_AGE
+            and not record
+            and span.root.ent_type_ != "DATE"
+        ):
+            return True
+    return False
 
 
 def described_as_person(mentions: list[Name]) -> bool:
