@@ -9,6 +9,7 @@ import pytest
 
 from generator.extract.actors import extract_actors
 from generator.extract.dates import build_timeline, extract_dates
+from generator.extract.dates.phrases import aside_participle
 
 
 def events(nlp, text: str, published: date) -> dict[str, str | None]:
@@ -312,6 +313,17 @@ def test_he_after_a_reported_clause_is_its_subject(nlp):
     assert got == "Patrick Carlineo was convicted of criminal mischief"
 
 
+def test_speaker_named_in_the_fronted_report_stays_he(nlp):
+    """The reported clause before its frame names the speaker: the "he" that says it stays "he"
+    rather than repeating the name."""
+    text = (
+        "Tired of being sidelined, Hungarian astronaut Bertalan Farkas is leaving for the United "
+        "States to start a new career, he said Saturday."
+    )
+    got = events(nlp, text, date(1998, 4, 18))["Saturday"]
+    assert got == "He said Hungarian astronaut Bertalan Farkas is leaving"
+
+
 def test_reported_he_stays_he(nlp):
     """After "X says", the reported "he" is X: naming X twice would read oddly."""
     text = "Kevin Sullivan says he instructed staff on Monday to check the records."
@@ -330,3 +342,24 @@ def test_long_clauses_lose_their_side_phrases_not_their_verb(nlp):
     got = events(nlp, text, date(2014, 12, 11))["1970"]
     assert got is not None and got.startswith("Wein's Festival Productions produced the first New Orleans")
     assert "augmented" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Israel seized the territories, seen as parts of a future state, in the 1967 war.", "seen", True),
+        # a coordination the parse left open: its second half hangs elsewhere, so the aside stays
+        (
+            "Some of the worst pollution this year also occurred during Diwali, the Hindu festival of "
+            "lights, celebrated by lighting lamps, and often, by setting off fireworks.",
+            "celebrated",
+            False,
+        ),
+        # no comma: a participle that tells which noun is meant is no aside
+        ("The territories seized in the 1967 war are disputed.", "seized", False),
+    ],
+)
+def test_participle_asides(nlp, text, word, expected):
+    """A participle set off by a comma is a description the event does without."""
+    doc = nlp(text)
+    assert aside_participle(next(t for t in doc if t.text == word)) is expected

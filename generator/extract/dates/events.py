@@ -189,6 +189,8 @@ def _clause_event(
     clause = Clause(verb, path, skip, {t.i for t in span}, all_dates)
     clause.walk(verb, True)
     subject, names = _subject(clause, people, skip)
+    if names and _named_in_quote(verb, names):
+        names = {}  # "Farkas is leaving, he said": "He said Farkas is leaving", not Farkas twice
     body = tidy([t for t in clause.keep if t.i not in skip] + subject, clause.roots + subject[-1:])
     lead = _lead(verb, clause.subject, skip)
     said = bool(lead) and verb.dep_ == "ccomp"
@@ -314,6 +316,15 @@ def _lead(verb: Token, subject: Token | None, skip: set[int]) -> list[Token]:
         if borrowed is not None and not vague(borrowed):
             return sorted((t for t in noun_phrase(borrowed) if t.i not in skip), key=lambda t: t.i)
     return []
+
+
+def _named_in_quote(verb: Token, names: dict[int, str]) -> bool:
+    """Whether the person a pronoun subject of a reporting verb stands for is named in what the
+    verb reports before it."""
+    if not is_reporting(verb):
+        return False
+    said = {t.lower_ for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i for t in c.subtree}
+    return any(name.split()[-1].lower() in said for name in names.values())
 
 
 def _told(verb: Token, said: Token) -> list[Token]:

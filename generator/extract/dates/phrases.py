@@ -182,8 +182,10 @@ def aside_apposition(tok: Token) -> bool:
 
 def aside_participle(tok: Token) -> bool:
     """A participle phrase on a noun set off by a comma ("the territories, seen as parts of a
-    future state,"): a description the event does without."""
-    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBG"):
+    future state,"): a description the event does without; not one whose coordination the parse
+    left open ("celebrated by lighting lamps, and often, by setting off fireworks"): its second
+    half hangs elsewhere and would be left behind."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBG") or any(c.dep_ == "cc" for c in tok.children):
         return False
     first = min(t.i for t in tok.subtree)
     return first > 0 and tok.doc[first - 1].text == ","
