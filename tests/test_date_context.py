@@ -24,7 +24,7 @@ def read(text: str, published: date | None = OCT, direction: int = UNKNOWN) -> l
         if value is None:
             out.append((m.group(0), None))
             continue
-        anchors.note(rule.kind, value[0], m.group(0))
+        anchors.note(rule.kind, value[0], m.group(0), m.start())
         out.append((m.group(0), value[0]))
     return out
 
@@ -226,4 +226,158 @@ def found(nlp, text: str, published: date) -> list[tuple[str, str | None]]:
     ],
 )
 def test_parse_decides(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+PARAGRAPHS = "\n\n".join(["The video shows officers racing up a staircase."] * 7)
+"""Seven paragraphs that name no date, between a day and what might refer back to it."""
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "that night" is the night of a day named close before it, not of one many paragraphs back
+        (
+            f"The suspect was sentenced last Thursday.\n\n{PARAGRAPHS}\n\n"
+            "Earlier that night, a sergeant searched the room.",
+            date(2019, 11, 18),
+            [("last Thursday", "2019-11-14")],
+        ),
+        # a month named since has left the day: "the same day" is a day of that month
+        (
+            "The provider closed the site Thursday night.\n\n"
+            "Doctors were killed, most recently last October. "
+            "The same day, his name was crossed out.",
+            date(1999, 2, 6),
+            [("Thursday night", "1999-02-04"), ("last October", "1998-10")],
+        ),
+        # a year that only names a noun ("the 2011 raid") leaves the day as it was
+        (
+            "The candidates met at a forum on Wednesday.\n\nShe stressed her support of the 2011 raid.\n\n"
+            "In a speech earlier in the day, Trump attacked Clinton.",
+            date(2016, 9, 8),
+            [("Wednesday", "2016-09-07"), ("2011", "2011"), ("earlier in the day", "2016-09-07")],
+        ),
+        # afternoons and weeks of the day named: "afternoon" is no "after"
+        (
+            "The Guard will remain through Sunday, when the Panthers host the Vikings "
+            "in the city that afternoon.",
+            date(2016, 9, 25),
+            [("Sunday", "2016-09-25"), ("that afternoon", "2016-09-25")],
+        ),
+        (
+            "The company shelved its offering on September 30. "
+            "Neumann had resigned as CEO the previous week.",
+            date(2019, 11, 18),
+            [("September 30", "2019-09-30"), ("the previous week", "2019-W39")],
+        ),
+        (
+            "The board met on March 2. Later that week the chief executive resigned.",
+            date(2020, 3, 20),
+            [("March 2", "2020-03-02"), ("Later that week", "2020-W10")],
+        ),
+        # "the week of" and "the next week" keep their own rules
+        ("He resigned the following week of talks.", date(2020, 3, 20), []),
+    ],
+)
+def test_anaphoric_days_count_from_the_narratives_day(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a time with no day word is on the day named just before it
+        (
+            "A surfer was attacked by a shark off the coast Sunday.\n\n"
+            "The ranger said the attack happened at around 11 a.m. local time.",
+            date(2014, 12, 29),
+            [("Sunday", "2014-12-28"), ("around 11 a.m. local time", "2014-12-28")],
+        ),
+        (
+            "A committee will meet in south Lebanon on Sunday. "
+            "Representatives will meet at 11 a.m. in Naqoura.",
+            date(1996, 8, 31),
+            [("Sunday", "1996-09-01"), ("11 a.m.", "1996-09-01")],
+        ),
+        # in a news lede told in the past, with no day named, the day of publication
+        (
+            "The men appeared in the store around 7:15 p.m., detectives said.",
+            date(1998, 2, 12),
+            [("around 7:15 p.m.", "1998-02-12")],
+        ),
+        (
+            "By mid afternoon, official sources were saying the operation was over.",
+            date(1998, 3, 6),
+            [("mid afternoon", "1998-03-06")],
+        ),
+        # a time next to its day is one mention, the day's
+        (
+            "The blast occurred at about 10:35 a.m. (0735 GMT) Friday.",
+            date(1998, 8, 8),
+            [("Friday", "1998-08-07")],
+        ),
+        (
+            "On Friday (Dec. 12) at 8 p.m., Kidd Jordan plays.",
+            date(2014, 12, 11),
+            [("Friday (Dec. 12)", "2014-12-12")],
+        ),
+        (
+            "The father will leave at 4 in the morning (4 a.m. EDT Thursday).",
+            date(2000, 4, 5),
+            [("Thursday", "2000-04-06")],
+        ),
+        ("A jogger saw the car at 6 a.m. near the home 10 days before the murder.", date(1999, 5, 5), []),
+        # a present tense tells no day; another subject's day is not this time's
+        (
+            "Lowe's will report earnings Wednesday.\n\n"
+            "Home Depot management hosts a conference call at 9 a.m. ET.",
+            date(2019, 11, 19),
+            [("Wednesday", "2019-11-20")],
+        ),
+        # kickoffs, timetables, titles: no event's time
+        ("The NFL moved the game from a 4:25 kickoff to a 1 p.m. start.", date(2019, 11, 19), []),
+        ("Performances Tue - Sat 4PM, closed on Mondays.", date(2018, 10, 15), []),
+        ('The poster showed Gary Cooper from the film "High Noon."', date(1999, 3, 12), []),
+        # deep in a story that named no day, a past time is not the day of publication
+        (f"{PARAGRAPHS}\n\nThe doctor was shot to death at 10 p.m. in his kitchen.", date(1999, 4, 19), []),
+    ],
+)
+def test_clock_times_on_the_narratives_day(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the dispatch was written on its dateline's day: "today" and "yesterday" count from it
+        (
+            "BRUSSELS, December 2 (Xinhua) -- NATO foreign ministers said today that the talks would go on.",
+            date(1998, 12, 3),
+            [("today", "1998-12-02")],
+        ),
+        (
+            "WASHINGTON, Nov. 3 -- The senator said yesterday that he would run.",
+            date(1998, 11, 5),
+            [("yesterday", "1998-11-02")],
+        ),
+        (
+            "BRUSSELS, December 30 (Xinhua) -- The ministers met today.",
+            date(1999, 1, 2),
+            [("today", "1998-12-30")],
+        ),
+        # a dateline of the publication day, or weeks old (an archive's), changes nothing
+        (
+            "WASHINGTON, August 11 (Xinhua) -- The secretary arrived today.",
+            date(1998, 8, 11),
+            [("today", "1998-08-11")],
+        ),
+        (
+            "WASHINGTON, June 1 (Xinhua) -- The secretary arrived today.",
+            date(1998, 8, 11),
+            [("today", "1998-08-11")],
+        ),
+    ],
+)
+def test_dateline_is_the_day_the_story_speaks_from(nlp, text, published, expected):
     assert found(nlp, text, published) == expected

@@ -26,7 +26,7 @@ def read(
         if value is None:
             out.append((rule.kind, None, None))
             continue
-        anchors.note(rule.kind, value[0], m.group(0))
+        anchors.note(rule.kind, value[0], m.group(0), m.start())
         out.append((rule.kind, *value))
     return out
 
@@ -98,8 +98,8 @@ def read(
         ("They march this coming Sunday, November fifth.", UNKNOWN, [("md", "2023-11-05", None)]),
         ("Signed on the twenty-first of October.", UNKNOWN, [("dm", "2023-10-21", None)]),
         ("Released late Oct. 9.", UNKNOWN, [("md", "2023-10-09", None)]),
-        # a bare month never swallows the day after it
-        ("Released Oct. 9 at noon.", PAST, [("md", "2023-10-09", None)]),
+        # a bare month never swallows the day after it; the time with its day is that day's mention
+        ("Released Oct. 9 at noon.", PAST, [("md", "2023-10-09", None), ("clock", None, None)]),
         ("Prices rose in July of last year.", UNKNOWN, [("month", "2022-07", None)]),
         # weekends: this one on a weekend, else the one the tense points at (near one when unsaid)
         ("They met over the weekend.", PAST, [("weekend", "2023-10-28", "2023-10-29")]),

@@ -41,6 +41,14 @@ def set_in(written: list[int], from_publication: int, published: date | None) ->
     return year
 
 
+STORY_PARAGRAPHS = 6
+"""Paragraph breaks a day named earlier still holds the narrative across for "later that day",
+"the next morning": news paragraphs are a sentence or two, and a story about a day's events
+(a forum on Wednesday, a speech "earlier in the day") comes back to it within a few."""
+CLOCK_PARAGRAPHS = 2
+"""The same for a bare clock time ("at 6 a.m."): the day it is on is named just before."""
+
+
 QUARTER_KINDS = frozenset(["quarter", "this_quarter", "the_quarter", "year_ago", "anaphoric"])
 """Kinds whose value may be a quarter."""
 YEAR_KINDS = frozenset(["year", "the_year", "unit_rel", "year_ago"])
@@ -82,6 +90,8 @@ class Anchors:
         self.last_year: int | None = None
         self.last_month: tuple[int, int] | None = None
         self.last_day: date | None = None
+        self.last_day_at = -1
+        """Where in the text `last_day` was named (`near_day`)."""
         self.story_year: int | None = None
         """The earlier year the story is set in, if it is (`set_in`)."""
 
@@ -91,9 +101,19 @@ class Anchors:
             return self.last_quarter[0]
         return self.published.year if self.published else None
 
-    def note(self, kind: str, value: str | None, text: str, modifier: bool = False) -> None:
+    def near_day(self, text: str, at: int, paragraphs: int = STORY_PARAGRAPHS) -> date | None:
+        """The day the narrative is on at offset `at`: the last day named, if no month or year
+        named since has left it and at most `paragraphs` paragraph breaks lie between. "Earlier
+        that night" sixteen paragraphs after "sentenced last Thursday" is another night, which
+        the text does not date."""
+        if self.last_day is None or self.last_day_at < 0:
+            return None
+        return self.last_day if text.count("\n\n", self.last_day_at, at) <= paragraphs else None
+
+    def note(self, kind: str, value: str | None, text: str, at: int, modifier: bool = False) -> None:
         """Remember what a resolved expression referred to, for the anaphoric ones after it; a
-        day that only modifies a noun ("Trump's July 25 call") is not the day the story is on."""
+        day that only modifies a noun ("Trump's July 25 call") is not the day the story is on.
+        `at` is where the expression starts in the article."""
         q = re.fullmatch(r"(\d{4})-Q(\d)", value or "")
         if q and kind in QUARTER_KINDS:
             named = (int(q.group(1)), int(q.group(2)))
@@ -105,12 +125,22 @@ class Anchors:
             self.period = "year"
         if not value:
             return
+        if self._moved_from_day(value, modifier):
+            self.last_day_at = -1  # "closed it Thursday night ... last October ... that same day"
         if re.fullmatch(r"\d{4}(-\d\d){0,2}", value) and kind not in ("ago", "year_ago"):
             self.last_year = int(value[:4])
             if len(value) >= 7:
                 self.last_month = (int(value[:4]), int(value[5:7]))
             if len(value) == 10 and not modifier:
                 self.last_day = date.fromisoformat(value)
+                self.last_day_at = at
+
+    def _moved_from_day(self, value: str, modifier: bool) -> bool:
+        """Whether a month or year named after the last day leaves it ("last October", "18 years
+        ago"): the narrative is no longer on that day, and "that same day" is another one."""
+        if self.last_day is None or modifier or not re.fullmatch(r"\d{4}(-\d\d)?", value):
+            return False
+        return not self.last_day.isoformat().startswith(value)
 
 
 def day_off(m: re.Match[str], day: date) -> date:

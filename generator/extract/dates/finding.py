@@ -1,11 +1,17 @@
 """Finding: every temporal expression in the article, resolved to an ISO value.
 
-Relative expressions are anchored on the publication date, weekdays and bare months take their
-direction from the tense of the verb they hang on, and each value keeps the granularity the
-text commits to. Durations ("three years") and clock times are skipped: they are not points on
-a calendar. Two dates joined as a range ("2001 to 2010", "between June and August") are one
-entry with an end; the date of a dateline ("WASHINGTON, Aug. 11 (Xinhua) --") dates the dispatch,
-not an event, and is left out.
+Relative expressions are anchored on the day the story speaks from: the publication date, or
+the date of its dateline when the dispatch was written a few days before ("BRUSSELS, December 2
+(Xinhua) --" in a paper of December 3: its "today" is December 2). That date dates the dispatch,
+not an event, and is left out of the timeline. Weekdays and bare months take their direction
+from the tense of the verb they hang on, and each value keeps the granularity the text commits
+to. "That night", "the next morning", "later that week" count from the day the narrative is on:
+the last day named, while no other month or year has been named since and only a few
+paragraphs lie between (`Anchors.near_day`). A clock time with no day word ("at around 11 a.m.")
+is on that day too, or in a past-tense lede on the day of publication (`clock_rules`); a time
+beside its day ("10:35 a.m. Friday") is the day's one mention. Durations ("three years") are
+skipped: they are not points on a calendar. Two dates joined as a range ("2001 to 2010",
+"between June and August") are one entry with an end.
 """
 
 from __future__ import annotations
@@ -23,9 +29,10 @@ from ..quotes import quotation_spans
 from ..sentences import DATELINE, doc_text
 from ..syntax import span_over
 from .anchors import FROM_PUBLICATION, Anchors, Value, set_in
+from .calendar import month_number, safe_date
 from .guard import guarded
 from .habits import habitual
-from .pieces import Rule
+from .pieces import MONTH, Rule
 from .plausible import plausible
 from .quoted import said_on
 from .rules import candidates, resolve
@@ -48,30 +55,36 @@ RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.I)
 """What joins the two ends of a range; "and" only after "between"."""
 RANGE_OPENERS = re.compile(r"(?i:\b(?:from|between)\s+)$")
 WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+DATELINE_DAY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>[12]\d|3[01]|0?[1-9])\b(?:,\s*(?P<y>\d{{4}}))?")
+"""The date in a dateline: "December 2", "Nov. 3, 1998"."""
+DISPATCH_DAYS = 7
+"""How far before publication a dateline's date can be and still be the day the story speaks
+from; an older one is an archive's date, not the dispatch's."""
 
 
 def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
     """Every temporal expression in `doc` with its ISO value (None when it cannot be anchored)."""
-    anchors = Anchors(published)
     text = doc_text(doc)  # spaCy joins every token on each access: once per article
+    datelines = _datelines(text)
+    today = _dispatch_day(text, datelines, published) or published  # the day the story speaks from
+    anchors = Anchors(today)
     matches = candidates(text)
-    anchors.story_year = _story_year(matches, text, published)
+    anchors.story_year = _story_year(matches, text, today)
     found: list[TimeExpr] = []
     named_days: dict[str, Value] = {}
     for rule, m in matches:
         if not plausible(doc, rule.kind, m) or habitual(doc, rule, m):
             continue
         way = reading(doc, rule.kind, m)
-        said = said_on(doc, text, rule, m, matches, published)  # a quotation's day, if the text gives it
+        said = said_on(doc, text, rule, m, matches, today)  # a quotation's day, if the text gives it
         here = anchors if said is None else Anchors(said)
-        value = guarded(rule, m, said or published, way, resolve(rule, m, here, way.direction))
+        value = guarded(rule, m, said or today, way, resolve(rule, m, here, way.direction))
         value = _as_before(rule, m, way, value, named_days) if said is None else value
         if value is None:
             continue
-        anchors.note(rule.kind, value[0], m.group(0), _modifier(doc, m))
+        anchors.note(rule.kind, value[0], m.group(0), m.start(), _modifier(doc, m))
         start, end = _trim(text, m)
         found.append(TimeExpr(text[start:end], value[0], value[1], start, end))
-    datelines = _datelines(text)
     for x in _ranges(text, found):
         if not any(a <= x.start_char and x.end_char <= b for a, b in datelines):
             yield x
@@ -96,13 +109,13 @@ def _as_before(
 
 
 def _modifier(doc: Doc, m: re.Match[str]) -> bool:
-    """Whether the date modifies a noun before it ("the July 25 call", "the July 25 transcript")."""
+    """Whether the date modifies a noun before it ("the July 25 call", "the 2011 raid")."""
     span = span_over(doc, m.start(), m.end())
     if span is None:
         return False
     root = span.root
     return (
-        root.dep_ in ("compound", "nmod", "amod")
+        root.dep_ in ("compound", "nmod", "amod", "nummod")
         and root.head.pos_ in ("NOUN", "PROPN")
         and root.head.i > root.i
     )
@@ -194,6 +207,24 @@ def _datelines(text: str) -> list[tuple[int, int]]:
             break
         start = nxt + 2
     return out
+
+
+def _dispatch_day(text: str, datelines: list[tuple[int, int]], published: date | None) -> date | None:
+    """The day a dispatch was written, from the date of its dateline ("BRUSSELS, December 2
+    (Xinhua) --" in a paper of December 3), when that is up to a week before publication: the
+    story's "today", "yesterday" and weekdays count from it. The date itself is no event."""
+    if published is None or not datelines:
+        return None
+    m = DATELINE_DAY.search(text, *datelines[0])
+    if m is None:
+        return None
+    year = int(m.group("y") or published.year)
+    day = safe_date(year, month_number(m.group("m")), int(m.group("d")))
+    if day is not None and day > published and not m.group("y"):
+        day = safe_date(year - 1, day.month, day.day)  # "December 30" in a paper of January 2
+    if day is None or not 0 < (published - day).days <= DISPATCH_DAYS:
+        return None
+    return day
 
 
 def _trim(text: str, m: re.Match[str]) -> tuple[int, int]:

@@ -202,20 +202,24 @@ def _holiday(name: str, year: str | None, rel: str | None, dct: date | None, dir
 
 @rule(
     "anaphoric",
-    r"(?i:\b(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+following|the\s+previous|the\s+next"
-    r"|the\s+preceding)\s+(?P<unit>year|quarter|month|day|morning|evening|night)\b"
+    r"(?i:\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same|the\s+following|the\s+previous|the\s+next"
+    r"|the\s+preceding)\s+(?P<unit>year|quarter|month|day|morning|afternoon|evening|night)\b"
+    r"|\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same|the\s+following|the\s+previous"
+    r"|the\s+preceding)\s+(?P<unit3>week)\b(?!\s+(?:of|before|after|ago|earlier|later)\b)"
     r"|\bthe\s+(?P<unit2>day|year)\s+(?:before|after|earlier|later)\b(?=\s*[,.;]))",
 )
 def anaphoric(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "That year", "that quarter", "the following month", "the day before": relative to the last
-    date the text gave at that granularity, not to the publication date."""
+    date the text gave at that granularity, not to the publication date; a day or week ("that
+    night", "later that week") only to a day named close before it (`Anchors.near_day`)."""
     text = re.sub(r"^(?:earlier|later)\s+", "", m.group(0).lower())  # "later that year" is that year
-    unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "day").lower()
+    g = m.groupdict()
+    unit = (g.get("unit") or g.get("unit2") or g.get("unit3") or "day").lower()
     step = (
         1
-        if re.search(r"following|next|after|later", text)
+        if re.search(r"\b(?:following|next|after|later)\b", text)  # not "afternoon"
         else -1
-        if re.search(r"previous|preceding|before|earlier", text)
+        if re.search(r"\b(?:previous|preceding|before|earlier)\b", text)
         else 0
     )
     if unit == "year":
@@ -230,19 +234,23 @@ def anaphoric(m: re.Match[str], anchors: Anchors, direction: int) -> Value | Non
             return None
         y, mo = add_months(*anchors.last_month, step)
         return (f"{y:04d}-{mo:02d}", None)
-    if anchors.last_day is None:
+    day = anchors.near_day(m.string, m.start())
+    if day is None:
         return None
-    return ((anchors.last_day + timedelta(days=step)).isoformat(), None)
+    if unit == "week":
+        return (iso_week(day + timedelta(weeks=step)), None)
+    return ((day + timedelta(days=step)).isoformat(), None)
 
 
 @rule("in_the", r"(?i:\b(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b)")
 def in_the(m: re.Match[str], anchors: Anchors, direction: int) -> Value | None:
     """ "earlier in the week": the week (month, year) of publication; "later in the day" the day
-    the text last gave, like "later that day" (publication's when it gave none)."""
+    the text named close before, like "later that day" (publication's when it named none)."""
     dct = anchors.published
     unit = m.groupdict()["unit"].lower()
-    if unit == "day" and anchors.last_day is not None:
-        return (anchors.last_day.isoformat(), None)
+    near = anchors.near_day(m.string, m.start()) if unit == "day" else None
+    if near is not None:
+        return (near.isoformat(), None)
     if dct is None:
         return (None, None)
     if unit == "day":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..syntax import FUTURE, MONTH_NUMBERS, PAST, PRESENT, UNKNOWN, WEEKDAY_NUMBERS
+from . import clock_rules as clock
 from . import day_rules as day
 from . import period_rules as period
 from . import relative_rules as relative
@@ -44,17 +45,18 @@ RULES: tuple[Rule, ...] = (
     period.year,
     relative.anaphoric,
     relative.in_the,
+    clock.clock,
 )
 RANK = {r.kind: i for i, r in enumerate(RULES)}
 
 # Every pattern above contains one of these words or a year-like number; WINDOW covers the rest.
-TRIGGER = re.compile(r"\b\d{4}s?\b|\d/\d|'\d0s|[A-Za-z]+")
+TRIGGER = re.compile(r"\b\d{4}s?\b|\d/\d|'\d0s|\d\s?[APap]\.?[Mm]\b|[A-Za-z]+")
 TRIGGER_WORDS = frozenset(
     [*MONTH_NUMBERS, "sept", *WEEKDAY_NUMBERS, *(w + "s" for w in WEEKDAY_NUMBERS), "week", "weeks", "month",
      "months", "year", "years", "quarter", "period", "today", "tonight", "yesterday", "tomorrow", "night",
      "morning", "afternoon", "evening", "spring", "summer", "fall", "autumn", "winter", "christmas", "new",
      "thanksgiving", "easter", "halloween", "independence", "election", "valentine", "day", "days",
-     "decade", "decades", "nineteen", "thousand", "weekend", "half"]
+     "decade", "decades", "nineteen", "thousand", "weekend", "half", "noon", "midnight", "midday"]
 )  # fmt: skip
 WINDOW = 40
 
@@ -73,7 +75,8 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "weekday_range": ("day",), "weekday": ("day",), "weekend": ("weekend",),
     "holiday": ("christmas", "new year", "thanksgiving", "easter", "halloween", "independence", "election",
                 "valentine", "black friday", "cyber monday"),
-    "anaphoric": ("year", "quarter", "month", "day", "morning", "evening", "night"),
+    "clock": (DIGIT, "noon", "midnight", "midday", "mid"),
+    "anaphoric": ("year", "quarter", "month", "day", "morning", "afternoon", "evening", "night", "week"),
 }  # fmt: skip
 """Words (lower case) without one of which a rule cannot match a window (`DIGIT`: any digit):
 the full patterns run only where they could."""
