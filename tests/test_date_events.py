@@ -9,6 +9,7 @@ import pytest
 
 from generator.extract.actors import extract_actors
 from generator.extract.dates import build_timeline, extract_dates
+from generator.extract.dates.phrases import aside_participle
 
 
 def events(nlp, text: str, published: date) -> dict[str, str | None]:
@@ -173,6 +174,61 @@ def events(nlp, text: str, published: date) -> dict[str, str | None]:
             "Tuesday",
             "Johnson and Corbyn attacked each other's policies",
         ),
+        # an adverb the parse hung beside the date's preposition leads to the date ("back in")
+        (
+            "Those side hustle commercials were super cool back in 2016, when driving seemed like an "
+            "opportunity.",
+            date(2019, 11, 14),
+            "2016",
+            "Those side hustle commercials were super cool",
+        ),
+        # a participle set off by commas is an aside, and a date after its closing comma is not its
+        (
+            "Israel seized control of the territories, seen as parts of any future Palestinian state, "
+            "in the 1967 Six-Day War.",
+            date(2019, 11, 20),
+            "1967",
+            "Israel seized control of the territories in the Six-Day War",
+        ),
+        (
+            "Israel seized control of the territories, seen as pivotal parts of any future Palestinian "
+            "state, in the 1967 Six-Day War.",
+            date(2019, 11, 20),
+            "1967",
+            "The Six-Day War",
+        ),
+        # an apposition set off by a dash that the parse took for a second object is an aside
+        (
+            "In other words, Apple replaced a flawed design from 2015—one that it had tried and failed "
+            "to perfect many times—with a design from 2014 that was not so flawed.",
+            date(2019, 11, 18),
+            "2015",
+            "Apple replaced a flawed design",
+        ),
+        # a "that" clause after a noun, its verb without an object, is an object relative
+        (
+            "The new keyboard uses a switch that is almost identical to the Magic Keyboard that Apple "
+            "released nearly five years ago.",
+            date(2019, 11, 18),
+            "nearly five years ago",
+            "The Magic Keyboard Apple released",
+        ),
+        # a clause with no readable subject leaves the noun the date modifies
+        (
+            "Still, it is depressing to attend a large gathering of executives, as I did at October's "
+            "Money 20/20 conference, and hear the same message.",
+            date(2019, 11, 14),
+            "October",
+            "The Money 20/20 conference",
+        ),
+        # whom a reporting verb told stays with it ("told CNN that ...")
+        (
+            "His doctor issued a plan in 2018. Sources told CNN that a year later, Trump had made only "
+            "minor changes to his diet.",
+            date(2019, 11, 18),
+            "a year later",
+            "Sources told CNN Trump had made only minor changes to his diet",
+        ),
         # a day spent is what the verb takes
         (
             "The Steelers spent Monday trying to distance themselves from the fight.",
@@ -192,6 +248,7 @@ def test_event_is_the_clause_with_its_subject(nlp, text, published, when, expect
         # subjects that name nothing out of their sentence
         ("It did so again on Monday.", date(2014, 12, 31), "Monday"),
         ("What happened on Tuesday is unclear.", date(2014, 12, 31), "Tuesday"),
+        ("That is not to say that whatever happened on Saturday was minor.", date(2019, 11, 18), "Saturday"),
         ('"I wake up at five every day," he said. "On Monday I woke up late."', date(2014, 12, 31), "Monday"),
         # whose "I" it is gets lost out of the quotation
         ('"I\'ll release mine in the next week," Pence told Chuck Todd.', date(2016, 9, 3), "next week"),
@@ -243,6 +300,30 @@ def test_he_or_she_is_named_when_the_person_is_clear(nlp):
     assert got == "Mitch Landrieu was on hand for the unveiling of another"
 
 
+def test_he_after_a_reported_clause_is_its_subject(nlp):
+    """A clause reported before its frame ("X is a felon, prosecutors said") is what the sentence
+    is about: its subject is the main one, not the last speaker named before it."""
+    text = (
+        "Patrick Carlineo pleaded guilty on Monday.\n\nHis attorney, Sonya Zoghlin, said that "
+        'Carlineo never intended to harm anyone.\n\n"He has taken responsibility for his language," '
+        "Zoghlin said.\n\nCarlineo is a convicted felon and kept a loaded handgun at his home, "
+        "prosecutors said. He was convicted of criminal mischief in 1998."
+    )
+    got = events(nlp, text, date(2019, 11, 19))["1998"]
+    assert got == "Patrick Carlineo was convicted of criminal mischief"
+
+
+def test_speaker_named_in_the_fronted_report_stays_he(nlp):
+    """The reported clause before its frame names the speaker: the "he" that says it stays "he"
+    rather than repeating the name."""
+    text = (
+        "Tired of being sidelined, Hungarian astronaut Bertalan Farkas is leaving for the United "
+        "States to start a new career, he said Saturday."
+    )
+    got = events(nlp, text, date(1998, 4, 18))["Saturday"]
+    assert got == "He said Hungarian astronaut Bertalan Farkas is leaving"
+
+
 def test_reported_he_stays_he(nlp):
     """After "X says", the reported "he" is X: naming X twice would read oddly."""
     text = "Kevin Sullivan says he instructed staff on Monday to check the records."
@@ -261,3 +342,24 @@ def test_long_clauses_lose_their_side_phrases_not_their_verb(nlp):
     got = events(nlp, text, date(2014, 12, 11))["1970"]
     assert got is not None and got.startswith("Wein's Festival Productions produced the first New Orleans")
     assert "augmented" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Israel seized the territories, seen as parts of a future state, in the 1967 war.", "seen", True),
+        # a coordination the parse left open: its second half hangs elsewhere, so the aside stays
+        (
+            "Some of the worst pollution this year also occurred during Diwali, the Hindu festival of "
+            "lights, celebrated by lighting lamps, and often, by setting off fireworks.",
+            "celebrated",
+            False,
+        ),
+        # no comma: a participle that tells which noun is meant is no aside
+        ("The territories seized in the 1967 war are disputed.", "seized", False),
+    ],
+)
+def test_participle_asides(nlp, text, word, expected):
+    """A participle set off by a comma is a description the event does without."""
+    doc = nlp(text)
+    assert aside_participle(next(t for t in doc if t.text == word)) is expected

@@ -468,10 +468,78 @@ def test_months_of_a_story_set_in_an_earlier_year(nlp):
         "In movies from 2001: A Space Odyssey to Alien, astronauts sleep through the trip.",
         "The airline will grow again after its current period of consolidation.",
         'He spoke on ABC News\' "This Week" program.',
+        # model years: a year that designates a product's make; a phone number's last group
+        "The 2016 MacBook Pro introduced the butterfly keyboard.",
+        "Unlike the 2016 and 2017 models, the new one has a physical escape key.",
+        "The 2018 iPad Pro is the fastest tablet.",
+        "The 2016 MacBook Pro's keyboard failed within a year of use.",
+        "I compared it with the MacBook Pro (2016) and the MacBook Air (2017).",
+        "For inquiries, call 02-751-1500.",
+        # habits and standing rules recur: no year of their own
+        "The farmers market opens in June every year.",
+        "Every November, the town holds a parade.",
+        "The third flight departs each Thursday from the capital.",
+        "Orangemen march each July through the town's Catholic area.",
+        "Prices rise annually in January.",
     ],
 )
 def test_not_calendar_dates(nlp, text):
     assert found(nlp, text, FRI) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a year used as a time stays a date, whatever follows it
+        ("He is after his first win since the 1993 BellSouth Classic.", FRI, [("1993", "1993", None)]),
+        ("She ran in the 2016 election.", FRI, [("2016", "2016", None)]),
+        ("Analysts were predicting 1990 BellSouth earnings.", FRI, [("1990", "1990", None)]),
+        ("Apple put the keyboard in all MacBook models in 2016.", FRI, [("2016", "2016", None)]),
+        # a month told once is a date; "every year since" dates the start, not the habit's month
+        ("The town held a parade in November.", date(2019, 11, 19), [("November", "2019-11", None)]),
+        (
+            "Every year since 2010 the town has held a parade in May.",
+            date(2019, 11, 19),
+            [("since 2010", "2010", None)],
+        ),
+        # a quotation's "yesterday" counts from the day the text says it was said
+        (
+            '"We met yesterday," he said on Monday.',
+            date(2019, 11, 20),
+            [("yesterday", "2019-11-17", None), ("Monday", "2019-11-18", None)],
+        ),
+        (
+            'He said on Monday: "We will decide tomorrow."',
+            date(2019, 11, 20),
+            [("Monday", "2019-11-18", None), ("tomorrow", "2019-11-19", None)],
+        ),
+        ('"We met yesterday," he said.', date(2019, 11, 20), [("yesterday", "2019-11-19", None)]),
+        (
+            "‘We don’t meet until tomorrow,’ she told reporters on Friday.",
+            date(2019, 11, 20),
+            [("tomorrow", "2019-11-16", None), ("Friday", "2019-11-15", None)],
+        ),
+        (
+            'Speaking to reporters on Monday, he said: "We decided yesterday."',
+            date(2019, 11, 20),
+            [("Monday", "2019-11-18", None), ("yesterday", "2019-11-17", None)],
+        ),
+        # a weekday the story named before is that day again, unless its own tense says otherwise
+        (
+            "Trump made an unscheduled trip to Walter Reed on Saturday. Now consider what we know "
+            "about his visit on Saturday.",
+            date(2019, 11, 18),
+            [("Saturday", "2019-11-16", None), ("Saturday", "2019-11-16", None)],
+        ),
+        (
+            "He met her on Saturday. He will meet her again on Saturday.",
+            date(2019, 11, 18),
+            [("Saturday", "2019-11-16", None), ("Saturday", "2019-11-23", None)],
+        ),
+    ],
+)
+def test_models_habits_quotations_and_named_days(nlp, text, published, expected):
+    assert found(nlp, text, published) == expected
 
 
 def test_dateline_dates_the_dispatch_not_an_event(nlp):

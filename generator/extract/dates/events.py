@@ -33,13 +33,19 @@ from ..syntax import (
 )
 from .finding import TimeExpr
 from .phrases import Clause, noun_phrase, readable, short, shorten, text_of, tidy, under, vague
-from .placement import anchor, comparison_base, fronted, lead_in, own_event, spent
+from .placement import anchor, comparison_base, fronted, lead_in, own_event, past_aside, spent
 
 AGENCY_DATELINE = re.compile(
     r"^\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}\s*\([A-Z][\w .&-]{1,30}\)\s*[-–—:]+\s*"
 )
 """A dateline in title case with its agency ("New York (AFP) –"), which `sentences.DATELINE`
 (capitals only) leaves to the sentence."""
+
+
+SHORT_NOUN_PHRASE = 10
+"""Words at most in a noun phrase that stands in for a clause with no readable subject."""
+HEARER_VERBS = {"tell", "assure", "inform", "warn", "remind", "notify", "advise"}
+"""Reporting verbs whose object is who heard it ("told Reuters that ...")."""
 
 
 def build_timeline(doc: Doc, exprs: list[TimeExpr], cast: Cast) -> list[TimelineEntry]:
@@ -81,8 +87,17 @@ class _People:
         return actor.name if actor is not None else None
 
     def _main_subject(self, m: Mention) -> bool:
+        """The subject of its sentence's main clause, a reported clause before its frame
+        included ("Carlineo is a convicted felon, prosecutors said")."""
         tok = self.doc.char_span(m.start, m.end, alignment_mode="expand") if self.doc is not None else None
-        return tok is not None and tok.root.dep_ in ("nsubj", "nsubjpass") and tok.root.head.dep_ == "ROOT"
+        if tok is None or tok.root.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = tok.root.head
+        while verb.head.i != verb.i and (
+            verb.dep_ == "conj" or (verb.dep_ == "ccomp" and verb.i < verb.head.i)
+        ):
+            verb = verb.head
+        return verb.dep_ == "ROOT"
 
     def _main_subject_at(self, actor: str, before: int) -> bool:
         """Whether the person found was the main subject of a sentence (not the nearest name)."""
@@ -113,13 +128,40 @@ def _event(span: Span, all_dates: set[int], people: _People) -> tuple[str | None
     path = {a.i for a in span.root.ancestors}
     word = anchor(span)
     verb = governing_verb(span.root)
+    if verb is not None and past_aside(span, verb):
+        path -= {t.i for t in verb.subtree}
+        verb = governing_verb(verb.head)
     if comparison_base(span):
         return None, ()  # "down from $19.5 billion the previous year": no event of its own
-    if word.pos_ == "NOUN" and word.i not in own and own_event(word, verb, own, all_dates):
-        tokens = [t for t in noun_phrase(word) if t.i not in skip]
-        return _finish([tidy(tokens, [word])], None, True, {}, people)
+    noun_event = word.pos_ == "NOUN" and word.i not in own
+    if noun_event and own_event(word, verb, own, all_dates):
+        return _noun_event(word, skip, people)
     if verb is None:
         return None, ()
+    found = _verb_event(span, verb, skip, all_dates, path, people)
+    if found[0] is None and noun_event and span.root.head.i == word.i:
+        return _noun_event(word, skip, people, alone=True)  # "as I did at October's Money 20/20 conference"
+    return found
+
+
+def _noun_event(
+    word: Token, skip: set[int], people: _People, alone: bool = False
+) -> tuple[str | None, tuple[str, ...]]:
+    """The noun phrase a date modifies as the event ("a meeting later this month"); `alone`, the
+    noun without what is coordinated with it, and only when short: what stands in for a clause."""
+    tokens = [t for t in noun_phrase(word) if t.i not in skip]
+    if alone:
+        tokens = [t for t in tokens if not under(t, word, {"conj", "cc"})]
+        if len(tokens) > SHORT_NOUN_PHRASE:
+            return None, ()
+    return _finish([tidy(tokens, [word])], None, True, {}, people)
+
+
+def _verb_event(
+    span: Span, verb: Token, skip: set[int], all_dates: set[int], path: set[int], people: _People
+) -> tuple[str | None, tuple[str, ...]]:
+    """The clause of the verb the date hangs on (or of the verb it completes) as the event."""
+    own = {t.i for t in span}
     verb = _event_verb(verb, path)
     noun = _participle_noun(verb)
     if noun is not None:
@@ -147,6 +189,8 @@ def _clause_event(
     clause = Clause(verb, path, skip, {t.i for t in span}, all_dates)
     clause.walk(verb, True)
     subject, names = _subject(clause, people, skip)
+    if names and _named_in_quote(verb, names):
+        names = {}  # "Farkas is leaving, he said": "He said Farkas is leaving", not Farkas twice
     body = tidy([t for t in clause.keep if t.i not in skip] + subject, clause.roots + subject[-1:])
     lead = _lead(verb, clause.subject, skip)
     said = bool(lead) and verb.dep_ == "ccomp"
@@ -264,13 +308,35 @@ def _lead(verb: Token, subject: Token | None, skip: set[int]) -> list[Token]:
     if verb.dep_ == "ccomp" and is_reporting(head):
         reporter = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if reporter is not None and not vague(reporter):
-            return [*noun_phrase(reporter), head]  # "said Jeffrey Halley" reads "Jeffrey Halley said"
+            # "said Jeffrey Halley" reads "Jeffrey Halley said"
+            return [*noun_phrase(reporter), head, *_told(head, verb)]
         return []
     if subject is None and verb.dep_ in ("advcl", "acl", "conj"):
         borrowed = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if borrowed is not None and not vague(borrowed):
             return sorted((t for t in noun_phrase(borrowed) if t.i not in skip), key=lambda t: t.i)
     return []
+
+
+def _named_in_quote(verb: Token, names: dict[int, str]) -> bool:
+    """Whether the person a pronoun subject of a reporting verb stands for is named in what the
+    verb reports before it."""
+    if not is_reporting(verb):
+        return False
+    said = {t.lower_ for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i for t in c.subtree}
+    return any(name.split()[-1].lower() in said for name in names.values())
+
+
+def _told(verb: Token, said: Token) -> list[Token]:
+    """Whom a reporting verb told, when named before what was said ("Sources told CNN that
+    ..."): without it, "Sources told Trump had made" reads as telling Trump."""
+    if verb.lemma_.lower() not in HEARER_VERBS:
+        return []  # "reported income rose": the object of "reported" is what was said
+    told = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < said.i), None)
+    if told is None or vague(told) or told.pos_ not in ("PROPN", "NOUN"):
+        return []
+    words = noun_phrase(told)
+    return words if len(words) <= 4 else []
 
 
 def _finish(

@@ -31,10 +31,12 @@ from ..syntax import span_over
 from .anchors import FROM_PUBLICATION, Anchors, Value, set_in
 from .calendar import month_number, safe_date
 from .guard import guarded
+from .habits import habitual
 from .pieces import MONTH, Rule
 from .plausible import plausible
+from .quoted import said_on
 from .rules import candidates, resolve
-from .tense import reading
+from .tense import Reading, reading
 
 
 @dataclass(frozen=True)
@@ -69,11 +71,15 @@ def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
     matches = candidates(text)
     anchors.story_year = _story_year(matches, text, today)
     found: list[TimeExpr] = []
+    named_days: dict[str, Value] = {}
     for rule, m in matches:
-        if not plausible(doc, rule.kind, m):
+        if not plausible(doc, rule.kind, m) or habitual(doc, rule, m):
             continue
         way = reading(doc, rule.kind, m)
-        value = guarded(rule, m, today, way, resolve(rule, m, anchors, way.direction))
+        said = said_on(doc, text, rule, m, matches, today)  # a quotation's day, if the text gives it
+        here = anchors if said is None else Anchors(said)
+        value = guarded(rule, m, said or today, way, resolve(rule, m, here, way.direction))
+        value = _as_before(rule, m, way, value, named_days) if said is None else value
         if value is None:
             continue
         anchors.note(rule.kind, value[0], m.group(0), m.start(), _modifier(doc, m))
@@ -82,6 +88,24 @@ def extract_dates(doc: Doc, published: date | None) -> Iterator[TimeExpr]:
     for x in _ranges(text, found):
         if not any(a <= x.start_char and x.end_char <= b for a, b in datelines):
             yield x
+
+
+def _as_before(
+    rule: Rule, m: re.Match[str], way: Reading, value: Value | None, named: dict[str, Value]
+) -> Value | None:
+    """A bare weekday the text named before is that day again when no tense of its own says
+    otherwise ("made a trip on Saturday ... consider his visit on Saturday"): a story's
+    "Saturday" is one day. `named` keeps the first value of each weekday."""
+    g = m.groupdict()
+    if rule.kind != "weekday" or value is None or not value[0]:
+        return value
+    if g.get("rel") or g.get("ana") or g.get("dba"):
+        return value  # "last Saturday", "the following Saturday": placed by their own words
+    word = g["w"].lower()
+    if word not in named:
+        named[word] = value
+        return value
+    return value if way.certain else named[word]
 
 
 def _modifier(doc: Doc, m: re.Match[str]) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..syntax import DASHES, FIRST_SECOND_PERSON, is_reporting, join
+from .placement import DASH_MARKS, second_object
 
 DROP_DEPS = frozenset(
     ["advcl", "parataxis", "punct", "mark", "cc", "conj", "relcl", "csubj", "discourse", "intj", "dep"]
@@ -36,8 +37,11 @@ SENTENCE_ADVERBS = {
 }
 QUOTE_TOKENS = {'"', "“", "”", "``", "''", "‘", "’"}
 """Quotation marks as the tokenizer writes them: an event is told, not quoted."""
-VAGUE_SUBJECTS = {"it", "they", "this", "that", "these", "those", "what", "which", "who", "there", "one"}
-"""Subjects that say nothing out of their sentence ("It did", "What happened")."""
+VAGUE_SUBJECTS = {
+    "it", "they", "this", "that", "these", "those", "what", "which", "who", "there", "one", "whatever",
+    "whoever",
+}  # fmt: skip
+"""Subjects that say nothing out of their sentence ("It did", "What happened", "Whatever happened")."""
 ANAPHORIC = {"such", "same"}
 """Words that point back into the text: "the first such signing" names nothing on its own."""
 KEPT_PUNCT = ("-", "'", "’", "&", "$", "%")
@@ -76,6 +80,11 @@ class Clause:
             if child.i in self.skip or child.text in QUOTE_TOKENS:
                 continue
             on_path = child.i in self.path
+            if top and child.dep_ == "mark" and _object_relative(child, self.verb):
+                noun = child.doc[child.i - 1]  # "the Magic Keyboard that Apple released" as a ccomp
+                self.keep.extend(noun_phrase(noun, stop=child.i))
+                self.roots.append(noun)
+                continue
             holds_date = any(t.i in self.all_dates and t.i not in self.own for t in child.subtree)
             if not on_path and holds_date and not self._core(child):
                 continue
@@ -85,7 +94,9 @@ class Clause:
                 and not (not top and child.dep_ in ("punct", "cc", "conj"))
             ):
                 continue
-            if not on_path and aside_apposition(child):
+            if not on_path and (
+                aside_apposition(child) or aside_participle(child) or second_object(child, DASH_MARKS)
+            ):
                 continue
             if top and not on_path and self._aside(child):
                 continue
@@ -136,6 +147,21 @@ class Clause:
         return False
 
 
+def _object_relative(mark: Token, verb: Token) -> bool:
+    """A "that" right after a noun opening a clause whose verb lacks its object: a relative
+    clause the parse took for a complement ("the keyboard that Apple released")."""
+    before = verb.doc[mark.i - 1] if mark.i > 0 else None
+    return (
+        mark.lower_ == "that"
+        and verb.dep_ == "ccomp"
+        and verb.tag_ in ("VBD", "VBN")
+        and before is not None
+        and before.pos_ in ("NOUN", "PROPN")
+        and before.lemma_.lower() not in CONTENT_NOUNS
+        and not any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp", "acomp", "oprd") for c in verb.children)
+    )
+
+
 def _dash_between(child: Token, verb: Token) -> bool:
     """Whether a dash stands between a dependent clause and its verb (it is set off)."""
     words = sorted(t.i for t in child.subtree)
@@ -152,6 +178,17 @@ def aside_apposition(tok: Token) -> bool:
     first = min(t.i for t in tok.subtree)
     before = tok.doc[first - 1] if first > 0 else None
     return before is not None and (before.text in (",", "(") or before.text in DASHES)
+
+
+def aside_participle(tok: Token) -> bool:
+    """A participle phrase on a noun set off by a comma ("the territories, seen as parts of a
+    future state,"): a description the event does without; not one whose coordination the parse
+    left open ("celebrated by lighting lamps, and often, by setting off fireworks"): its second
+    half hangs elsewhere and would be left behind."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBG") or any(c.dep_ == "cc" for c in tok.children):
+        return False
+    first = min(t.i for t in tok.subtree)
+    return first > 0 and tok.doc[first - 1].text == ","
 
 
 def noun_phrase(noun: Token, stop: int | None = None) -> list[Token]:

@@ -13,6 +13,11 @@ TIME_NOUNS = {
 }  # fmt: skip
 """Nouns of time: a date on one ("the fourth quarter of 2014", "at dawn on Sunday") dates what
 that noun is on."""
+DASH_MARKS = frozenset(["-", "–", "—", "--"])
+SET_OFF = DASH_MARKS | {","}
+"""Marks that set an apposition off from what it follows."""
+LEADING = {"back", "way", "earlier", "later"}
+"""Adverbs that lead to the date after them ("back in 2015", "way back in 1990")."""
 PLACING = {"at", "during", "in", "on", "amid", "over", "throughout"}
 """Prepositions that place the verb's event at the noun's ("said at a press briefing on Friday")."""
 TOPIC_PREPS = {"on", "over"}
@@ -32,6 +37,15 @@ def lead_in(span: Span) -> set[int]:
             out.add(tok.i)
         else:
             break
+    first = tok.doc[min(out)] if out else span.root
+    before = tok.doc[first.i - 1] if first.i > 0 else None
+    if (
+        before is not None
+        and before.lower_ in LEADING
+        and before.dep_ == "advmod"
+        and before.n_lefts + before.n_rights == 0
+    ):
+        out.add(before.i)  # "were cool back in 2016": "back" leads to the date the parse hung beside it
     return out
 
 
@@ -52,6 +66,27 @@ def fronted(span: Span, verb: Token) -> set[int]:
     return words if max(words) < min(t.i for t in subject.subtree) else set()
 
 
+def past_aside(span: Span, verb: Token) -> bool:
+    """A date after the comma that closes a participle set off before it ("seized the
+    territories, seen as part of a future state, in the 1967 war"): the parse hangs it on the
+    participle, but the aside has closed and the date is the main verb's."""
+    if verb.dep_ not in ("advcl", "acl") or verb.tag_ not in ("VBN", "VBG") or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return False
+    doc = verb.doc
+    first = min(t.i for t in verb.subtree)
+    top = next((a for a in [span.root, *span.root.ancestors] if a.head.i == verb.i), None)
+    return (
+        first > 0
+        and doc[first - 1].text == ","
+        and top is not None
+        and top.dep_ == "prep"
+        and top.i > verb.i + 1
+        and doc[top.i - 1].text == ","
+    )
+
+
 def anchor(span: Span) -> Token:
     """The word the date hangs on; past a noun of time ("the fourth quarter of 2014", "the
     remainder of the fiscal year") to what that hangs on."""
@@ -66,11 +101,13 @@ def anchor(span: Span) -> Token:
     return tok
 
 
-def _second_object(noun: Token) -> bool:
-    """An object set off by a comma after another object of the same verb: an apposition the
-    parse took for an object ("signed deals worth $2.6 billion, the first such signing")."""
+def second_object(noun: Token, marks: frozenset[str] = SET_OFF) -> bool:
+    """An object set off by one of `marks` (a comma or a dash) after another object of the same
+    verb: an apposition the parse took for an object ("signed deals worth $2.6 billion, the
+    first such signing", "replaced a design from 2015—one that it had tried to perfect—with
+    ..."); not a score's second number ("beat Moldova 2-0")."""
     first = min(t.i for t in noun.subtree)
-    if noun.dep_ != "dobj" or first == 0 or noun.doc[first - 1].text != ",":
+    if noun.dep_ != "dobj" or first == 0 or noun.doc[first - 1].text not in marks or noun.is_digit:
         return False
     return any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
 
@@ -81,7 +118,7 @@ def own_event(noun: Token, verb: Token | None, own: set[int], all_dates: set[int
     event), nor when it places the verb's event ("said at a press briefing on Friday"); yes in
     other adjuncts ("since its founding in 1990", "ahead of a meeting later this month"), and
     when the verb has a date of its own ("weighed in on Thursday's fight on Monday")."""
-    if verb is None or noun.dep_ == "appos" or _second_object(noun):
+    if verb is None or noun.dep_ == "appos" or second_object(noun):
         return True  # "signed deals, the first such signing since 2017": the apposition's own
     head = noun.head
     if head.i == verb.i:
@@ -131,4 +168,15 @@ def comparison_base(span: Span) -> bool:
     return False
 
 
-__all__ = ["TIME_NOUNS", "anchor", "comparison_base", "fronted", "lead_in", "own_event", "spent"]
+__all__ = [
+    "TIME_NOUNS",
+    "anchor",
+    "comparison_base",
+    "fronted",
+    "lead_in",
+    "own_event",
+    "DASH_MARKS",
+    "past_aside",
+    "second_object",
+    "spent",
+]

@@ -7,7 +7,7 @@ the figure of speech, "Easter Island" the place: a match that fails is no date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -59,6 +59,10 @@ QUANTITY_NOUNS = {
 """Words before a year on a copyright line."""
 STREET_WORDS = {"st", "street", "ave", "avenue", "road", "rd", "blvd", "boulevard", "drive", "dr", "lane"}
 """Street types: a number before a name that ends in one is an address ("1225 N. Rampart St.")."""
+MODEL_NOUNS = {"model", "models"}
+"""Nouns a year before them names the make of ("the 2017 model"), not a time."""
+SINCE_PREPS = {"since", "before", "after", "until", "till", "during"}
+"""Prepositions that use what follows as a time ("since the 1993 BellSouth Classic")."""
 OPENING_QUOTES = {'"', "“", "``", "‘", "'"}
 CLOSING_QUOTES = {'"', "”", "''", "’", "'"}
 OPENING_MARKS = ('"', "“", "``", "`", "‘", "(")
@@ -165,8 +169,11 @@ def _year(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
     if round_number and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
         named_event = tok.head.tag_ == "NNPS" and tok.ent_type_ == "DATE"  # "the 2000 Olympics"
         return tok.head.lower_ in TIME_NOUNS or named_event
-    if _named_number(doc, tok):
+    if _named_number(doc, tok) or _model_year(tok):
         return False
+    after_number = tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].is_digit
+    if after_number and not re.fullmatch(YEAR, doc[tok.i - 2].text):
+        return False  # "02-751-1500": the last group of a phone number; "1990-1995" is a range
     if tok.i > 0:
         prev = doc[tok.i - 1]
         if prev.text in ("$", "#", "No.", "no.", "number", "flight", "Flight", "page", "Page"):
@@ -236,6 +243,39 @@ def _named_number(doc: Doc, tok: Token) -> bool:
         ):
             return True  # "a 1987 Chevrolet"; "his 1990 Anheuser earnings projection" dates a noun
     return False
+
+
+def _model_year(tok: Token) -> bool:
+    """A year that designates a product's model ("the 2016 MacBook Pro", "the 2016 and 2017
+    models", "the 2018 iPad Pro", "the MacBook Air (2017)"): it modifies a product's name or
+    "model", not a time; "the 1994 Freedom of Access Act", "the 2016 election", "the Falklands
+    War (1982)" and "in 2016" stay dates."""
+    while tok.dep_ == "conj" and tok.head.like_num:
+        tok = tok.head  # "the 2016 and 2017 models": the second year modifies what the first does
+    head = tok.head
+    if head.dep_ == "pobj" and head.head.lower_ in SINCE_PREPS or head.ent_type_ == "EVENT":
+        return False  # "first win since the 1993 BellSouth Classic": a time, an event's edition
+    if tok.dep_ == "appos" and tok.i > 0 and tok.doc[tok.i - 1].text == "(" and head.i < tok.i:
+        return _product([*head.lefts, head])  # "the MacBook Air (2017)"
+    if tok.dep_ not in ("nummod", "compound", "amod", "nmod") or head.i <= tok.i:
+        return False
+    if head.lower_ in MODEL_NOUNS:
+        return True
+    name = tok.doc[tok.i + 1 : head.i + 1]
+    if head.pos_ != "PROPN":  # "the 2016 MacBook Pro's keyboard": the owner is the product
+        owner = next((t for t in name if t.tag_ == "POS"), None)
+        return owner is not None and _product(tok.doc[tok.i + 1 : owner.i])
+    return _product(name)
+
+
+def _product(words: Iterable[Token]) -> bool:
+    """Whether a name is a product's: the recogniser says so, or a word is spelled like a brand."""
+    return any(t.pos_ == "PROPN" and (t.ent_type_ == "PRODUCT" or _camel(t.text)) for t in words)
+
+
+def _camel(word: str) -> bool:
+    """A brand's spelling with a capital inside the word ("MacBook", "iPad", "PlayStation")."""
+    return word.isalpha() and any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
 
 
 def _year_ago(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:

@@ -1,0 +1,65 @@
+"""Habits: a month or weekday the text gives as a custom or a standing rule, not as a date.
+
+"The market opens in June every year", "every November", "each spring", "usually closes on
+Sunday": TimeML would leave the year out (`XXXX-06`, a set), and a timeline has no place for a
+date that recurs, so the expression is no entry. Only expressions whose year comes from the
+tense are read so: "every year since 2010" or "in June 2019" say where they are themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..syntax import governing_verb, span_over
+from .guard import COUNTED_FROM_TEXT, tense_dependent
+from .pieces import Rule
+
+EVERY = {"every", "each"}
+"""Determiners that make a date a recurring one ("every November", "each spring")."""
+ORDINALS = {"other", "second", "third", "fourth"}
+"""Words between "every" and the date ("every other Friday")."""
+HABIT_ADVERBS = {
+    "annually",
+    "yearly",
+    "usually",
+    "typically",
+    "normally",
+    "traditionally",
+    "customarily",
+    "routinely",
+    "regularly",
+}
+"""Adverbs that make the clause a habit: its month or weekday is a custom, not one day."""
+RECURRING_UNITS = {"year", "month", "week", "day", "spring", "summer", "fall", "autumn", "winter", "season"}
+"""Time nouns that recur after "every" ("opens in June every year")."""
+
+
+def habitual(doc: Doc, rule: Rule, m: re.Match[str]) -> bool:
+    """Whether the expression at `m` recurs: "every" before it, or a habit in its clause
+    ("every year", "annually", "usually")."""
+    if rule.kind in COUNTED_FROM_TEXT or not tense_dependent(rule, m):
+        return False
+    span = span_over(doc, m.start(), m.end())
+    if span is None:
+        return False
+    if _after_every(doc, span.start):
+        return True
+    verb = governing_verb(span.root)
+    return verb is not None and any(_frequency(c) for c in verb.children)
+
+
+def _after_every(doc: Doc, start: int) -> bool:
+    """ "every November", "each spring", "every other Friday"."""
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    if before and before[-1] in EVERY:
+        return True
+    return len(before) == 2 and before[0] in EVERY and before[1] in ORDINALS
+
+
+def _frequency(tok: Token) -> bool:
+    """A word of the clause that makes it recur: "annually", "usually", "every year"."""
+    if tok.lower_ in HABIT_ADVERBS:
+        return True
+    return tok.lemma_.lower() in RECURRING_UNITS and any(c.lower_ in EVERY for c in tok.children)
