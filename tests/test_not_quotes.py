@@ -48,6 +48,23 @@ def direct(nlp, text: str) -> list[str]:
         # nicknames inside a name
         ('It is home to the Don "Moose" Jamison Heritage School of Music.', []),
         ("Indonesian President Joko “Jokowi” Widodo ordered a review.", []),
+        # in reported speech, names and terms stay out: a noun before a noun, a capitalised name
+        (
+            "China said it is committed to the “one country, two systems” formula granting the city "
+            "autonomy.",
+            [],
+        ),
+        ("The spokesman said the “Indo-Pacific” strategy had failed.", []),
+        ("Labour said the budget would bring a “poll-tax” rise for renters.", []),
+        # ... and so do clauses nobody says, a reason no named speaker gives, and lone words under
+        # a verb of thinking
+        (
+            "Mehmet Oz has been called a charlatan by fellow physicians for promoting “quack” cures.",
+            [],
+        ),
+        ("The plume is far larger than what is predicted to result from “exogenic” processes.", []),
+        ("Debroski Herbert believes that the cells continually “taste” the air for threats.", []),
+        ("Donald Trump continued to portray “illegal” immigrants as violent criminals.", []),
         # speech stays speech
         ("“We will win,” Bernie Sanders said on Monday.", ["We will win,"]),
         (

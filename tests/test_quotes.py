@@ -328,3 +328,98 @@ def test_cue_span_and_ids(nlp) -> None:
 def test_speaker_repairs(nlp, text: str, speakers: list[str | None]) -> None:
     """Frames the parse gets wrong or leaves without a subject, and descriptions for people."""
     assert [q[1] for q in quoted(nlp, text)] == speakers
+
+
+THATCHER = "Margaret Thatcher"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # deep in the clause a reporting verb governs, even before a noun
+        (
+            "Margaret Thatcher said the new exams would allow results to be distorted by “biased” "
+            "teachers helping pupils with coursework.",
+            [("biased", THATCHER, "partial")],
+        ),
+        (
+            "Keith Joseph had insisted that the new scheme was intended to stretch pupils, creating a "
+            "tougher, “clearer and fairer” system.",
+            [("clearer and fairer", "Keith Joseph", "partial")],
+        ),
+        (
+            "Introducing the exams in September was a “hopelessly unrealistic” prospect, an official said.",
+            [("hopelessly unrealistic", None, "partial")],
+        ),
+        (
+            "Margaret Thatcher asked for implementation of the exam to be postponed for a year, to help "
+            "ensure the syllabuses were “sufficiently rigorous” and the coursework “properly assessed”.",
+            [("sufficiently rigorous", THATCHER, "partial"), ("properly assessed", THATCHER, "partial")],
+        ),
+        (
+            "Leaders denounced what Malcolm Turnbull called North Korea’s “reckless, provocative” actions.",
+            [("reckless, provocative", "Malcolm Turnbull", "partial")],
+        ),
+        (
+            "“We need change,” Donald Trump said, arguing that he will bring a “common-sense” approach "
+            "to the job.",
+            [("We need change,", "Donald Trump", "direct"), ("common-sense", "Donald Trump", "partial")],
+        ),
+        # what someone is accused or blamed for
+        (
+            "Democrats blasted the committee for failing to make clear that the immunity was only "
+            "“partial” for both aides.",
+            [("partial", "Democrats", "partial")],
+        ),
+        # a verb of advice, a verb of thinking with a named subject
+        (
+            "Margaret Thatcher was advised by Oliver Letwin to postpone the exam until it was clear "
+            "that it was “workable”.",
+            [("workable", "Oliver Letwin", "partial")],
+        ),
+        (
+            "Margaret Thatcher feared the exams would lead to lower standards and a “can’t fail” "
+            "mentality among pupils.",
+            [("can’t fail", THATCHER, "partial")],
+        ),
+        # advice inside what a company said: the company speaks
+        (
+            "CMS Energy said management would recommend to its board that the dividend be reinstated "
+            "at a “modest level” later this year.",
+            [("modest level", "CMS Energy", "partial")],
+        ),
+        # a noun for speech with an owner
+        (
+            "Jordan and Egypt criticised the policy shift, with Foreign Minister Ayman Safadi warning "
+            "of “dangerous consequences”.",
+            [("dangerous consequences", "Ayman Safadi", "partial")],
+        ),
+        (
+            "Prince Andrew gave an interview. It contradicted his claim that the pair were “not close”.",
+            [("not close", "Prince Andrew", "partial")],
+        ),
+        # ... and a phrase set in the writer's sentence carries no speaker on to the next quote
+        (
+            "Politifact seized on Donald Trump’s claim that there have been “thousands of shootings” "
+            "in Chicago. They checked the Chicago Tribune and found there had been “3,210 shooting "
+            "victims” this year.",
+            [("thousands of shootings", "Donald Trump", "partial")],
+        ),
+        # verbs that say what something is
+        (
+            "In a statement, Barack Obama condemned the test as “provocative and destabilizing”.",
+            [("provocative and destabilizing", "Barack Obama", "partial")],
+        ),
+        # as X put it
+        (
+            "Bank lobbyists are orchestrating a “continuing assault” on the reform law, as the New "
+            "York Times put it on Tuesday.",
+            [("continuing assault", "New York Times", "partial")],
+        ),
+    ],
+)
+def test_partial_quotes_in_reported_speech(
+    nlp, text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    """Short quoted phrases inside what someone is reported to say or think are their words."""
+    assert quoted(nlp, text) == expected

@@ -97,7 +97,7 @@ REPORTING_VERBS = _words(
     boast joke quip shout yell scream chant exclaim whisper bark muse wonder caution confirm deny
     reveal testify counter retort interject agree disagree assure reassure tout deride decry
     denounce dismiss proclaim pronounce read echo plead beg implore cry sob sigh snap murmur mutter
-    gasp rant reiterate repeat affirm concur clarify elaborate
+    gasp rant reiterate repeat affirm concur clarify elaborate condemn
     """
 )
 """Verbs that introduce what someone said (lemmas): the frames of quotations."""

@@ -7,6 +7,7 @@ All steps are linear in the article:
 - `frames`: the reporting verbs that introduce a quotation.
 - `speakers`: the actor behind a reporting verb, a signature dash or a transcript turn.
 - `follow_on`: speakers of quotes with no frame of their own (the quote they continue).
+- `partial`: short quoted phrases deep in reported speech, which are the speaker's words.
 - `attribution`: `extract_quotes`, which places each quote and drops scare quotes.
 """
 

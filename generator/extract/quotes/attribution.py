@@ -4,7 +4,8 @@ The reporting verb that governs the quote (see `frames`) and its subject as spea
 transcript turn or a signature dash names the speaker outright; a quote with no frame continues
 the previous quote of the same paragraph, or of the previous paragraph when it opens its own
 (see `follow_on`). Short quoted phrases that nobody is reported to say (names of things, titles,
-scare quotes) are dropped by their structure. Reported speech (`X said that ...` without marks)
+scare quotes) are dropped by their structure, unless they sit in the clause a reporting verb
+governs (see `partial`). Reported speech (`X said that ...` without marks)
 is yielded as `kind="indirect"`, with the complement clause as text.
 """
 
@@ -23,6 +24,7 @@ from .frames import cue_text, find_cue
 from .index import ArticleIndex
 from .marks import Piece
 from .mentioned import not_speech
+from .partial import in_reported_speech
 from .speakers import dash_speaker, reported_by, speaker_for, turn_speaker
 
 SHORT = 4
@@ -66,14 +68,21 @@ def extract_quotes(doc: Doc, cast: Cast) -> Iterator[Quote]:
             if frame is not None:
                 speaker, said = frame
                 framed, hops = True, 1
+        within = None
         if _scare(ctx, start, end, framed, hops, content):
-            carried = None
-            continue
+            within = in_reported_speech(ctx, start, end)
+            if within is None:
+                carried = None
+                continue
+            if within[0] not in verbs:  # a verb of thinking or `as X put it` frames it
+                speaker, said = within[1], cue_text(within[0])
+            framed = True
         if not framed:
             root, speaker = clause_speaker(ctx, start, end)
             said = cue_text(root)
         found.append((start, end, speaker, _kind(ctx, start, end), said))
-        last = (ctx.para(end), end, speaker, said)
+        if within is None:  # words set in the writer's sentence frame no later quote
+            last = (ctx.para(end), end, speaker, said)
         carried = (speaker, said) if piece.continues else None
     indirect: list[Found] = [(s, e, speaker_for(ctx, v), "indirect", v.text) for s, e, v in reported]
     for n, (s, e, speaker, kind, said) in enumerate(sorted(found + indirect), start=1):
