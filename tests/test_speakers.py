@@ -149,3 +149,63 @@ def test_gender_shown_by_the_text(nlp) -> None:
     by_name = {a.name: a.id for a in cast.actors}
     assert cast.gender(by_name["Thatcher"]) == "f"
     assert cast.gender(by_name["Joseph"]) == "m"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare "the insider", "the expert", "the source", "the official" takes up someone the
+        # article left unnamed, never the person it named last
+        (
+            "Scooter Braun is unhappy with the way his business partner has handled their schism with "
+            'Taylor Swift. "He is frustrated," an insider told the outlet on Monday. "This fight with '
+            'Taylor is not something Scooter agrees with," the insider added of the spat.',
+            [
+                ("He is frustrated,", None),
+                ("This fight with Taylor is not something Scooter agrees with,", None),
+            ],
+        ),
+        (
+            "Prince Andrew denied the claims in a BBC interview. “He is not entitled to any form of "
+            "immunity,” said one legal expert. “His friendship with the convicted sex offender Jeffrey "
+            "Epstein is under investigation,” the expert warned.",
+            [
+                ("He is not entitled to any form of immunity,", None),
+                (
+                    "His friendship with the convicted sex offender Jeffrey Epstein is under investigation,",
+                    None,
+                ),
+            ],
+        ),
+        (
+            "Presidential adviser Vafa Gulizade and his Armenian counterpart Zhirayr Liparityan met on "
+            'Wednesday. "The main subject was the search for a peaceful solution," the source said. He '
+            "declined to say more.",
+            [("The main subject was the search for a peaceful solution,", None)],
+        ),
+        (
+            "Kurdish leader Massoud Barzani said his party was backed by Iraqi armour in Arbil. "
+            '"Iraqi troops are taking part in the attack," the official, who asked not to be identified, '
+            "told Reuters.",
+            [("Iraqi troops are taking part in the attack,", None)],
+        ),
+        # negative: a noun the article gave a named person, or a description with words of its own
+        (
+            "Matt Colligan, a spokesman for the park service, declined to comment further. “We will "
+            "reopen the trail,” the spokesman said.",
+            [("We will reopen the trail,", "Matt Colligan")],
+        ),
+        (
+            'Donald Trump spoke to veterans in Ohio on Monday. "We need change," the New York '
+            "businessman said, arguing that he would bring a new approach.",
+            [("We need change,", "Donald Trump")],
+        ),
+        (
+            "Scott Pruitt runs the Environmental Protection Agency. He visited the site on Monday. “We "
+            "are reviewing the data,” the agency said.",
+            [("We are reviewing the data,", "Environmental Protection Agency")],
+        ),
+    ],
+)
+def test_unnamed_source_is_nobody_named(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(nlp, text) == expected
