@@ -209,3 +209,35 @@ def test_gender_shown_by_the_text(nlp) -> None:
 )
 def test_unnamed_source_is_nobody_named(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a he/she right after someone the article leaves unnamed takes that person up
+        (
+            "Rajab Adinayev, the town's mayor, said the rebels had left. One elderly man, who declined "
+            'to give his name, said two of his sons were now refugees in Moscow. "We just need to stop '
+            'the war," he said.',
+            [("We just need to stop the war,", None)],
+        ),
+        (
+            "Police arrested John Smith on Monday. A witness said she saw the car speed away. “It was "
+            "terrifying,” she said.",
+            [("It was terrifying,", None)],
+        ),
+        # negative: a plural, a name, or a description with words of its own in between
+        (
+            "Aung San Suu Kyi said once the activists were sentenced, they suffered inhuman conditions. "
+            '"Almost all of the prisoners start suffering from health problems," she said.',
+            [("Almost all of the prisoners start suffering from health problems,", "Aung San Suu Kyi")],
+        ),
+        (
+            "Donald Trump spoke to veterans in Herndon on Monday. The Republican nominee also linked "
+            'cyber attacks to the email server. "We will be strong again," he said.',
+            [("We will be strong again,", "Donald Trump")],
+        ),
+    ],
+)
+def test_pronoun_after_an_unnamed_person(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(nlp, text) == expected

@@ -11,7 +11,14 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import HE_SHE, REPORTED_SPEECH_VERBS, SUBJECT_DEPS, is_reporting, reporting_subject
+from ..syntax import (
+    HE_SHE,
+    REPORTED_SPEECH_VERBS,
+    SUBJECT_DEPS,
+    is_person_noun,
+    is_reporting,
+    reporting_subject,
+)
 from .index import ArticleIndex
 from .nominal import nominal_speaker, stands_for_body
 
@@ -237,6 +244,8 @@ def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
         return None
     if subj.pos_ == "PRON":
         if subj.lower_ in HE_SHE:
+            if _unnamed_before(ctx, subj):
+                return None
             return ctx.antecedent(subj.idx, "m" if subj.lower_ == "he" else "f")
         if subj.lower_ in ("it", "they"):
             return _body_subject(ctx, subj) or ctx.body_antecedent(subj.idx, plural=subj.lower_ == "they")
@@ -272,6 +281,31 @@ def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
     if stands_for_body(subj):
         return nominal_speaker(ctx, subj)
     return None
+
+
+INDEFINITE = {"a", "an", "one", "another"}
+"""Determiners that bring in someone new ("a witness", "one official"): nobody named before."""
+
+
+def _unnamed_before(ctx: ArticleIndex, pronoun: Token, reach: int = 200) -> bool:
+    """ "“...,” a witness told AP. “...,” she said": a he/she whose nearest subject before it (in
+    this paragraph or the one before, past other pronouns) is a person the article leaves unnamed
+    ("a witness", "one elderly man", a bare "the source") takes that person up, not the person
+    named earlier; a description with words of its own ("the Republican nominee") is no sign."""
+    lo = ctx.paras[max(0, ctx.para(pronoun.idx) - 1)][0]
+    for j in range(pronoun.i - 1, max(-1, pronoun.i - reach), -1):
+        t = ctx.doc[j]
+        if t.idx < lo:
+            break
+        if t.dep_ not in SUBJECT_DEPS or ctx.quoted_at(t.idx) or t.pos_ == "PRON":
+            continue
+        if ctx.mention_over(t) is not None or any(ctx.mention_over(c) is not None for c in t.children):
+            return False  # a name, or a noun tied to one ("Trump's lawyer", "a WeWork spokesperson")
+        if is_person_noun(t) and t.tag_ == "NN":  # "the sisters" is no he or she
+            det = next((c.lower_ for c in t.lefts if c.dep_ in ("det", "nummod")), None)
+            own = any(c.dep_ not in ("det", "nummod", "punct") for c in t.lefts)
+            return det in INDEFINITE or (det == "the" and not own)  # not "the Republican nominee"
+    return False
 
 
 VOICES = {"spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "attorney"}
