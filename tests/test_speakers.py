@@ -154,8 +154,8 @@ def test_gender_shown_by_the_text(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a bare "the insider", "the expert", "the source", "the official" takes up someone the
-        # article left unnamed, never the person it named last
+        # as "the spokesperson" (test_actors_unseen), a bare "the insider", "the expert", "the
+        # source" after "an insider", "one legal expert", "a source" takes up that unnamed person
         (
             "Scooter Braun is unhappy with the way his business partner has handled their schism with "
             'Taylor Swift. "He is frustrated," an insider told the outlet on Monday. "This fight with '
@@ -178,18 +178,21 @@ def test_gender_shown_by_the_text(nlp) -> None:
             ],
         ),
         (
+            "Armenia and Azerbaijan held talks in Germany, a diplomatic source close to the talks said. "
             "Presidential adviser Vafa Gulizade and his Armenian counterpart Zhirayr Liparityan met on "
             'Wednesday. "The main subject was the search for a peaceful solution," the source said. He '
             "declined to say more.",
             [("The main subject was the search for a peaceful solution,", None)],
         ),
         (
-            "Kurdish leader Massoud Barzani said his party was backed by Iraqi armour in Arbil. "
+            "Kurdish leader Massoud Barzani said his party was backed by Iraqi armour in Arbil, a senior "
+            "U.N. official in Baghdad said. "
             '"Iraqi troops are taking part in the attack," the official, who asked not to be identified, '
             "told Reuters.",
             [("Iraqi troops are taking part in the attack,", None)],
         ),
-        # negative: a noun the article gave a named person, or a description with words of its own
+        # negative: a noun the article gave a named person, a description with words of its own,
+        # a bare noun nobody unnamed was brought in with ("the candidate")
         (
             "Matt Colligan, a spokesman for the park service, declined to comment further. “We will "
             "reopen the trail,” the spokesman said.",
@@ -199,6 +202,11 @@ def test_gender_shown_by_the_text(nlp) -> None:
             'Donald Trump spoke to veterans in Ohio on Monday. "We need change," the New York '
             "businessman said, arguing that he would bring a new approach.",
             [("We need change,", "Donald Trump")],
+        ),
+        (
+            "Ben Carson shared a syllabus on his Facebook page. The candidate also continued to refute a "
+            "story about his scholarship. “Those are the words that they would use,” he said.",
+            [("Those are the words that they would use,", "Ben Carson")],
         ),
         (
             "Scott Pruitt runs the Environmental Protection Agency. He visited the site on Monday. “We "
@@ -226,7 +234,7 @@ def test_unnamed_source_is_nobody_named(nlp, text: str, expected: list[tuple[str
             "terrifying,” she said.",
             [("It was terrifying,", None)],
         ),
-        # negative: a plural, a name, or a description with words of its own in between
+        # negative: a plural, a name, a description with words of its own, or one asked in between
         (
             "Aung San Suu Kyi said once the activists were sentenced, they suffered inhuman conditions. "
             '"Almost all of the prisoners start suffering from health problems," she said.',
@@ -236,6 +244,11 @@ def test_unnamed_source_is_nobody_named(nlp, text: str, expected: list[tuple[str
             "Donald Trump spoke to veterans in Herndon on Monday. The Republican nominee also linked "
             'cyber attacks to the email server. "We will be strong again," he said.',
             [("We will be strong again,", "Donald Trump")],
+        ),
+        (
+            "Bernie Sanders is talking to voters about health care. A reporter asked Sanders how he is "
+            "feeling on caucus day. He replied: “The bigger the turnout, the better I feel.”",
+            [("The bigger the turnout, the better I feel.", "Bernie Sanders")],
         ),
     ],
 )

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ...model import Actor
 from ..model import Mention
 from ..sentences import doc_text
-from ..syntax import DESCRIBED_SPEAKER_VERBS, THIRD_PERSON_SINGULAR, antecedent
+from ..syntax import DESCRIBED_SPEAKER_VERBS, THIRD_PERSON_SINGULAR, antecedent, introduced_unnamed
 from .titles import SPOKESPEOPLE, person_noun
 
 
@@ -122,12 +122,11 @@ def person_nouns(doc: Doc) -> dict[str, set[int]]:
 def description_mentions(doc: Doc, actors: list[Actor], mentions: list[Mention]) -> list[Mention]:
     """Definite descriptions that stand for a person as the subject of a reporting verb ("the
     presumptive Republican nominee wrote", "The former first lady and U.S. senator said"): the
-    person whose role the description names, else, when it has words of its own ("the New York
-    businessman"), the person the text is about at that point (the last one named as a subject),
-    as a reader resolves them. A bare "the source" or "the insider" that no named person was
-    given is someone the article left unnamed. A description counts as a person when the article
-    uses its noun as someone's title or a he/she in the same sentence takes it up; anything else
-    (the report, the ministry) is left alone."""
+    person whose role the description names, else the person the text is about at that point
+    (the last one named as a subject), as a reader resolves them. A bare "the insider" after "an
+    insider told" is that unnamed person, unless a named person was given the noun. A
+    description counts as a person when the article uses its noun as someone's title or a he/she
+    in the same sentence takes it up; anything else (the report, the ministry) is left alone."""
     people = _People.read(doc, actors, mentions)
     out: list[Mention] = []
     for tok in _subject_nouns(doc):
@@ -208,10 +207,9 @@ class _People:
         self, tok: Token, left: list[Token], heads: set[str], start: int, end_tok: Token
     ) -> str | None:
         """The person a description stands for: the one its words name as their role (or title
-        elsewhere), narrowed by its capitalised words, else the person salient at that point when
-        the description has words of its own ("the New York businessman"). A bare "the insider",
-        "the source", "the expert" picks out nobody by itself: it takes up someone the article
-        left unnamed ("an insider told ..."), unless the article gave a named person that noun."""
+        elsewhere), narrowed by its capitalised words, else the person salient at that point. A
+        bare "the insider", "the expert" after "an insider told", "one legal expert said" takes
+        up that unnamed person, unless the article gave a named person that noun."""
         later = self.doc[end_tok.i + 1 : tok.sent.end]
         said_of = any(t.lower_ in THIRD_PERSON_SINGULAR for t in later)
         owners = {
@@ -231,7 +229,10 @@ class _People:
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights
         )  # "the insider", "the official, who ...", not "the head of the mission"
         if not owners and (
-            bare or titled_later or not (said_of or person_noun(tok)) or tok.lemma_.lower() in SPOKESPEOPLE
+            (bare and introduced_unnamed(tok))
+            or titled_later
+            or not (said_of or person_noun(tok))
+            or tok.lemma_.lower() in SPOKESPEOPLE
         ):
             return None  # a bare noun, a title given only later, no sign of a person, a body's voice
         words = {t.lower_ for t in left if t.text[:1].isupper() and t.i > left[0].i}

@@ -13,8 +13,10 @@ from spacy.tokens import Doc, Token
 
 from ..syntax import (
     HE_SHE,
+    INDEFINITE,
     REPORTED_SPEECH_VERBS,
     SUBJECT_DEPS,
+    introduced_unnamed,
     is_person_noun,
     is_reporting,
     reporting_subject,
@@ -283,15 +285,11 @@ def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
     return None
 
 
-INDEFINITE = {"a", "an", "one", "another"}
-"""Determiners that bring in someone new ("a witness", "one official"): nobody named before."""
-
-
 def _unnamed_before(ctx: ArticleIndex, pronoun: Token, reach: int = 200) -> bool:
     """ "“...,” a witness told AP. “...,” she said": a he/she whose nearest subject before it (in
     this paragraph or the one before, past other pronouns) is a person the article leaves unnamed
-    ("a witness", "one elderly man", a bare "the source") takes that person up, not the person
-    named earlier; a description with words of its own ("the Republican nominee") is no sign."""
+    (one brought in as new who reports, "a witness said", or a bare "the source" after "a source")
+    takes that person up, not the person named earlier."""
     lo = ctx.paras[max(0, ctx.para(pronoun.idx) - 1)][0]
     for j in range(pronoun.i - 1, max(-1, pronoun.i - reach), -1):
         t = ctx.doc[j]
@@ -304,7 +302,9 @@ def _unnamed_before(ctx: ArticleIndex, pronoun: Token, reach: int = 200) -> bool
         if is_person_noun(t) and t.tag_ == "NN":  # "the sisters" is no he or she
             det = next((c.lower_ for c in t.lefts if c.dep_ in ("det", "nummod")), None)
             own = any(c.dep_ not in ("det", "nummod", "punct") for c in t.lefts)
-            return det in INDEFINITE or (det == "the" and not own)  # not "the Republican nominee"
+            asked = any(c.dep_ in ("dobj", "dative") and ctx.mention_over(c) for c in t.head.children)
+            new = det in INDEFINITE and is_reporting(t.head) and not asked  # not "a reporter asked X"
+            return new or (det == "the" and not own and introduced_unnamed(t))
     return False
 
 
