@@ -229,6 +229,21 @@ def events(nlp, text: str, published: date) -> dict[str, str | None]:
             "a year later",
             "Sources told CNN Trump had made only minor changes to his diet",
         ),
+        # a date after the comma that closes a noun's apposition is the clause's, not the noun's;
+        # a date right on the noun is the noun's own
+        (
+            "WeWork agreed to a rescue by its largest shareholder, Japanese investment company SoftBank "
+            "Group Corp, last month as it faced a cash crunch.",
+            date(2019, 11, 18),
+            "last month",
+            "WeWork agreed to a rescue by its largest shareholder",
+        ),
+        (
+            "Investors are looking ahead to a meeting of the central bank later this month.",
+            date(2019, 11, 18),
+            "later this month",
+            "A meeting of the central bank",
+        ),
         # a day spent is what the verb takes
         (
             "The Steelers spent Monday trying to distance themselves from the fight.",

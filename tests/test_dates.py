@@ -258,6 +258,24 @@ def test_quarters_years_decades(nlp, text, published, expected):
             date(1999, 3, 12),
             [("April", "1999-04", None)],
         ),
+        # an infinitive under a gerund takes the tense of the finite verb above both; a plan,
+        # or a threat told as such, still looks ahead
+        (
+            "A man pleaded guilty Monday to threatening to kill a congresswoman in March, prosecutors said.",
+            date(2019, 11, 19),
+            [("Monday", "2019-11-18", None), ("March", "2019-03", None)],
+        ),
+        (
+            "He was charged with trying to sell the guns in March.",
+            date(2019, 11, 19),
+            [("March", "2019-03", None)],
+        ),
+        (
+            "He planned on trying to open the plant in March.",
+            date(2019, 11, 19),
+            [("March", "2020-03", None)],
+        ),
+        ("The union threatened to strike in March.", date(2019, 11, 19), [("March", "2020-03", None)]),
         # a month on a noun in a past clause is the last one
         ("The IMF cut its outlook from a forecast in June.", date(2015, 3, 2), [("June", "2014-06", None)]),
         # a quarter told in the past that has not begun yet is last year's
@@ -475,6 +493,14 @@ def test_months_of_a_story_set_in_an_earlier_year(nlp):
         "The 2016 MacBook Pro's keyboard failed within a year of use.",
         "I compared it with the MacBook Pro (2016) and the MacBook Air (2017).",
         "For inquiries, call 02-751-1500.",
+        # a year after "the" used as the noun, or before a design: the make, not a time
+        "The new keyboard has more key travel than the 2016, but less than the 2012.",
+        "Where the 2012 through 2015 design had fans, the 2016 through 2019 weighed on the range.",
+        "The machine is larger than the 15-inch 2016 MacBook Pro design.",
+        "Whatever Apple did for key stability in the 2016 was moved to the new model.",
+        # a standing recommendation in the generic present dates no event
+        "The CDC recommends all individuals get a flu vaccine by the end of October.",
+        "Experts advise getting the shot before November.",
         # habits and standing rules recur: no year of their own
         "The farmers market opens in June every year.",
         "Every November, the town holds a parade.",
@@ -495,6 +521,20 @@ def test_not_calendar_dates(nlp, text):
         ("She ran in the 2016 election.", FRI, [("2016", "2016", None)]),
         ("Analysts were predicting 1990 BellSouth earnings.", FRI, [("1990", "1990", None)]),
         ("Apple put the keyboard in all MacBook models in 2016.", FRI, [("2016", "2016", None)]),
+        ("The 2002-2006 housing bubble burst.", FRI, [("2002-2006", "2002", "2006")]),
+        ("He wrote it after the 1999 shooting death of an immigrant.", FRI, [("1999", "1999", None)]),
+        ("He raced in the 1996 Games and the 2000.", FRI, [("1996", "1996", None), ("2000", "2000", None)]),
+        # a recommendation made once, or of someone in particular, keeps its date
+        (
+            "The panel recommends that the council vote in March.",
+            date(2019, 11, 19),
+            [("March", "2020-03", None)],
+        ),
+        (
+            "The panel recommended in March that adults get a flu shot.",
+            date(2019, 11, 19),
+            [("March", "2019-03", None)],
+        ),
         # a month told once is a date; "every year since" dates the start, not the habit's month
         ("The town held a parade in November.", date(2019, 11, 19), [("November", "2019-11", None)]),
         (

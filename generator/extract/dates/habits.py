@@ -32,6 +32,11 @@ HABIT_ADVERBS = {
     "regularly",
 }
 """Adverbs that make the clause a habit: its month or weekday is a custom, not one day."""
+ADVISING = {"recommend", "advise"}
+"""Verbs that, in the present simple with a generic object, state a standing rule ("the CDC
+recommends all individuals get a flu vaccine by the end of October")."""
+GENERIC_PRONOUNS = {"everyone", "everybody", "anyone", "anybody", "people", "you"}
+GENERIC_DETERMINERS = {"all", "any", "most"}
 RECURRING_UNITS = {"year", "month", "week", "day", "spring", "summer", "fall", "autumn", "winter", "season"}
 """Time nouns that recur after "every" ("opens in June every year")."""
 
@@ -47,7 +52,7 @@ def habitual(doc: Doc, rule: Rule, m: re.Match[str]) -> bool:
     if _after_every(doc, span.start):
         return True
     verb = governing_verb(span.root)
-    return verb is not None and any(_frequency(c) for c in verb.children)
+    return verb is not None and (any(_frequency(c) for c in verb.children) or _standing_advice(verb))
 
 
 def _after_every(doc: Doc, start: int) -> bool:
@@ -63,3 +68,38 @@ def _frequency(tok: Token) -> bool:
     if tok.lower_ in HABIT_ADVERBS:
         return True
     return tok.lemma_.lower() in RECURRING_UNITS and any(c.lower_ in EVERY for c in tok.children)
+
+
+def _standing_advice(verb: Token) -> bool:
+    """A date in what a present-simple recommendation asks of people in general ("the CDC
+    recommends all individuals get a vaccine by the end of October", "experts advise getting the
+    shot before November"): a rule that stands every year, no dated event. A recommendation
+    made once ("recommended on Monday", "recommends that the council vote in March") is not."""
+    for _ in range(2):
+        if verb.lemma_.lower() in ADVISING:
+            break
+        if verb.head.i == verb.i or verb.dep_ not in ("ccomp", "xcomp"):
+            return False
+        verb = verb.head
+    else:
+        return False
+    present = verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return present and verb.lemma_.lower() in ADVISING and any(_generic(c) for c in verb.children)
+
+
+def _generic(tok: Token) -> bool:
+    """What is asked of people or done in general: "all individuals", "that everyone get",
+    "getting the shot"; not "the council"."""
+    if tok.dep_ in ("dobj", "xcomp", "ccomp") and tok.tag_ == "VBG":
+        return True
+    if tok.dep_ == "ccomp":
+        return any(_people(c) for c in tok.children if c.dep_ == "nsubj")
+    return tok.dep_ == "dobj" and _people(tok)
+
+
+def _people(tok: Token) -> bool:
+    """People in general: a bare or "all" plural, "everyone", "you"."""
+    if tok.lower_ in GENERIC_PRONOUNS:
+        return True
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "predet", "nummod")]
+    return tok.tag_ == "NNS" and all(d in GENERIC_DETERMINERS for d in dets)

@@ -118,6 +118,8 @@ def own_event(noun: Token, verb: Token | None, own: set[int], all_dates: set[int
     event), nor when it places the verb's event ("said at a press briefing on Friday"); yes in
     other adjuncts ("since its founding in 1990", "ahead of a meeting later this month"), and
     when the verb has a date of its own ("weighed in on Thursday's fight on Monday")."""
+    if verb is not None and after_apposition(noun, own):
+        return False
     if verb is None or noun.dep_ == "appos" or second_object(noun):
         return True  # "signed deals, the first such signing since 2017": the apposition's own
     head = noun.head
@@ -132,6 +134,21 @@ def own_event(noun: Token, verb: Token | None, own: set[int], all_dates: set[int
         placing = head.lower_ in PLACING and not topic and not _dated_verb(verb, own, all_dates)
         return head.dep_ != "agent" and not placing
     return True
+
+
+def after_apposition(noun: Token, own: set[int]) -> bool:
+    """A date after the comma that closes an apposition of the noun it hangs on ("agreed to a
+    rescue by its largest shareholder, SoftBank Group Corp, last month"): the noun's description
+    has closed, and the date is the clause's."""
+    doc = noun.doc
+    top = next((a for a in doc[min(own)].ancestors if a.head.i == noun.i), None) if own else None
+    if top is None:
+        top = doc[min(own)] if own and doc[min(own)].head.i == noun.i else None
+    if top is None:
+        return False
+    first = min(t.i for t in top.subtree)
+    closed = first > 0 and doc[first - 1].text == ","
+    return closed and any(c.dep_ == "appos" and noun.i < c.i < first for c in noun.children)
 
 
 def _dated_verb(verb: Token, own: set[int], all_dates: set[int]) -> bool:

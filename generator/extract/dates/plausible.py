@@ -61,6 +61,11 @@ STREET_WORDS = {"st", "street", "ave", "avenue", "road", "rd", "blvd", "boulevar
 """Street types: a number before a name that ends in one is an address ("1225 N. Rampart St.")."""
 MODEL_NOUNS = {"model", "models"}
 """Nouns a year before them names the make of ("the 2017 model"), not a time."""
+DESIGN_NOUNS = MODEL_NOUNS | {"design", "designs", "style", "styles"}
+"""Nouns that years after an article name the make of ("the 2012 through 2015 design")."""
+ARTICLES = {"the", "this", "that", "these", "those"}
+YEARS_SEP = {"through", "to", "-", "–", "—"}
+"""What joins two years into one make ("the 2012 through 2015 model")."""
 SINCE_PREPS = {"since", "before", "after", "until", "till", "during"}
 """Prepositions that use what follows as a time ("since the 1993 BellSouth Classic")."""
 OPENING_QUOTES = {'"', "“", "``", "‘", "'"}
@@ -169,7 +174,7 @@ def _year(doc: Doc, span: Span, m: re.Match[str], mid_sentence: bool) -> bool:
     if round_number and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
         named_event = tok.head.tag_ == "NNPS" and tok.ent_type_ == "DATE"  # "the 2000 Olympics"
         return tok.head.lower_ in TIME_NOUNS or named_event
-    if _named_number(doc, tok) or _model_year(tok):
+    if _named_number(doc, tok) or _model_year(tok) or _years_as_name(tok):
         return False
     after_number = tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].is_digit
     if after_number and not re.fullmatch(YEAR, doc[tok.i - 2].text):
@@ -266,6 +271,45 @@ def _model_year(tok: Token) -> bool:
         owner = next((t for t in name if t.tag_ == "POS"), None)
         return owner is not None and _product(tok.doc[tok.i + 1 : owner.i])
     return _product(name)
+
+
+def _years_as_name(tok: Token) -> bool:
+    """Years after an article that name a make, not a time: the noun itself ("more key travel
+    than the 2016", "the 2016 through 2019 weighed more") or before a design ("the 2012 through
+    2015 design", "the 15-inch 2016 MacBook Pro design"). A time after "the" modifies what
+    happened then: "the 2016 election", "the 2002-2006 housing bubble", "the 2016 and 2017
+    seasons" stay dates."""
+    doc = tok.doc
+    first, last = _years_around(tok)
+    nxt = last.i + 1
+    while nxt < len(doc) and doc[nxt].pos_ in ("NOUN", "PROPN") and not doc[nxt].like_num:
+        nxt += 1  # the nouns the years modify: "MacBook Pro keyboard design"
+    after = doc[nxt] if nxt < len(doc) else None
+    head = doc[nxt - 1]
+    if head.i == last.i:  # no noun follows: the years are the noun
+        article = first.i > 0 and doc[first.i - 1].lower_ in ARTICLES
+        joined = after is not None and (after.pos_ in ("CCONJ", "NUM", "ADJ") or after.text in YEARS_SEP)
+        elliptic = first.dep_ == "conj"  # "the 1996 Games and the 2000": the noun is the one before
+        modifier = first.dep_ in ("nummod", "compound", "amod", "nmod")  # "the 1999 shooting death"
+        return article and not joined and not elliptic and not modifier
+    articles = {c.lower_ for c in head.children if c.dep_ == "det"} | {doc[first.i - 1].lower_}
+    return (
+        head.lower_ in DESIGN_NOUNS and bool(articles & ARTICLES) and (after is None or after.pos_ != "NOUN")
+    )
+
+
+def _years_around(tok: Token) -> tuple[Token, Token]:
+    """The first and last year of "2012 through 2015" around one of them."""
+    doc, first, last = tok.doc, tok, tok
+    while first.i > 1 and doc[first.i - 1].lower_ in YEARS_SEP and re.fullmatch(YEAR, doc[first.i - 2].text):
+        first = doc[first.i - 2]
+    while (
+        last.i + 2 < len(doc)
+        and doc[last.i + 1].lower_ in YEARS_SEP
+        and re.fullmatch(YEAR, doc[last.i + 2].text)
+    ):
+        last = doc[last.i + 2]
+    return first, last
 
 
 def _product(words: Iterable[Token]) -> bool:

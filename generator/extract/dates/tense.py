@@ -189,7 +189,30 @@ def _clause_tense(root: Token) -> tuple[int, Token | None]:
     while verb is not None and seen < 4:
         seen += 1
         tense = verb_tense(verb)
+        if tense == FUTURE and _under_past_gerund(verb):
+            return PAST, verb
         if tense is not None:
             return tense, verb
         verb = governing_verb(verb.head) if verb.head.i != verb.i else None
     return UNKNOWN, verb
+
+
+def _under_past_gerund(verb: Token) -> bool:
+    """An infinitive completing a gerund that a finite past verb governs: the gerund has no tense
+    of its own and takes that verb's, and so does what it completes ("pleaded guilty to
+    threatening to kill her in March" is a past March); a plan stays ahead ("planned on trying
+    to open in March")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    gerund = governing_verb(verb.head) if verb.head.i != verb.i else None
+    if gerund is None or gerund.tag_ != "VBG" or verb_tense(gerund) is not None:
+        return False
+    finite = governing_verb(gerund.head) if gerund.head.i != gerund.i else None
+    for _ in range(3):
+        if finite is None or finite.lemma_.lower() in PROSPECTIVE:
+            return False
+        tense = verb_tense(finite)
+        if tense is not None:
+            return tense in (PAST, PLUPERFECT)
+        finite = governing_verb(finite.head) if finite.head.i != finite.i else None
+    return False
