@@ -149,3 +149,108 @@ def test_gender_shown_by_the_text(nlp) -> None:
     by_name = {a.name: a.id for a in cast.actors}
     assert cast.gender(by_name["Thatcher"]) == "f"
     assert cast.gender(by_name["Joseph"]) == "m"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # as "the spokesperson" (test_actors_unseen), a bare "the insider", "the expert", "the
+        # source" after "an insider", "one legal expert", "a source" takes up that unnamed person
+        (
+            "Scooter Braun is unhappy with the way his business partner has handled their schism with "
+            'Taylor Swift. "He is frustrated," an insider told the outlet on Monday. "This fight with '
+            'Taylor is not something Scooter agrees with," the insider added of the spat.',
+            [
+                ("He is frustrated,", None),
+                ("This fight with Taylor is not something Scooter agrees with,", None),
+            ],
+        ),
+        (
+            "Prince Andrew denied the claims in a BBC interview. “He is not entitled to any form of "
+            "immunity,” said one legal expert. “His friendship with the convicted sex offender Jeffrey "
+            "Epstein is under investigation,” the expert warned.",
+            [
+                ("He is not entitled to any form of immunity,", None),
+                (
+                    "His friendship with the convicted sex offender Jeffrey Epstein is under investigation,",
+                    None,
+                ),
+            ],
+        ),
+        (
+            "Armenia and Azerbaijan held talks in Germany, a diplomatic source close to the talks said. "
+            "Presidential adviser Vafa Gulizade and his Armenian counterpart Zhirayr Liparityan met on "
+            'Wednesday. "The main subject was the search for a peaceful solution," the source said. He '
+            "declined to say more.",
+            [("The main subject was the search for a peaceful solution,", None)],
+        ),
+        (
+            "Kurdish leader Massoud Barzani said his party was backed by Iraqi armour in Arbil, a senior "
+            "U.N. official in Baghdad said. "
+            '"Iraqi troops are taking part in the attack," the official, who asked not to be identified, '
+            "told Reuters.",
+            [("Iraqi troops are taking part in the attack,", None)],
+        ),
+        # negative: a noun the article gave a named person, a description with words of its own,
+        # a bare noun nobody unnamed was brought in with ("the candidate")
+        (
+            "Matt Colligan, a spokesman for the park service, declined to comment further. “We will "
+            "reopen the trail,” the spokesman said.",
+            [("We will reopen the trail,", "Matt Colligan")],
+        ),
+        (
+            'Donald Trump spoke to veterans in Ohio on Monday. "We need change," the New York '
+            "businessman said, arguing that he would bring a new approach.",
+            [("We need change,", "Donald Trump")],
+        ),
+        (
+            "Ben Carson shared a syllabus on his Facebook page. The candidate also continued to refute a "
+            "story about his scholarship. “Those are the words that they would use,” he said.",
+            [("Those are the words that they would use,", "Ben Carson")],
+        ),
+        (
+            "Scott Pruitt runs the Environmental Protection Agency. He visited the site on Monday. “We "
+            "are reviewing the data,” the agency said.",
+            [("We are reviewing the data,", "Environmental Protection Agency")],
+        ),
+    ],
+)
+def test_unnamed_source_is_nobody_named(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a he/she right after someone the article leaves unnamed takes that person up
+        (
+            "Rajab Adinayev, the town's mayor, said the rebels had left. One elderly man, who declined "
+            'to give his name, said two of his sons were now refugees in Moscow. "We just need to stop '
+            'the war," he said.',
+            [("We just need to stop the war,", None)],
+        ),
+        (
+            "Police arrested John Smith on Monday. A witness said she saw the car speed away. “It was "
+            "terrifying,” she said.",
+            [("It was terrifying,", None)],
+        ),
+        # negative: a plural, a name, a description with words of its own, or one asked in between
+        (
+            "Aung San Suu Kyi said once the activists were sentenced, they suffered inhuman conditions. "
+            '"Almost all of the prisoners start suffering from health problems," she said.',
+            [("Almost all of the prisoners start suffering from health problems,", "Aung San Suu Kyi")],
+        ),
+        (
+            "Donald Trump spoke to veterans in Herndon on Monday. The Republican nominee also linked "
+            'cyber attacks to the email server. "We will be strong again," he said.',
+            [("We will be strong again,", "Donald Trump")],
+        ),
+        (
+            "Bernie Sanders is talking to voters about health care. A reporter asked Sanders how he is "
+            "feeling on caucus day. He replied: “The bigger the turnout, the better I feel.”",
+            [("The bigger the turnout, the better I feel.", "Bernie Sanders")],
+        ),
+    ],
+)
+def test_pronoun_after_an_unnamed_person(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert speakers(nlp, text) == expected

@@ -241,6 +241,26 @@ def antecedent(
     return subject or nearest
 
 
+INDEFINITE = {"a", "an", "one", "another"}
+"""Determiners that bring in someone new ("a witness", "one official"): nobody named before."""
+
+
+def introduced_unnamed(noun: Token, within: int = 1500) -> bool:
+    """ "an insider told ... the insider added": the noun was brought in shortly before as someone
+    new ("a/an/one/another <noun>"), never set beside a name ("Colligan, a spokesman", "spokesman
+    Wang"), so "the <noun>" takes up that unnamed person."""
+    for t in candidates(noun.doc, [noun.lemma_.lower()], "NOUN"):
+        det = next((c.lower_ for c in t.lefts if c.dep_ in ("det", "nummod")), None)
+        near = noun.idx - within <= t.idx and t.i < noun.i
+        if not near or det not in INDEFINITE or t.dep_ in ("attr", "compound"):
+            continue
+        if not (t.dep_ == "appos" and t.head.pos_ == "PROPN") and not any(
+            c.ent_type_ == "PERSON" for c in t.children
+        ):
+            return True
+    return False
+
+
 # --- tense ----------------------------------------------------------------------------------------
 
 PAST, UNKNOWN, FUTURE, PRESENT, PLUPERFECT = -1, 0, 1, 2, -2

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ...model import Actor
 from ..model import Mention
 from ..sentences import doc_text
-from ..syntax import DESCRIBED_SPEAKER_VERBS, THIRD_PERSON_SINGULAR, antecedent
+from ..syntax import DESCRIBED_SPEAKER_VERBS, THIRD_PERSON_SINGULAR, antecedent, introduced_unnamed
 from .titles import SPOKESPEOPLE, person_noun
 
 
@@ -123,9 +123,10 @@ def description_mentions(doc: Doc, actors: list[Actor], mentions: list[Mention])
     """Definite descriptions that stand for a person as the subject of a reporting verb ("the
     presumptive Republican nominee wrote", "The former first lady and U.S. senator said"): the
     person whose role the description names, else the person the text is about at that point
-    (the last one named as a subject), as a reader resolves them. A description counts as a
-    person when the article uses its noun as someone's title or a he/she in the same sentence
-    takes it up; anything else (the report, the ministry) is left alone."""
+    (the last one named as a subject), as a reader resolves them. A bare "the insider" after "an
+    insider told" is that unnamed person, unless a named person was given the noun. A
+    description counts as a person when the article uses its noun as someone's title or a he/she
+    in the same sentence takes it up; anything else (the report, the ministry) is left alone."""
     people = _People.read(doc, actors, mentions)
     out: list[Mention] = []
     for tok in _subject_nouns(doc):
@@ -206,7 +207,9 @@ class _People:
         self, tok: Token, left: list[Token], heads: set[str], start: int, end_tok: Token
     ) -> str | None:
         """The person a description stands for: the one its words name as their role (or title
-        elsewhere), narrowed by its capitalised words, else the person salient at that point."""
+        elsewhere), narrowed by its capitalised words, else the person salient at that point. A
+        bare "the insider", "the expert" after "an insider told", "one legal expert said" takes
+        up that unnamed person, unless the article gave a named person that noun."""
         later = self.doc[end_tok.i + 1 : tok.sent.end]
         said_of = any(t.lower_ in THIRD_PERSON_SINGULAR for t in later)
         owners = {
@@ -222,10 +225,16 @@ class _People:
         titled_later = any(
             heads <= role_heads(a.role) for a in self.actors if a.kind == "person" and a.role
         ) or all(self.titles.get(h) for h in heads)
+        bare = all(t.dep_ == "det" or t.is_punct for t in left) and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights
+        )  # "the insider", "the official, who ...", not "the head of the mission"
         if not owners and (
-            titled_later or not (said_of or person_noun(tok)) or tok.lemma_.lower() in SPOKESPEOPLE
+            (bare and introduced_unnamed(tok))
+            or titled_later
+            or not (said_of or person_noun(tok))
+            or tok.lemma_.lower() in SPOKESPEOPLE
         ):
-            return None  # a title given only later, no sign of a person, or one who speaks for a body
+            return None  # a bare noun, a title given only later, no sign of a person, a body's voice
         words = {t.lower_ for t in left if t.text[:1].isupper() and t.i > left[0].i}
         fits = {o for o in owners if words <= self.roles[o]} or owners
         salient = antecedent(self.mentions, self.starts, self.kinds, start, self._subject)

@@ -11,7 +11,16 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import HE_SHE, REPORTED_SPEECH_VERBS, SUBJECT_DEPS, is_reporting, reporting_subject
+from ..syntax import (
+    HE_SHE,
+    INDEFINITE,
+    REPORTED_SPEECH_VERBS,
+    SUBJECT_DEPS,
+    introduced_unnamed,
+    is_person_noun,
+    is_reporting,
+    reporting_subject,
+)
 from .index import ArticleIndex
 from .nominal import nominal_speaker, stands_for_body
 
@@ -237,6 +246,8 @@ def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
         return None
     if subj.pos_ == "PRON":
         if subj.lower_ in HE_SHE:
+            if _unnamed_before(ctx, subj):
+                return None
             return ctx.antecedent(subj.idx, "m" if subj.lower_ == "he" else "f")
         if subj.lower_ in ("it", "they"):
             return _body_subject(ctx, subj) or ctx.body_antecedent(subj.idx, plural=subj.lower_ == "they")
@@ -272,6 +283,29 @@ def speaker_of(ctx: ArticleIndex, subj: Token | None) -> str | None:
     if stands_for_body(subj):
         return nominal_speaker(ctx, subj)
     return None
+
+
+def _unnamed_before(ctx: ArticleIndex, pronoun: Token, reach: int = 200) -> bool:
+    """ "“...,” a witness told AP. “...,” she said": a he/she whose nearest subject before it (in
+    this paragraph or the one before, past other pronouns) is a person the article leaves unnamed
+    (one brought in as new who reports, "a witness said", or a bare "the source" after "a source")
+    takes that person up, not the person named earlier."""
+    lo = ctx.paras[max(0, ctx.para(pronoun.idx) - 1)][0]
+    for j in range(pronoun.i - 1, max(-1, pronoun.i - reach), -1):
+        t = ctx.doc[j]
+        if t.idx < lo:
+            break
+        if t.dep_ not in SUBJECT_DEPS or ctx.quoted_at(t.idx) or t.pos_ == "PRON":
+            continue
+        if ctx.mention_over(t) is not None or any(ctx.mention_over(c) is not None for c in t.children):
+            return False  # a name, or a noun tied to one ("Trump's lawyer", "a WeWork spokesperson")
+        if is_person_noun(t) and t.tag_ == "NN":  # "the sisters" is no he or she
+            det = next((c.lower_ for c in t.lefts if c.dep_ in ("det", "nummod")), None)
+            own = any(c.dep_ not in ("det", "nummod", "punct") for c in t.lefts)
+            asked = any(c.dep_ in ("dobj", "dative") and ctx.mention_over(c) for c in t.head.children)
+            new = det in INDEFINITE and is_reporting(t.head) and not asked  # not "a reporter asked X"
+            return new or (det == "the" and not own and introduced_unnamed(t))
+    return False
 
 
 VOICES = {"spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "attorney"}
