@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .model import Cast
 from .sentences import DATELINE, doc_text, is_heading, sentences
-from .syntax import entities_in
+from .spans import entities_in
 
 MAX_WORDS = 60
 LEAD_WORDS = 25

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..syntax import entity_of
+from ..spans import entity_of
 from .titles import person_noun
 
 ROLE_PREPS = {"of", "at", "for", "with", "in"}

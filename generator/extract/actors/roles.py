@@ -17,7 +17,8 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..model import Name
-from ..syntax import DETERMINERS, PEOPLE, PERSON_SUFFIXES, join
+from ..spans import join
+from ..syntax import DETERMINERS, PEOPLE, PERSON_SUFFIXES
 from . import role_patterns as rp
 from .repairs import title_chain
 from .titles import (

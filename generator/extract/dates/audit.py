@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 
 from ...model import TimelineEntry
 from ...periods import Period
-from ..syntax import PROSPECTIVE_TO, governing_verb, is_past_clause, span_over
+from ..spans import span_over
+from ..syntax import PROSPECTIVE_TO, governing_verb, is_past_clause
 
 BOUNDS = {"until", "till", "through", "by", "to", "for", "before", "after", "from", "since", "between"}
 """Prepositions that give a bound or a target, not the time of the verb's event."""

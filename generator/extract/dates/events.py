@@ -22,15 +22,8 @@ from ...model import TimelineEntry
 from ...periods import sort_key
 from ..model import Cast, Mention
 from ..sentences import DATELINE, doc_text
-from ..syntax import (
-    FIRST_SECOND_PERSON,
-    HE_SHE,
-    antecedent,
-    char_runs,
-    governing_verb,
-    is_reporting,
-    span_over,
-)
+from ..spans import char_runs, span_over
+from ..syntax import FIRST_SECOND_PERSON, HE_SHE, antecedent, governing_verb, is_reporting
 from .finding import TimeExpr
 from .phrases import Clause, noun_phrase, readable, short, shorten, text_of, tidy, under, vague
 from .placement import anchor, comparison_base, fronted, lead_in, own_event, past_aside, spent

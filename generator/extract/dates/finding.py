@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from ..quotes import quotation_spans
 from ..sentences import DATELINE, doc_text
-from ..syntax import span_over
+from ..spans import span_over
 from .anchors import FROM_PUBLICATION, Anchors, Value, set_in
 from .calendar import month_number, safe_date
 from .guard import guarded

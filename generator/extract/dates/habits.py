@@ -12,7 +12,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import governing_verb, span_over
+from ..spans import span_over
+from ..syntax import governing_verb
 from .guard import COUNTED_FROM_TEXT, tense_dependent
 from .pieces import Rule
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..syntax import DASHES, FIRST_SECOND_PERSON, is_reporting, join
+from ..spans import join
+from ..syntax import DASHES, FIRST_SECOND_PERSON, is_reporting
 from .placement import DASH_MARKS, second_object
 
 DROP_DEPS = frozenset(

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..syntax import CALENDAR_WORDS, MONTH_NUMBERS, span_over
+from ..spans import span_over
+from ..syntax import CALENDAR_WORDS, MONTH_NUMBERS
 from .pieces import YEAR
 
 TIME_NOUNS = {"year", "years", "quarter", "season", "era", "period", "decade", "decades"}

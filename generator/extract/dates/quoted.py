@@ -14,7 +14,8 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..quotes.marks import CLOSE_D, OPEN_D, STRAIGHT_D
-from ..syntax import governing_verb, is_reporting, span_over
+from ..spans import span_over
+from ..syntax import governing_verb, is_reporting
 from .anchors import FROM_PUBLICATION, Anchors
 from .guard import guarded
 from .pieces import Rule

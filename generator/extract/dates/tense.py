@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..spans import span_over
 from ..syntax import (
     DASHES,
     FUTURE,
@@ -25,7 +26,6 @@ from ..syntax import (
     UNKNOWN,
     governing_verb,
     is_reporting,
-    span_over,
     verb_tense,
 )
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..syntax import FIRST_SECOND_PERSON, clause_subject, is_past_clause, join_names_whole
+from ..spans import join_names_whole
+from ..syntax import FIRST_SECOND_PERSON, clause_subject, is_past_clause
 from .cue import LIGHT_VERBS
 from .phrasing import OBJECT_PRONOUNS, UNCLEAR_SUBJECTS, complete, plural, predicate, vague, yes_no
 from .wording import clean_question, finish, inside, noun_phrase, phrase_text

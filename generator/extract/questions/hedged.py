@@ -8,14 +8,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..syntax import (
-    FIRST_SECOND_PERSON,
-    clause_subject,
-    is_past_clause,
-    join_names_whole,
-    negated,
-    own_subject,
-)
+from ..spans import join_names_whole
+from ..syntax import FIRST_SECOND_PERSON, clause_subject, is_past_clause, negated, own_subject
 from .cue import SAME_ISSUE, Cue, char_span, end_of, keys_of, keys_of_clause, past_hypothesis, stem
 from .disputed import RELATIONS
 from .forms import ask_with

@@ -10,15 +10,8 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ...model import TimelineEntry
-from ..syntax import (
-    FIRST_SECOND_PERSON,
-    clause_subject,
-    is_past_clause,
-    is_reporting,
-    join_names_whole,
-    negated,
-    own_subject,
-)
+from ..spans import join_names_whole
+from ..syntax import FIRST_SECOND_PERSON, clause_subject, is_past_clause, is_reporting, negated, own_subject
 from .cue import LIGHT_VERBS, WEAK_KEY, Cue, char_span, end_of, keys_of, keys_of_clause, past_hypothesis, stem
 from .hedged import EVENT_NOUNS
 from .phrasing import yes_no

@@ -13,14 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..sentences import doc_text
-from ..syntax import (
-    FIRST_SECOND_PERSON,
-    WEEKDAY_NUMBERS,
-    clause_subject,
-    is_past_clause,
-    join_names_whole,
-    own_subject,
-)
+from ..spans import join_names_whole
+from ..syntax import FIRST_SECOND_PERSON, WEEKDAY_NUMBERS, clause_subject, is_past_clause, own_subject
 from .cue import LIGHT_VERBS
 from .settled import reported_done
 from .wording import (

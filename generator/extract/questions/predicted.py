@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..syntax import FIRST_SECOND_PERSON, clause_subject, entity_of, negated
+from ..spans import entity_of
+from ..syntax import FIRST_SECOND_PERSON, clause_subject, negated
 from .cue import Cue, char_span, keys_of_clause, stem
 from .phrasing import UNCLEAR_SUBJECTS, yes_no
 from .unknown import FINDING_OUT, NO_REPLY

@@ -12,7 +12,8 @@ import re
 from spacy.tokens import Token
 
 from ..sentences import DATELINE
-from ..syntax import entity_of, own_subject
+from ..spans import entity_of
+from ..syntax import own_subject
 from .cue import DOUBLE_QUOTES
 
 SIDE_CLAUSES = ("advcl", "parataxis", "npadvmod", "dep", "relcl", "appos", "prn", "acl")
