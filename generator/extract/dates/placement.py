@@ -105,9 +105,13 @@ def second_object(noun: Token, marks: frozenset[str] = SET_OFF) -> bool:
     """An object set off by one of `marks` (a comma or a dash) after another object of the same
     verb: an apposition the parse took for an object ("signed deals worth $2.6 billion, the
     first such signing", "replaced a design from 2015—one that it had tried to perfect—with
-    ..."); not a score's second number ("beat Moldova 2-0")."""
+    ..."); not a score's second number ("beat Moldova 2-0") nor the end of a hyphenated word the
+    tokenizer split ("endorsed the re-election": a hyphen glued to both words sets nothing off)."""
     first = min(t.i for t in noun.subtree)
     if noun.dep_ != "dobj" or first == 0 or noun.doc[first - 1].text not in marks or noun.is_digit:
+        return False
+    mark = noun.doc[first - 1]
+    if mark.text == "-" and not mark.whitespace_ and first >= 2 and not noun.doc[first - 2].whitespace_:
         return False
     return any(c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
 
